@@ -1,0 +1,49 @@
+//! The kernel of `intervalues`: combine weighted intervals into a canonical step
+//! function, exactly.
+//!
+//! Each interval `[start, stop)` adds its value to every point it covers. [`combine`]
+//! sweeps over the sorted bounds once and returns the sum as a step function in
+//! canonical form ([`Columns`]): sorted disjoint pieces, no zero pieces, touching
+//! neighbours with equal values merged. A [`Kind`] decides how a piece's total
+//! becomes its value (a meter keeps it, a counter truncates it, a set keeps 1).
+//!
+//! Coordinates are `i64` or `f64`, values are `i64` or `f64`, in any combination.
+//! Arithmetic is exact: integer totals are checked and reported as
+//! [`Error::IntegerOverflow`] rather than wrapped; float totals are kept as exact
+//! running partials ([`ExactSum`]) and each piece's value is the correctly rounded
+//! exact sum, bit-identical to Python's `math.fsum` of the values covering it, so
+//! it does not depend on the input order and cancels to exactly zero.
+//!
+//! ```
+//! use intervalues_core::{combine, Kind};
+//!
+//! // Three meetings; how many people are in the room when?
+//! let starts = [9.0, 9.5, 10.0];
+//! let stops = [10.0, 11.0, 10.5];
+//! let people = [2, 1, 3];
+//! let room = combine(&starts, &stops, &people, Kind::Meter, None)?;
+//! assert_eq!(room.starts, [9.0, 9.5, 10.0, 10.5]);
+//! assert_eq!(room.stops, [9.5, 10.0, 10.5, 11.0]);
+//! assert_eq!(room.values, [2, 3, 4, 1]);
+//!
+//! // When is the room in use at all?
+//! let used = combine(&starts, &stops, &people, Kind::Set, None)?;
+//! assert_eq!((used.starts, used.stops, used.values), (vec![9.0], vec![11.0], vec![1]));
+//! # Ok::<(), intervalues_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+
+mod error;
+mod fsum;
+mod num;
+mod round;
+mod sweep;
+
+pub use error::{Column, Error};
+pub use fsum::ExactSum;
+pub use num::{Coord, Value};
+pub use round::round_decimal;
+pub use sweep::{Columns, Kind, combine};
+
+/// The version of this crate.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

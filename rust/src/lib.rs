@@ -45,7 +45,7 @@ fn combine<'py>(
 ) -> PyResult<ByteColumns<'py>> {
     let kind = Kind::from_name(kind).ok_or_else(|| {
         PyValueError::new_err(format!(
-            "kind must be 'meter', 'counter' or 'set', got {kind:?}"
+            "kind must be 'meter', 'counter' or 'set', got '{kind}'"
         ))
     })?;
     let nr_digits = nr_digits
@@ -116,7 +116,7 @@ fn kernel_error(err: &Error) -> PyErr {
 
 fn bad_type_code(argument: &str, got: &str) -> PyErr {
     PyValueError::new_err(format!(
-        "{argument} must be 'i' (int64) or 'f' (float64), got {got:?}"
+        "{argument} must be 'i' (int64) or 'f' (float64), got '{got}'"
     ))
 }
 

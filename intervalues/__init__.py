@@ -1,0 +1,73 @@
+"""intervalues: valued intervals, combined exactly into step functions.
+
+>>> from intervalues import BaseInterval, IntervalMeter, IntervalCounter, IntervalSet
+>>> m = IntervalMeter([BaseInterval(2, 4, 3), BaseInterval(1, 3, 2)])
+>>> m
+IntervalMeter:{BaseInterval[1;2]: 2, BaseInterval[2;3]: 5, BaseInterval[3;4]: 3}
+>>> m[2.5], m.maximum_value(), m.regions_at_least(3)
+(5, 5, IntervalSet:{BaseInterval[2;4]})
+>>> IntervalCounter([(0, 10), (5, 15), (8, 9)]).most_common(1)
+[(BaseInterval[8;9], 3)]
+>>> IntervalSet([(0, 4), (2, 6)]) - IntervalSet([(3, 5)])
+IntervalSet:{BaseInterval[0;3], BaseInterval[5;6]}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as _Path
+
+from ._errors import InvalidTypeError
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection
+from .base_interval import BaseInterval, Coordinate, EmptyInterval, Length, UnitInterval
+from .base_interval_discrete import BaseDiscreteInterval
+from .combine_intervals import (
+    combine_intervals,
+    combine_intervals_counter,
+    combine_intervals_counter_discrete,
+    combine_intervals_meter,
+    combine_intervals_meter_discrete,
+    combine_intervals_set,
+    combine_intervals_set_discrete,
+    combine_via_rust,
+)
+from .interval_list import IntervalList
+from .interval_meter import IntervalCounter, IntervalMeter
+from .interval_set import IntervalSet
+
+
+def _read_version() -> str:
+    here = _Path(__file__).resolve().parent
+    for candidate in (here / "VERSION", here.parent / "VERSION"):
+        if candidate.is_file():
+            return candidate.read_text().strip()
+    from importlib.metadata import version
+
+    return version("intervalues")
+
+
+__version__ = _read_version()
+
+__all__ = [
+    "AbstractInterval",
+    "AbstractIntervalCollection",
+    "BaseDiscreteInterval",
+    "BaseInterval",
+    "Coordinate",
+    "EmptyInterval",
+    "IntervalCounter",
+    "IntervalList",
+    "IntervalMeter",
+    "IntervalSet",
+    "InvalidTypeError",
+    "Length",
+    "UnitInterval",
+    "__version__",
+    "combine_intervals",
+    "combine_intervals_counter",
+    "combine_intervals_counter_discrete",
+    "combine_intervals_meter",
+    "combine_intervals_meter_discrete",
+    "combine_intervals_set",
+    "combine_intervals_set_discrete",
+    "combine_via_rust",
+]

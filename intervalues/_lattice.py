@@ -1,0 +1,94 @@
+"""Exact arithmetic for discrete (stepped) intervals.
+
+A discrete interval's points are ``start + i * step``. Numbers are read as the decimals
+they print as (``0.1`` is one tenth, as a ``Fraction``), datetimes as integer
+microseconds, so lattice membership and alignment are exact: ``0.1 + 3 * 0.2`` is ``0.7``.
+A *lattice* is ``(step, start mod step)``; points of one lattice are indexed by integers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from fractions import Fraction
+from typing import TypeAlias
+
+from ._coords import Domain, from_key, key_of
+from ._sweep import _decimal
+
+__all__ = ["Exact", "Lattice", "exact", "exact_step", "from_exact", "lattice_of", "step_from_exact"]
+
+Exact: TypeAlias = int | Fraction
+Lattice: TypeAlias = tuple[Exact, Exact]  # (step, offset) with 0 <= offset < step
+
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def exact(x: int | float | datetime) -> Exact:
+    """The exact key of a coordinate: ints as they are, floats as their decimal.
+
+    >>> exact(0.1), exact(3), exact(2.0)
+    (Fraction(1, 10), 3, 2)
+    """
+    if type(x) is int:
+        return x
+    if isinstance(x, float):
+        m, e = _decimal(x)
+        if e >= 0:
+            return m * 10**e
+        q = Fraction(m, 10**-e)
+        return q.numerator if q.denominator == 1 else q
+    return key_of(x)  # type: ignore[return-value]
+
+
+def exact_step(step: int | float | timedelta) -> Exact:
+    """The exact key of a step (``timedelta`` steps in microseconds)."""
+    if isinstance(step, timedelta):
+        return step // _MICROSECOND
+    return exact(step)
+
+
+def from_exact(q: Exact, domain: Domain, as_float: bool) -> int | float | datetime:
+    """A coordinate back from its exact key (floats when ``as_float``)."""
+    if domain.kind != "number":
+        return from_key(int(q), domain)
+    if as_float or type(q) is not int:
+        return float(q)
+    return q
+
+
+def step_from_exact(step: Exact, domain: Domain, as_float: bool) -> int | float | timedelta:
+    """A user-facing step from its exact key."""
+    if domain.kind != "number":
+        return timedelta(microseconds=int(step))
+    if as_float or type(step) is not int:
+        return float(step)
+    return step
+
+
+def lattice_of(start: Exact, step: Exact) -> Lattice:
+    """``(step, start mod step)``: intervals on one lattice share all their points' grid.
+
+    >>> lattice_of(7, 3)
+    (3, 1)
+    """
+    return step, start % step
+
+
+def index_on(x: Exact, lattice: Lattice) -> int:
+    """Index of an aligned point on its lattice."""
+    q = (x - lattice[1]) / lattice[0]
+    return int(q)
+
+
+def rgcd(a: Exact, b: Exact) -> Exact:
+    """Greatest common divisor of two positive rationals (the finest common grid step).
+
+    >>> rgcd(Fraction(1, 2), Fraction(1, 3))
+    Fraction(1, 6)
+    """
+    from math import gcd
+
+    fa, fb = Fraction(a), Fraction(b)
+    num = gcd(fa.numerator * fb.denominator, fb.numerator * fa.denominator)
+    q = Fraction(num, fa.denominator * fb.denominator)
+    return q.numerator if q.denominator == 1 else q

@@ -1,0 +1,149 @@
+"""The abstract contracts shared by single intervals and interval collections."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+__all__ = ["AbstractInterval", "AbstractIntervalCollection"]
+
+
+class AbstractInterval(ABC):
+    """What every interval-like object offers: conversions, length and bounds.
+
+    >>> from intervalues import BaseInterval
+    >>> isinstance(BaseInterval(0, 1), AbstractInterval)
+    True
+    """
+
+    __slots__ = ()
+
+    @abstractmethod
+    def as_counter(self) -> Any:
+        """This object as an ``IntervalCounter``."""
+
+    @abstractmethod
+    def as_list(self) -> Any:
+        """This object as an ``IntervalList``."""
+
+    @abstractmethod
+    def as_meter(self) -> Any:
+        """This object as an ``IntervalMeter``."""
+
+    @abstractmethod
+    def as_set(self) -> Any:
+        """This object as an ``IntervalSet``."""
+
+    @abstractmethod
+    def as_pdf(self) -> Any:
+        """This object as a normalised ``IntervalPdf``."""
+
+    @abstractmethod
+    def get_length(self) -> Any:
+        """Total (value-weighted) length."""
+
+    @abstractmethod
+    def max(self) -> Any:
+        """Upper bound."""
+
+    @abstractmethod
+    def min(self) -> Any:
+        """Lower bound."""
+
+
+class AbstractIntervalCollection(AbstractInterval):
+    """Behaviour shared by meters, counters, sets and lists.
+
+    Concrete collections provide ``__iter__`` (the weighted intervals), ``__len__``,
+    ``bounds`` and the ``data`` compatibility view; the members here are written on top.
+
+    >>> from intervalues import IntervalMeter, BaseInterval
+    >>> m = IntervalMeter([BaseInterval(0, 2), BaseInterval(5, 6)])
+    >>> m.bounds, m.is_empty, m.as_single_interval()
+    ((0, 6), False, BaseInterval[0;6])
+    """
+
+    __slots__ = ()
+
+    @property
+    @abstractmethod
+    def bounds(self) -> tuple[Any, Any] | None:
+        """``(min start, max stop)``, or ``None`` when empty. O(1)."""
+
+    @abstractmethod
+    def __iter__(self) -> Any: ...
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing is stored.
+
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet().is_empty
+        True
+        """
+        return len(self) == 0
+
+    def min(self) -> Any:
+        """Smallest start; ``ValueError`` when empty.
+
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> IntervalSet(BaseInterval(1, 2)).min()
+        1
+        """
+        b = self.bounds
+        if b is None:
+            raise ValueError(f"min() of an empty {type(self).__name__}")
+        return b[0]
+
+    def max(self) -> Any:
+        """Largest stop; ``ValueError`` when empty.
+
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> IntervalSet(BaseInterval(1, 2)).max()
+        2
+        """
+        b = self.bounds
+        if b is None:
+            raise ValueError(f"max() of an empty {type(self).__name__}")
+        return b[1]
+
+    def as_single_interval(self) -> Any:
+        """``BaseInterval(min(), max())``.
+
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> IntervalSet([BaseInterval(0, 1), BaseInterval(3, 4)]).as_single_interval()
+        BaseInterval[0;4]
+        """
+        from .base_interval import BaseInterval
+
+        return BaseInterval(self.min(), self.max())
+
+    def get_data(self) -> Any:
+        """The ``data`` compatibility view (see ``data``)."""
+        return self.data  # type: ignore[attr-defined]
+
+    def find_all_containing(self, x: Any) -> list[Any]:
+        """Every iterated interval that contains a coordinate or interval.
+
+        >>> from intervalues import IntervalList, BaseInterval
+        >>> IntervalList([BaseInterval(0, 2), BaseInterval(1, 3)]).find_all_containing(2.5)
+        [BaseInterval[1;3]]
+        """
+        out = []
+        for iv in self:
+            try:
+                if x in iv:
+                    out.append(iv)
+            except TypeError:
+                return []
+        return out
+
+    def deep_copy(self) -> Any:
+        """An independent copy (collections never share interval objects anyway)."""
+        return self.copy()  # type: ignore[attr-defined]
+
+    def __neg__(self) -> Any:
+        return self * -1  # type: ignore[operator]

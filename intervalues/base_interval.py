@@ -1,0 +1,705 @@
+"""`BaseInterval`: one closed interval ``[start, stop]`` carrying a numeric weight."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from ._coords import (
+    check_coordinate,
+    check_factor,
+    check_value,
+    domain_of,
+    key_of,
+)
+from ._errors import InvalidTypeError
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection
+
+if TYPE_CHECKING:
+    from .interval_list import IntervalList
+    from .interval_meter import IntervalCounter, IntervalMeter
+    from .interval_set import IntervalSet
+
+__all__ = ["BaseInterval", "Coordinate", "EmptyInterval", "Length", "UnitInterval"]
+
+Coordinate: TypeAlias = int | float | datetime
+Length: TypeAlias = float | timedelta
+
+
+def _fmt(x: Any) -> str:
+    return str(x)
+
+
+class BaseInterval(AbstractInterval):
+    """A closed interval ``[start, stop]`` with a weight ``value`` (default 1).
+
+    Bounds are numbers or datetimes (naive or aware; aware ones compare by instant).
+    Construction validates: bad types raise ``TypeError``, non-finite or reversed bounds
+    ``ValueError``.
+
+    >>> BaseInterval(0, 2)
+    BaseInterval[0;2]
+    >>> BaseInterval((0, 2, 5)), BaseInterval(3)
+    (BaseInterval[0;2;5], BaseInterval[3;4])
+    >>> BaseInterval(2, 4, 3) + BaseInterval(1, 3, 2)
+    IntervalMeter:{BaseInterval[1;2]: 2, BaseInterval[2;3]: 5, BaseInterval[3;4]: 3}
+    """
+
+    __slots__ = ("start", "stop", "value")
+    __name__ = "BaseInterval"
+    _discrete = False
+
+    start: Any
+    stop: Any
+    value: Any
+
+    def __init__(self, loc: Any, stop: Any = None, value: Any = None) -> None:
+        if isinstance(loc, (tuple, list)):
+            if not 2 <= len(loc) <= 3:
+                raise TypeError(
+                    f"loc as a sequence must be (start, stop) or (start, stop, value), got {loc!r}"
+                )
+            if stop is not None:
+                raise TypeError("give stop either inside loc or as an argument, not both")
+            seq_value = loc[2] if len(loc) == 3 else None
+            loc, stop = loc[0], loc[1]
+            if value is None:
+                value = seq_value
+        start = check_coordinate(loc, "start")
+        if stop is None:
+            if isinstance(start, datetime):
+                raise TypeError("a datetime interval needs a stop")
+            stop = start + 1
+        else:
+            stop = check_coordinate(stop, "stop")
+        _check_bounds(start, stop)
+        self.start = start
+        self.stop = stop
+        self.value = 1 if value is None else check_value(value)
+
+    # -- small accessors -------------------------------------------------------------
+    def get_length(self) -> Any:
+        """``(stop - start) * value``; a ``timedelta`` for datetimes.
+
+        >>> BaseInterval(1, 4, 2).get_length()
+        6
+        """
+        return (self.stop - self.start) * self.value
+
+    def min(self) -> Any:
+        """The start. ``BaseInterval(1, 4).min()`` is ``1``."""
+        return self.start
+
+    def max(self) -> Any:
+        """The stop. ``BaseInterval(1, 4).max()`` is ``4``."""
+        return self.stop
+
+    def get_value(self) -> Any:
+        """The weight. ``BaseInterval(0, 1, 3).get_value()`` is ``3``."""
+        return self.value
+
+    def set_value(self, value: Any) -> None:
+        """Overwrite the weight in place (prefer :meth:`with_value`).
+
+        >>> iv = BaseInterval(0, 1); iv.set_value(4); iv
+        BaseInterval[0;1;4]
+        """
+        self.value = check_value(value)
+
+    def mult_value(self, factor: Any) -> None:
+        """Multiply the weight in place (prefer ``iv * factor``)."""
+        self.value = check_value(self.value * check_factor(factor))
+
+    def with_value(self, value: Any) -> BaseInterval:
+        """A copy with another weight.
+
+        >>> BaseInterval(0, 1).with_value(5)
+        BaseInterval[0;1;5]
+        """
+        new = self.copy()
+        new.value = check_value(value)
+        return new
+
+    def as_index(self) -> BaseInterval:
+        """A copy with weight 1 (the form used as a collection key)."""
+        return self.with_value(1)
+
+    def copy(self) -> BaseInterval:
+        """A new equal interval.
+
+        >>> BaseInterval(0, 2, 3).copy()
+        BaseInterval[0;2;3]
+        """
+        new = object.__new__(type(self))
+        for slot in _all_slots(type(self)):
+            object.__setattr__(new, slot, getattr(self, slot))
+        return new
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BaseInterval:
+        return self.copy()
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (type(self), tuple(getattr(self, s) for s in _all_slots(type(self)))))
+
+    def copy_with_replace(self, mapping: Mapping[str, Any]) -> BaseInterval:
+        """A copy with any of ``start``/``stop``/``value`` replaced (validated).
+
+        >>> BaseInterval(0, 2).copy_with_replace({"stop": 5})
+        BaseInterval[0;5]
+        """
+        args = {"start": self.start, "stop": self.stop, "value": self.value}
+        unknown = set(mapping) - set(args)
+        if unknown:
+            raise TypeError(f"mapping has unknown fields: {sorted(unknown)}")
+        args.update(mapping)
+        return type(self)(args["start"], args["stop"], value=args["value"])
+
+    def to_args(self, ign_value: bool = False) -> tuple[Any, ...]:
+        """``(start, stop)``, or ``(start, stop, value)`` when the value is not 1.
+
+        >>> BaseInterval(0, 2, 3).to_args(), BaseInterval(0, 2).to_args()
+        ((0, 2, 3), (0, 2))
+        """
+        if ign_value or self.value == 1:
+            return (self.start, self.stop)
+        return (self.start, self.stop, self.value)
+
+    def to_args_and_replace(self, replace: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
+        """:meth:`to_args` after replacing fields."""
+        return self.copy_with_replace(replace or {}).to_args()
+
+    # -- conversions ------------------------------------------------------------------
+    def as_meter(self) -> IntervalMeter:
+        """A one-interval ``IntervalMeter``.
+
+        >>> BaseInterval(0, 1, 2).as_meter()
+        IntervalMeter:{BaseInterval[0;1]: 2}
+        """
+        from .interval_meter import IntervalMeter
+
+        return IntervalMeter(self)
+
+    def as_counter(self) -> IntervalCounter:
+        """A one-interval ``IntervalCounter`` (value truncated to an int)."""
+        from .interval_meter import IntervalCounter
+
+        return IntervalCounter(self)
+
+    def as_set(self) -> IntervalSet:
+        """A one-interval ``IntervalSet`` (the value only decides the sign)."""
+        from .interval_set import IntervalSet
+
+        return IntervalSet(self)
+
+    def as_list(self) -> IntervalList:
+        """A one-record ``IntervalList``."""
+        from .interval_list import IntervalList
+
+        return IntervalList(self)
+
+    def as_pdf(self) -> Any:
+        """A normalised ``IntervalPdf`` (numbers only)."""
+        if isinstance(self.start, datetime):
+            raise TypeError("IntervalPdf does not support datetime intervals")
+        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
+
+        return IntervalPdf(self)
+
+    # -- geometry ---------------------------------------------------------------------
+    def _keys(self) -> tuple[Any, Any]:
+        return key_of(self.start), key_of(self.stop)
+
+    def _check_domain(self, other: Any, what: str) -> None:
+        a, b = domain_of(self.start), domain_of(_first_coordinate(other))
+        if a.kind != b.kind:
+            raise TypeError(f"cannot {what} {a.describe()} and {b.describe()}")
+
+    def _contains_point(self, x: Any) -> bool:
+        try:
+            x = check_coordinate(x, "x")
+        except (TypeError, ValueError):
+            return False
+        if domain_of(x).kind != domain_of(self.start).kind:
+            return False
+        return key_of(self.start) <= key_of(x) <= key_of(self.stop)
+
+    def __contains__(self, x: Any) -> bool:
+        """Whether a coordinate or interval lies within ``[start, stop]``.
+
+        >>> 2 in BaseInterval(0, 2), BaseInterval(1, 2) in BaseInterval(0, 2)
+        (True, True)
+        """
+        if isinstance(x, BaseInterval):
+            if x._discrete and not self._discrete:
+                return self.contains(x)
+            return self.contains(x)
+        if isinstance(x, AbstractIntervalCollection):
+            return all(iv in self for iv in x)
+        return self._contains_point(x)
+
+    def contains(self, other: BaseInterval) -> bool:
+        """Whether ``other`` lies within this closed range.
+
+        >>> BaseInterval(0, 5).contains(BaseInterval(1, 5))
+        True
+        """
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        a, b = self._keys()
+        c, d = other._keys()
+        return a <= c and d <= b
+
+    def __getitem__(self, x: Any) -> Any:
+        """The value at a coordinate (0 outside); for an interval, ``value / other.value``.
+
+        >>> BaseInterval(0, 2, 6)[1], BaseInterval(0, 2, 6)[BaseInterval(0, 1, 2)]
+        (6, 3.0)
+        """
+        if isinstance(x, BaseInterval):
+            return self.value / x.value if x in self else 0
+        return self.value if self._contains_point(x) else 0
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        """The two sweep events ``(start, +value)`` and ``(stop, -value)``.
+
+        >>> list(BaseInterval(0, 2, 5))
+        [(0, 5), (2, -5)]
+        """
+        yield (self.start, self.value)
+        yield (self.stop, -self.value)
+
+    def __call__(self) -> tuple[tuple[Any, Any], ...]:
+        """The sweep events as a tuple."""
+        return tuple(self)
+
+    def overlaps(self, other: BaseInterval) -> bool:
+        """Whether both share at least one point (touching counts).
+
+        >>> BaseInterval(0, 2).overlaps(BaseInterval(2, 3))
+        True
+        """
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        a, b = self._keys()
+        c, d = other._keys()
+        return a <= d and c <= b
+
+    def left_overlaps(self, other: BaseInterval) -> bool:
+        """Whether ``other.start`` lies strictly inside this interval."""
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        a, b = self._keys()
+        return a < key_of(other.start) < b
+
+    def right_overlaps(self, other: BaseInterval) -> bool:
+        """Whether ``other.stop`` lies strictly inside this interval."""
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        a, b = self._keys()
+        return a < key_of(other.stop) < b
+
+    def left_borders(self, other: BaseInterval) -> bool:
+        """Whether this interval ends where ``other`` starts."""
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        return key_of(self.stop) == key_of(other.start)
+
+    def right_borders(self, other: BaseInterval) -> bool:
+        """Whether this interval starts where ``other`` ends."""
+        other = as_interval(other, "other")
+        self._check_domain(other, "compare")
+        return key_of(self.start) == key_of(other.stop)
+
+    def borders(self, other: BaseInterval) -> bool:
+        """Whether the two touch end to start, either way round.
+
+        >>> BaseInterval(0, 1).borders(BaseInterval(1, 2))
+        True
+        """
+        return self.left_borders(other) or self.right_borders(other)
+
+    def is_disjoint_with(self, other: BaseInterval) -> bool:
+        """Whether there is no common point (touching is not disjoint).
+
+        >>> BaseInterval(0, 2).is_disjoint_with(BaseInterval(2, 3))
+        False
+        """
+        return not self.overlaps(other)
+
+    def _check_kind(self, other: BaseInterval, what: str) -> None:
+        if self._discrete != other._discrete:
+            raise TypeError(f"cannot {what} a discrete and a continuous interval")
+
+    def intersection_support(self, other: BaseInterval) -> IntervalSet:
+        """The common geometry as an ``IntervalSet`` (values ignored; touching gives a point).
+
+        >>> BaseInterval(0, 2, 3).intersection_support(BaseInterval(2, 5, 4))
+        IntervalSet:{BaseInterval[2;2]}
+        """
+        from .interval_set import IntervalSet
+
+        other = as_interval(other, "other")
+        self._check_kind(other, "intersect")
+        return IntervalSet(self.as_index()) & IntervalSet(other.as_index())
+
+    def intersection(self, other: BaseInterval) -> IntervalMeter:
+        """An ``IntervalMeter`` with ``self.value * other.value`` on the overlap.
+
+        >>> BaseInterval(0, 2, 3).intersection(BaseInterval(1, 5, 4))
+        IntervalMeter:{BaseInterval[1;2]: 12}
+        """
+        from .interval_meter import IntervalMeter
+
+        other = as_interval(other, "other")
+        self._check_kind(other, "intersect")
+        self._check_domain(other, "intersect")
+        if key_of(other.start) > key_of(self.start):
+            lo = other.start
+        else:
+            lo = self.start
+        hi = other.stop if key_of(other.stop) < key_of(self.stop) else self.stop
+        if key_of(lo) >= key_of(hi):
+            return IntervalMeter()
+        return IntervalMeter(BaseInterval(lo, hi, self.value * other.value))
+
+    def distance_to(self, other: BaseInterval) -> Any:
+        """The gap between the two ranges (0 when they meet); ``timedelta`` for datetimes.
+
+        >>> BaseInterval(0, 2).distance_to(BaseInterval(5, 6))
+        3
+        """
+        other = as_interval(other, "other")
+        self._check_domain(other, "measure the distance between")
+        if key_of(other.start) > key_of(self.stop):
+            return other.start - self.stop
+        if key_of(self.start) > key_of(other.stop):
+            return self.start - other.stop
+        return self.start - self.start
+
+    def clamp(self, x: Any) -> Any:
+        """The nearest point of the closed range.
+
+        >>> BaseInterval(0, 2).clamp(7), BaseInterval(0, 2).clamp(1)
+        (2, 1)
+        """
+        if isinstance(x, float) and math.isnan(x):
+            raise ValueError("x must not be NaN")
+        x = check_coordinate(x, "x")
+        if domain_of(x).kind != domain_of(self.start).kind:
+            raise TypeError(f"x must be of the interval's domain, got {x!r}")
+        k = key_of(x)
+        if k <= key_of(self.start):
+            return self.start
+        if k >= key_of(self.stop):
+            return self.stop
+        return x
+
+    def split_at(self, points: Iterable[Any]) -> tuple[BaseInterval, ...]:
+        """Pieces cut at the interior points (others ignored), each keeping the value.
+
+        >>> BaseInterval(0, 6, 2).split_at([2, 4, 9])
+        (BaseInterval[0;2;2], BaseInterval[2;4;2], BaseInterval[4;6;2])
+        """
+        cuts = []
+        for p in points:
+            if isinstance(p, bool):
+                raise ValueError("split points must not be bool")
+            try:
+                p = check_coordinate(p, "points")
+            except TypeError:
+                raise TypeError(f"split points must be coordinates, got {p!r}") from None
+            if domain_of(p).kind != domain_of(self.start).kind:
+                raise TypeError(f"split points must be of the interval's domain, got {p!r}")
+            if key_of(self.start) < key_of(p) < key_of(self.stop):
+                cuts.append(p)
+        cuts = sorted({key_of(p): p for p in cuts}.items())
+        bounds = [self.start, *(p for _, p in cuts), self.stop]
+        return tuple(type(self)(a, b, self.value) for a, b in zip(bounds, bounds[1:]))
+
+    # -- comparison -------------------------------------------------------------------
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (key_of(self.start), key_of(self.stop), 0, 0, 0, self.value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BaseInterval):
+            if self._discrete != other._discrete:
+                return False
+            if domain_of(self.start).kind != domain_of(other.start).kind:
+                return False
+            return self._sort_key() == other._sort_key()
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return False
+
+    def __hash__(self) -> int:
+        k = self._sort_key()
+        return hash(k[:2] + k[5:]) if self.value != 1 else hash(k[:2])
+
+    def _cmp_key(self, other: object) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
+        if not isinstance(other, BaseInterval):
+            return None
+        self._check_domain(other, "compare")
+        return self._sort_key(), other._sort_key()
+
+    def __lt__(self, other: object) -> bool:
+        keys = self._cmp_key(other)
+        return NotImplemented if keys is None else keys[0] < keys[1]
+
+    def __le__(self, other: object) -> bool:
+        keys = self._cmp_key(other)
+        return NotImplemented if keys is None else keys[0] <= keys[1]
+
+    def __gt__(self, other: object) -> bool:
+        keys = self._cmp_key(other)
+        return NotImplemented if keys is None else keys[0] > keys[1]
+
+    def __ge__(self, other: object) -> bool:
+        keys = self._cmp_key(other)
+        return NotImplemented if keys is None else keys[0] >= keys[1]
+
+    def __repr__(self) -> str:
+        return f"{self.__name__}{self}"
+
+    def __str__(self) -> str:
+        parts = [_fmt(self.start), _fmt(self.stop)]
+        if self.value != 1:
+            parts.append(_fmt(self.value))
+        return "[" + ";".join(parts) + "]"
+
+    # -- arithmetic -------------------------------------------------------------------
+    def _combine_with(self, others: list[BaseInterval]) -> Any:
+        from .interval_meter import IntervalMeter
+
+        meter = IntervalMeter([self, *others])
+        pieces = list(meter)
+        if len(pieces) == 1:
+            return pieces[0]
+        if not pieces:
+            return EmptyInterval()
+        return meter
+
+    def __add__(self, other: Any) -> Any:
+        """Sum: one interval when the result is one piece, else an ``IntervalMeter``.
+
+        >>> BaseInterval(0, 1) + BaseInterval(1, 2)
+        BaseInterval[0;2]
+        >>> BaseInterval(0, 2) + BaseInterval(0, 2, 3)
+        BaseInterval[0;2;4]
+        """
+        if isinstance(other, AbstractIntervalCollection):
+            return other.__radd__(self)  # type: ignore[attr-defined]
+        if isinstance(other, (tuple, list)):
+            other = as_interval(other, "other")
+        if not isinstance(other, BaseInterval):
+            return NotImplemented
+        self._check_kind(other, "add")
+        return self._combine_with([other])
+
+    def __radd__(self, other: Any) -> Any:
+        if other == 0 and not isinstance(other, BaseInterval):  # sum() starts at 0
+            return self.copy()
+        if isinstance(other, (tuple, list)):
+            return as_interval(other, "other") + self
+        return NotImplemented
+
+    def __sub__(self, other: Any) -> Any:
+        """Difference: ``x - x`` is ``EmptyInterval()``; see ``__add__`` for the result type.
+
+        >>> BaseInterval(0, 3) - BaseInterval(0, 1)
+        BaseInterval[1;3]
+        >>> BaseInterval(0, 2) - BaseInterval(0, 2)
+        EmptyInterval[0;0]
+        """
+        if isinstance(other, AbstractIntervalCollection):
+            return other.__rsub__(self)  # type: ignore[attr-defined]
+        if isinstance(other, (tuple, list)):
+            other = as_interval(other, "other")
+        if not isinstance(other, BaseInterval):
+            return NotImplemented
+        self._check_kind(other, "subtract")
+        if self == other:
+            return EmptyInterval()
+        return self._combine_with([-other])
+
+    def __neg__(self) -> BaseInterval:
+        """The same interval with the value negated."""
+        return self.with_value(-self.value)
+
+    def __mul__(self, factor: Any) -> BaseInterval:
+        """Scale the value.
+
+        >>> BaseInterval(0, 1, 2) * 3
+        BaseInterval[0;1;6]
+        """
+        return self.with_value(self.value * check_factor(factor))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, factor: Any) -> BaseInterval:
+        """Divide the value.
+
+        >>> BaseInterval(0, 1, 2) / 4
+        BaseInterval[0;1;0.5]
+        """
+        return self.with_value(self.value / check_factor(factor))
+
+    __idiv__ = __truediv__  # legacy Python 2 name, kept for compatibility
+
+    def _shift(self, d: Any, sign: int) -> BaseInterval:
+        if isinstance(self.start, datetime):
+            if not isinstance(d, timedelta):
+                raise TypeError(f"shift of a datetime interval must be a timedelta, got {d!r}")
+        elif isinstance(d, timedelta):
+            raise TypeError("shift of a numeric interval must be a number, not a timedelta")
+        else:
+            d = check_coordinate(d, "shift")
+        new = self.copy()
+        new.start = check_coordinate(self.start + sign * d, "start")
+        new.stop = check_coordinate(self.stop + sign * d, "stop")
+        return new
+
+    def __rshift__(self, d: Any) -> BaseInterval:
+        """Shift right. ``BaseInterval(0, 1) >> 2`` is ``BaseInterval[2;3]``."""
+        return self._shift(d, 1)
+
+    def __lshift__(self, d: Any) -> BaseInterval:
+        """Shift left. ``BaseInterval(2, 3) << 2`` is ``BaseInterval[0;1]``."""
+        return self._shift(d, -1)
+
+    # -- time zones -------------------------------------------------------------------
+    def to_timezone(
+        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> BaseInterval:
+        """A copy in another time zone.
+
+        Aware bounds keep their instant; naive bounds are read as wall times in ``tz``
+        (ambiguous ones need ``fold``, nonexistent ones are rejected);
+        ``to_timezone(None, remove_timezone=True)`` strips the zone.
+
+        >>> from datetime import timezone
+        >>> BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)).to_timezone(timezone.utc)
+        BaseInterval[2024-01-01 00:00:00+00:00;2024-01-02 00:00:00+00:00]
+        """
+        start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+        new = self.copy()
+        new.start, new.stop = start, stop
+        return new
+
+    def convert_timezone_inplace(
+        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
+        """:meth:`to_timezone`, changing this interval; unchanged on failure."""
+        self.start, self.stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+
+
+class _EmptyInterval(BaseInterval):
+    """The ``[0;0]`` interval returned by ``EmptyInterval()`` (prints as ``EmptyInterval``)."""
+
+    __slots__ = ()
+    __name__ = "EmptyInterval"
+
+
+def UnitInterval() -> BaseInterval:  # noqa: N802 - public name from 0.3
+    """``BaseInterval(0, 1)``.
+
+    >>> UnitInterval()
+    BaseInterval[0;1]
+    """
+    return BaseInterval(0, 1)
+
+
+def EmptyInterval() -> BaseInterval:  # noqa: N802 - public name from 0.3
+    """A zero-length ``[0;0]`` interval; it equals ``BaseInterval(0, 0)``.
+
+    >>> EmptyInterval(), EmptyInterval() == BaseInterval(0, 0)
+    (EmptyInterval[0;0], True)
+    """
+    return _EmptyInterval(0, 0)
+
+
+def _all_slots(cls: type) -> list[str]:
+    out: list[str] = []
+    for c in reversed(cls.__mro__):
+        out.extend(getattr(c, "__slots__", ()))
+    return out
+
+
+def _rebuild(cls: type, state: tuple[Any, ...]) -> BaseInterval:
+    new = object.__new__(cls)
+    for slot, v in zip(_all_slots(cls), state):
+        object.__setattr__(new, slot, v)
+    return new
+
+
+def _check_bounds(start: Any, stop: Any) -> None:
+    a, b = domain_of(start), domain_of(stop)
+    if a.kind != b.kind:
+        raise TypeError(f"start and stop must both be {a.describe()}, got {start!r} and {stop!r}")
+    if key_of(start) > key_of(stop):
+        raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
+
+
+def _first_coordinate(obj: Any) -> Any:
+    if isinstance(obj, BaseInterval):
+        return obj.start
+    return obj
+
+
+def as_interval(obj: Any, name: str) -> BaseInterval:
+    """``obj`` if it is an interval, a new one from a ``(start, stop[, value])`` tuple.
+
+    >>> as_interval((0, 1, 2), "iv")
+    BaseInterval[0;1;2]
+    """
+    if isinstance(obj, BaseInterval):
+        return obj
+    if isinstance(obj, (tuple, list)) and 2 <= len(obj) <= 3:
+        return BaseInterval(tuple(obj))
+    raise TypeError(
+        f"{name} must be an interval or a (start, stop[, value]) tuple, "
+        f"not {type(obj).__name__} ({obj!r})"
+    )
+
+
+def _convert_tz(
+    start: Any, stop: Any, tz: tzinfo | None, remove_timezone: bool, fold: int | None
+) -> tuple[datetime, datetime]:
+    if not isinstance(start, datetime):
+        raise TypeError("only datetime intervals can change time zone")
+    if fold not in (None, 0, 1):
+        raise ValueError(f"fold must be None, 0 or 1, got {fold!r}")
+    aware = start.utcoffset() is not None
+    if remove_timezone:
+        if tz is not None:
+            raise ValueError("remove_timezone=True needs tz=None")
+        if not aware:
+            raise TypeError("cannot remove the time zone of naive datetimes")
+        return start.replace(tzinfo=None), stop.replace(tzinfo=None)
+    if tz is None:
+        raise ValueError("tz=None needs remove_timezone=True")
+    if aware:
+        return start.astimezone(tz), stop.astimezone(tz)
+    return _localize(start, tz, fold, "start"), _localize(stop, tz, fold, "stop")
+
+
+def _localize(dt: datetime, tz: tzinfo, fold: int | None, name: str) -> datetime:
+    first = dt.replace(tzinfo=tz, fold=0)
+    second = dt.replace(tzinfo=tz, fold=1)
+    roundtrip = first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
+    if roundtrip != dt and second.astimezone(timezone.utc).astimezone(tz).replace(
+        tzinfo=None
+    ) != dt:
+        raise ValueError(f"{name} {dt} does not exist in {tz} (a clock jumps forward)")
+    if first.utcoffset() != second.utcoffset():
+        if fold is None:
+            raise ValueError(f"{name} {dt} is ambiguous in {tz}; pass fold=0 or fold=1")
+        return second if fold else first
+    return first
+
+
+def _value_error_for_type(exc: TypeError) -> InvalidTypeError:
+    return InvalidTypeError(str(exc))

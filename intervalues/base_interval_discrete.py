@@ -1,0 +1,452 @@
+"""`BaseDiscreteInterval`: the points ``start, start + step, ..., stop``, each with a value."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta, tzinfo
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ._coords import check_coordinate, check_value, domain_of, key_of
+from ._lattice import exact, exact_step, from_exact, rgcd, step_from_exact
+from .base_interval import BaseInterval, EmptyInterval, _convert_tz, as_interval
+
+if TYPE_CHECKING:
+    from .interval_set import IntervalSet
+
+__all__ = ["BaseDiscreteInterval"]
+
+
+class BaseDiscreteInterval(BaseInterval):
+    """The arithmetic progression ``start, start + step, ...`` up to ``stop``, weighted.
+
+    Give ``stop`` or ``count``; ``stop`` is snapped down to the last point. Numbers are
+    exact in decimal (``0.1 + 3 * 0.2`` is ``0.7``); datetimes need a ``timedelta`` step.
+    Numeric membership allows a tolerance of ``tol * step`` (``tol = 1e-6``).
+
+    >>> BaseDiscreteInterval(0, 4, step=2)
+    BaseDiscreteInterval[0;4;2]
+    >>> BaseDiscreteInterval(0, 2.4, step=0.5), BaseDiscreteInterval(0.1, 0.7, step=0.2)
+    (BaseDiscreteInterval[0;2.0;0.5], BaseDiscreteInterval[0.1;0.7;0.2])
+    >>> list(BaseDiscreteInterval(1, 7, step=3))
+    [(1, 1), (4, 1), (7, 1)]
+    """
+
+    __slots__ = ("__dict__", "count", "step")
+    __name__ = "BaseDiscreteInterval"
+    _discrete = True
+    tol = 1e-6
+
+    step: Any
+    count: int
+
+    def __init__(
+        self,
+        loc: Any,
+        stop: Any = None,
+        step: Any = None,
+        count: Any = None,
+        value: Any = None,
+    ) -> None:
+        if isinstance(loc, (tuple, list)):
+            fields = list(loc) + [None] * (5 - len(loc))
+            if len(loc) > 5 or len(loc) < 1:
+                raise TypeError(
+                    f"loc as a sequence must be (start, stop, step, count, value), got {loc!r}"
+                )
+            loc, s_stop, s_step, s_count, s_value = fields
+            stop = s_stop if stop is None else stop
+            step = s_step if step is None else step
+            count = s_count if count is None else count
+            value = s_value if value is None else value
+        start = check_coordinate(loc, "start")
+        is_dt = isinstance(start, datetime)
+        if step is None:
+            if is_dt:
+                raise TypeError("a datetime discrete interval needs a timedelta step")
+            step = 1
+        if is_dt:
+            if not isinstance(step, timedelta):
+                raise TypeError(f"step of a datetime interval must be a timedelta, got {step!r}")
+            if step <= timedelta(0):
+                raise ValueError(f"step must be positive, got {step!r}")
+        else:
+            if isinstance(step, timedelta):
+                raise TypeError("step of a numeric interval must be a number, not a timedelta")
+            step = check_coordinate(step, "step")
+            if step <= 0:
+                raise ValueError(f"step must be positive, got {step!r}")
+        if count is not None:
+            if isinstance(count, bool) or not isinstance(count, numbers.Integral):
+                raise TypeError(f"count must be an int, got {count!r}")
+            count = int(count)
+            if count < 1:
+                raise ValueError(f"count must be at least 1, got {count}")
+        e_start, e_step = exact(start), exact_step(step)
+        if stop is None:
+            if count is None:
+                if is_dt:
+                    raise TypeError("a datetime discrete interval needs a stop or a count")
+                count = 2
+        else:
+            stop = check_coordinate(stop, "stop")
+            if domain_of(stop).kind != domain_of(start).kind:
+                raise TypeError(
+                    f"start and stop must both be {domain_of(start).describe()}, "
+                    f"got {start!r} and {stop!r}"
+                )
+            e_stop = exact(stop)
+            if e_stop < e_start:
+                raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
+            q = Fraction(e_stop - e_start) / Fraction(e_step)
+            n = math.floor(q)
+            if q - n >= 1 - self.tol:
+                n += 1
+            count = n + 1
+        as_float = isinstance(start, float) or isinstance(step, float)
+        self.start = start
+        self.step = step
+        self.count = count
+        self.value = 1 if value is None else check_value(value)
+        last = from_exact(e_start + (count - 1) * e_step, domain_of(start), as_float)
+        if isinstance(start, datetime):
+            last = last.astimezone(start.tzinfo) if start.utcoffset() is not None else last
+        self.stop = last
+
+    # -- exact views ------------------------------------------------------------------
+    def _exact(self) -> tuple[Any, Any]:
+        return exact(self.start), exact_step(self.step)
+
+    def _as_float(self) -> bool:
+        return isinstance(self.start, float) or isinstance(self.step, float)
+
+    def _point(self, i: int) -> Any:
+        e_start, e_step = self._exact()
+        p = from_exact(e_start + i * e_step, domain_of(self.start), self._as_float())
+        if isinstance(p, datetime) and self.start.utcoffset() is not None:
+            p = p.astimezone(self.start.tzinfo)
+        if i == 0:
+            return self.start
+        return p
+
+    @property
+    def point_count(self) -> int:
+        """Number of points (``count``).
+
+        >>> BaseDiscreteInterval(0, 4, step=2).point_count
+        3
+        """
+        return self.count
+
+    def coordinate_at(self, i: int) -> Any:
+        """The ``i``-th point (negative ``i`` counts from the end).
+
+        >>> BaseDiscreteInterval(0, 4, step=2).coordinate_at(1)
+        2
+        """
+        if isinstance(i, bool) or not isinstance(i, numbers.Integral):
+            raise TypeError(f"i must be an int, got {i!r}")
+        i = int(i)
+        if i < 0:
+            i += self.count
+        if not 0 <= i < self.count:
+            raise IndexError(f"point index {i} out of range for {self.count} points")
+        return self._point(i)
+
+    def _offset_of(self, x: Any) -> Fraction | None:
+        """``(x - start) / step`` as an exact fraction, or None if x is no coordinate."""
+        try:
+            x = check_coordinate(x, "x")
+        except (TypeError, ValueError):
+            return None
+        if domain_of(x).kind != domain_of(self.start).kind:
+            return None
+        e_start, e_step = self._exact()
+        return Fraction(exact(x) - e_start) / Fraction(e_step)
+
+    def _index_if_member(self, x: Any) -> int | None:
+        q = self._offset_of(x)
+        if q is None:
+            return None
+        k = round(q)
+        tol = self.tol if domain_of(self.start).kind == "number" else 0
+        if abs(q - k) > tol or not 0 <= k < self.count:
+            return None
+        return int(k)
+
+    def index_of(self, x: Any) -> int:
+        """The index of a member point; ``ValueError`` for non-members.
+
+        >>> BaseDiscreteInterval(1, 7, step=3).index_of(4)
+        1
+        """
+        k = self._index_if_member(x)
+        if k is None:
+            raise ValueError(f"{x!r} is not a point of {self!r}")
+        return k
+
+    def clamp(self, x: Any) -> Any:
+        """The nearest member point (the lower one on ties).
+
+        >>> BaseDiscreteInterval(1, 7, step=3).clamp(5.5)
+        4
+        """
+        if isinstance(x, float) and math.isnan(x):
+            raise ValueError("x must not be NaN")
+        check_coordinate(x, "x")
+        q = self._offset_of(x)
+        if q is None:
+            raise TypeError(f"x must be of the interval's domain, got {x!r}")
+        lo = math.floor(q)
+        k = lo if q - lo <= Fraction(1, 2) else lo + 1
+        return self._point(min(max(k, 0), self.count - 1))
+
+    def split_at(self, points: Iterable[Any]) -> tuple[BaseDiscreteInterval, ...]:
+        """Partition the points at the cuts; a point at or before a cut goes left.
+
+        >>> BaseDiscreteInterval(0, 10).split_at([2.5, 7])
+        (BaseDiscreteInterval[0;2;1], BaseDiscreteInterval[3;7;1], BaseDiscreteInterval[8;10;1])
+        """
+        cuts = set()
+        for p in points:
+            if isinstance(p, bool):
+                raise ValueError("split points must not be bool")
+            p = check_coordinate(p, "points")
+            q = self._offset_of(p)
+            if q is None:
+                raise TypeError(f"split points must be of the interval's domain, got {p!r}")
+            last = math.floor(q + (self.tol if domain_of(self.start).kind == "number" else 0))
+            if 0 <= last < self.count - 1:
+                cuts.add(last)
+        bounds = [-1, *sorted(cuts), self.count - 1]
+        return tuple(
+            self._run(a + 1, b - a) for a, b in zip(bounds, bounds[1:])
+        )
+
+    def _run(self, first: int, count: int) -> BaseDiscreteInterval:
+        return BaseDiscreteInterval(self._point(first), step=self.step, count=count, value=self.value)
+
+    def as_pmf(self) -> Any:
+        """An ``IntervalPmf`` with equal mass on every point (times the value)."""
+        from .interval_pmf import IntervalPmf  # type: ignore[import-not-found]
+
+        return IntervalPmf(self)
+
+    @staticmethod
+    def find_count(start: Any, stop: Any, step: Any = 1) -> int:
+        """How many points ``start, start + step, ...`` fit up to ``stop``.
+
+        >>> BaseDiscreteInterval.find_count(0, 4, 2)
+        3
+        """
+        return BaseDiscreteInterval(start, stop, step=step).count
+
+    def equal_with_tol(self, a: Any, b: Any) -> bool:
+        """Whether two numbers differ by at most ``tol * step``."""
+        return abs(a - b) <= self.tol * self.step
+
+    def is_integer_tol(self, x: Any) -> bool:
+        """Whether ``x`` is within ``tol`` of an integer."""
+        return abs(x - round(x)) <= self.tol
+
+    def get_length(self) -> Any:
+        """Always 0: discrete intervals have no length."""
+        return 0
+
+    def to_args(self, ign_value: bool = False) -> tuple[Any, ...]:
+        """``(start, stop)``, ``(start, stop, step, count)`` or the full 5-tuple.
+
+        >>> BaseDiscreteInterval(0, 4, step=2).to_args()
+        (0, 4, 2, 3)
+        """
+        if ign_value or self.value == 1:
+            if self.step == 1:
+                return (self.start, self.stop)
+            return (self.start, self.stop, self.step, self.count)
+        return self.to_args_full()
+
+    def to_args_full(self) -> tuple[Any, ...]:
+        """``(start, stop, step, count, value)``.
+
+        >>> BaseDiscreteInterval(1, 7, step=3)()
+        (1, 7, 3, 3, 1)
+        """
+        return (self.start, self.stop, self.step, self.count, self.value)
+
+    def __call__(self) -> tuple[Any, ...]:  # type: ignore[override]
+        return self.to_args_full()
+
+    def copy_with_replace(self, mapping: Any) -> BaseDiscreteInterval:
+        """A copy with ``start``/``stop``/``step``/``count``/``value`` replaced."""
+        args = {"start": self.start, "stop": self.stop, "step": self.step, "value": self.value}
+        args.update(mapping)
+        if "count" in mapping:
+            args["stop"] = None
+        return BaseDiscreteInterval(
+            args["start"], args["stop"], step=args["step"], count=mapping.get("count"),
+            value=args["value"],
+        )
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
+        for i in range(self.count):
+            yield (self._point(i), self.value)
+
+    def _contains_point(self, x: Any) -> bool:
+        return self._index_if_member(x) is not None
+
+    def contains(self, other: BaseInterval) -> bool:
+        """Whether every point of a discrete ``other`` is a point of this interval."""
+        other = as_interval(other, "other")
+        if not other._discrete:
+            return False
+        if domain_of(self.start).kind != domain_of(other.start).kind:
+            raise TypeError("cannot compare numbers and datetimes")
+        first = self._index_if_member(other.start)
+        if first is None:
+            return False
+        if other.count == 1:
+            return True
+        ratio = Fraction(exact_step(other.step)) / Fraction(exact_step(self.step))
+        return ratio.denominator == 1 and first + (other.count - 1) * int(ratio) < self.count
+
+    def __getitem__(self, x: Any) -> Any:
+        if isinstance(x, BaseInterval):
+            return self.value / x.value if self.contains(x) else 0
+        return self.value if self._contains_point(x) else 0
+
+    def left_borders(self, other: BaseInterval) -> bool:
+        """Same step and ``stop + step == other.start``."""
+        if not isinstance(other, BaseDiscreteInterval) or other._exact()[1] != self._exact()[1]:
+            return False
+        return exact(self.stop) + self._exact()[1] == exact(other.start)
+
+    def right_borders(self, other: BaseInterval) -> bool:
+        """Same step and ``other.stop + step == start``."""
+        return isinstance(other, BaseDiscreteInterval) and other.left_borders(self)
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (key_of(self.start), key_of(self.stop), 1, exact_step(self.step), self.count,
+                self.value)
+
+    def __hash__(self) -> int:
+        return hash(self._sort_key())
+
+    def __str__(self) -> str:
+        parts = [str(self.start), str(self.stop), str(self.step)]
+        if self.value != 1:
+            parts.append(str(self.value))
+        return "[" + ";".join(parts) + "]"
+
+    # -- arithmetic -------------------------------------------------------------------
+    def __add__(self, other: Any) -> Any:
+        """Sum of two discrete intervals: one run when it is one, else a meter.
+
+        >>> BaseDiscreteInterval(0, 3) + BaseDiscreteInterval(4, 6)
+        BaseDiscreteInterval[0;6;1]
+        >>> BaseDiscreteInterval(0, 4, step=2) + BaseDiscreteInterval(1, 5, step=2)
+        BaseDiscreteInterval[0;5;1]
+        """
+        if isinstance(other, BaseInterval) and not other._discrete:
+            raise TypeError("cannot add a discrete and a continuous interval")
+        if isinstance(other, BaseDiscreteInterval):
+            merged = self._merge_runs(other)
+            if merged is not None:
+                return merged
+        return super().__add__(other)
+
+    def _merge_runs(self, other: BaseDiscreteInterval) -> BaseDiscreteInterval | None:
+        """One run holding both runs' points, when the values agree and one exists."""
+        if self.value != other.value or domain_of(self.start).kind != domain_of(
+            other.start
+        ).kind:
+            return None
+        a, b = sorted((self, other), key=lambda iv: exact(iv.start))
+        a_start, a_step = a._exact()
+        b_start, b_step = b._exact()
+        last = max(exact(a.stop), exact(b.stop))
+        if a.count == 1 and b.count == 1:
+            step = b_start - a_start
+            return self._make(a.start, step, 2, a) if step else None
+        # one run's grid must carry both, with no gaps and no shared points
+        fine = rgcd(a_step, b_step)
+        if b_start != a_start:
+            fine = rgcd(fine, abs(b_start - a_start))
+        candidates = {a_step, b_step, fine}
+        for step in sorted(candidates):
+            if (b_start - a_start) % step or (last - a_start) % step:
+                continue
+            n = int((last - a_start) / step) + 1
+            if a.count + b.count != n:
+                continue
+            if not (_on_grid(a, a_start, step) and _on_grid(b, a_start, step)):
+                continue
+            if _points_overlap(a, b):
+                continue
+            return self._make(a.start, step, n, a)
+        return None
+
+    def _make(self, start: Any, step: Any, count: int, like: BaseDiscreteInterval) -> Any:
+        as_float = isinstance(like.step, float) or isinstance(self.step, float)
+        return BaseDiscreteInterval(
+            start, step=step_from_exact(step, domain_of(start), as_float), count=count,
+            value=like.value,
+        )
+
+    def __sub__(self, other: Any) -> Any:
+        """``x - x`` is ``EmptyInterval()``; otherwise ``self + (-other)``."""
+        if isinstance(other, BaseInterval) and not other._discrete:
+            raise TypeError("cannot subtract a continuous interval from a discrete one")
+        if isinstance(other, BaseDiscreteInterval) and self == other:
+            return EmptyInterval()
+        return super().__sub__(other)
+
+    def intersection_support(self, other: BaseInterval) -> IntervalSet:
+        """The common points as an ``IntervalSet`` (discrete with discrete only)."""
+        return super().intersection_support(other)
+
+    def intersection(self, other: BaseInterval) -> Any:
+        """An ``IntervalMeter`` with ``self.value * other.value`` on the common points.
+
+        >>> BaseDiscreteInterval(0, 6, step=2).intersection(BaseDiscreteInterval(0, 6, step=3))
+        IntervalMeter:{BaseDiscreteInterval[0;6;6]: 1}
+        """
+        from .interval_meter import IntervalMeter
+
+        other = as_interval(other, "other")
+        self._check_kind(other, "intersect")
+        common = self.intersection_support(other)
+        return IntervalMeter([iv.with_value(self.value * other.value) for iv in common])
+
+    def to_timezone(
+        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> BaseDiscreteInterval:
+        """A copy in another time zone, refused if the points would change spacing."""
+        start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+        if key_of(stop) - key_of(start) != key_of(self.stop) - key_of(self.start):
+            raise ValueError("the conversion would change the spacing of the points")
+        new = self.copy()
+        new.start, new.stop = start, stop
+        return new  # type: ignore[return-value]
+
+    def convert_timezone_inplace(
+        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
+        """:meth:`to_timezone`, changing this interval; unchanged on failure."""
+        new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
+        self.start, self.stop = new.start, new.stop
+
+
+def _on_grid(iv: BaseDiscreteInterval, origin: Any, step: Any) -> bool:
+    s, st = iv._exact()
+    return (s - origin) % step == 0 and (iv.count == 1 or st % step == 0)
+
+
+def _points_overlap(a: BaseDiscreteInterval, b: BaseDiscreteInterval) -> bool:
+    a_start, a_step = a._exact()
+    b_start, b_step = b._exact()
+    if exact(a.stop) < b_start:
+        return False
+    g = rgcd(a_step, b_step)
+    return (b_start - a_start) % g == 0

@@ -1,0 +1,269 @@
+"""`IntervalList`: the raw, ordered record of intervals (no merging, duplicates kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ._coords import check_factor
+from ._errors import InvalidTypeError
+from .abstract_interval import AbstractIntervalCollection
+from .base_interval import BaseInterval, as_interval
+
+__all__ = ["IntervalList"]
+
+
+class IntervalList(AbstractIntervalCollection):
+    """An ordered list of interval records; ``l[x]`` sums the values covering ``x``.
+
+    >>> l = IntervalList([BaseInterval(1, 3), BaseInterval(2, 5), BaseInterval(1, 3)])
+    >>> l[2.5], l.at(1)
+    (3, BaseInterval[2;5])
+    >>> l.as_meter()
+    IntervalMeter:{BaseInterval[1;2]: 2, BaseInterval[2;3]: 3, BaseInterval[3;5]: 1}
+    """
+
+    __slots__ = ("__weakref__", "_items")
+
+    def __init__(self, data: Any = None) -> None:
+        self._items: list[BaseInterval] = _records(data)
+
+    @property
+    def data(self) -> list[BaseInterval]:
+        """The records (copies; mutate through the list's methods)."""
+        return [iv.copy() for iv in self._items]
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self.set_data(value)
+
+    def set_data(self, value: Any) -> None:
+        """Replace the records."""
+        self._items = _records(value)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[BaseInterval]:
+        return (iv.copy() for iv in self._items)
+
+    @property
+    def bounds(self) -> tuple[Any, Any] | None:
+        """``(min start, max stop)`` or ``None``."""
+        if not self._items:
+            return None
+        from ._coords import key_of
+
+        return (min((iv.start for iv in self._items), key=key_of),
+                max((iv.stop for iv in self._items), key=key_of))
+
+    def __getitem__(self, x: Any) -> Any:
+        """Not positional: the summed values of the records covering ``x`` (or an interval)."""
+        return self.count(x)
+
+    def count(self, x: Any) -> Any:
+        """Sum of the values of the records containing ``x``."""
+        self._check_query(x)
+        return sum(iv.value for iv in self._items if x in iv)
+
+    def _check_query(self, x: Any) -> None:
+        from ._coords import check_coordinate
+
+        if isinstance(x, BaseInterval):
+            return
+        try:
+            check_coordinate(x, "x")
+        except TypeError as exc:
+            raise InvalidTypeError(f"cannot look up {x!r} in an IntervalList: {exc}") from None
+
+    def __contains__(self, x: Any) -> bool:
+        self._check_query(x)
+        return any(x in iv for iv in self._items)
+
+    def at(self, i: int) -> BaseInterval:
+        """The record at position ``i``."""
+        return self._items[i].copy()
+
+    def pop(self, i: int = -1) -> BaseInterval:
+        """Remove and return the record at ``i``."""
+        return self._items.pop(i)
+
+    def insert(self, i: int, iv: Any) -> None:
+        """Insert a record before position ``i``."""
+        self._items.insert(i, _record(iv))
+
+    def reverse(self) -> None:
+        """Reverse the records in place."""
+        self._items.reverse()
+
+    def sort(self, key: Callable[[BaseInterval], Any] | None = None, reverse: bool = False) -> None:
+        """Sort the records in place."""
+        self._items.sort(key=key, reverse=reverse)
+
+    def clear(self) -> None:
+        """Remove every record."""
+        self._items = []
+
+    def copy(self) -> IntervalList:
+        """An independent copy."""
+        return IntervalList(self._items)
+
+    def append(self, iv: Any) -> None:
+        """Add one record (kept whatever its length or value, W9)."""
+        self._items.append(_record(iv))
+
+    def extend(self, other: Any) -> None:
+        """Add every record of an iterable."""
+        self._items.extend(_records(other))
+
+    def update(self, other: Any, times: Any = 1) -> None:
+        """Add an interval or the records of a collection, ``times`` times."""
+        n = int(check_factor(times, "times"))
+        recs = _records(other)
+        self._items.extend(recs * n)
+
+    def __add__(self, other: Any) -> IntervalList:
+        new = self.copy()
+        try:
+            new.update(other)
+        except TypeError:
+            return NotImplemented
+        return new
+
+    def __radd__(self, other: Any) -> IntervalList:
+        return IntervalList(_records(other) + self._items)
+
+    def __iadd__(self, other: Any) -> IntervalList:
+        self.update(other)
+        return self
+
+    def __sub__(self, other: Any) -> Any:
+        return self.as_meter() - other
+
+    def __rsub__(self, other: Any) -> Any:
+        return IntervalList(as_interval(other, "other")).as_meter() - self.as_meter()
+
+    def __mul__(self, n: Any) -> IntervalList:
+        """The records repeated ``int(n)`` times."""
+        return IntervalList(self._items * int(check_factor(n, "n")))
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n: Any) -> IntervalList:
+        self._items = self._items * int(check_factor(n, "n"))
+        return self
+
+    def filter_by_coordinate(self, x: Any) -> IntervalList:
+        """A new list of the records containing ``x``."""
+        self._check_query(x)
+        return IntervalList([iv for iv in self._items if x in iv])
+
+    def filter_by_range(self, iv: Any) -> IntervalList:
+        """A new list of the records sharing a point with ``iv`` (touching counts)."""
+        iv = as_interval(iv, "iv")
+        return IntervalList([r for r in self._items if r.overlaps(iv)])
+
+    def find_which_contains(self, x: Any) -> list[BaseInterval]:
+        """The records containing ``x``."""
+        return list(self.filter_by_coordinate(x))
+
+    def total_length(self) -> Any:
+        """Σ of the records' weighted lengths."""
+        lengths = [iv.get_length() for iv in self._items]
+        return sum(lengths[1:], lengths[0]) if lengths else 0
+
+    def get_length(self, iv: Any = None) -> Any:
+        """:meth:`total_length`, or ``self[iv] * iv.get_length()``."""
+        if iv is None:
+            return self.total_length()
+        iv = as_interval(iv, "iv")
+        return self[iv] * iv.get_length()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IntervalList):
+            return self._items == other._items
+        if isinstance(other, BaseInterval):
+            return len(self._items) == 1 and self._items[0] == other
+        return NotImplemented if not isinstance(other, AbstractIntervalCollection) else False
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items))
+
+    def key_compare(self, other: Any) -> int:
+        """-1, 0 or 1 comparing the records in order."""
+        a, b = self._items, list(other)
+        return (a > b) - (a < b)
+
+    def __lt__(self, other: Any) -> bool:
+        return self._items < list(other)
+
+    def __le__(self, other: Any) -> bool:
+        return self._items <= list(other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self._items > list(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self._items >= list(other)
+
+    def __repr__(self) -> str:
+        return "IntervalList:[" + ", ".join(repr(iv) for iv in self._items) + "]"
+
+    __str__ = __repr__
+
+    def as_list(self) -> IntervalList:
+        """A copy."""
+        return self.copy()
+
+    def as_meter(self) -> Any:
+        """The records combined into an ``IntervalMeter``."""
+        from .interval_meter import IntervalMeter
+
+        return IntervalMeter(self._items)
+
+    def as_counter(self) -> Any:
+        """The records combined into an ``IntervalCounter``."""
+        from .interval_meter import IntervalCounter
+
+        return IntervalCounter(self._items)
+
+    def as_set(self) -> Any:
+        """The records combined into an ``IntervalSet``."""
+        from .interval_set import IntervalSet
+
+        return IntervalSet(self._items)
+
+    def as_pdf(self) -> Any:
+        """The records combined into an ``IntervalPdf``."""
+        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
+
+        return IntervalPdf(self._items)
+
+    def to_timezone(self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None) -> IntervalList:
+        """A copy with every record converted."""
+        return IntervalList([iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
+                             for iv in self._items])
+
+    def convert_timezone_inplace(self, tz: Any, *, remove_timezone: bool = False,
+                                 fold: int | None = None) -> None:
+        """:meth:`to_timezone` in place; unchanged on failure."""
+        self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
+
+
+def _record(iv: Any) -> BaseInterval:
+    return as_interval(iv, "iv").copy()
+
+
+def _records(data: Any) -> list[BaseInterval]:
+    if data is None:
+        return []
+    if isinstance(data, BaseInterval) or (isinstance(data, tuple) and 2 <= len(data) <= 3
+                                          and not isinstance(data[0], (BaseInterval, tuple))):
+        return [_record(data)]
+    if isinstance(data, (str, bytes)):
+        raise TypeError(f"data must be intervals, not {type(data).__name__}")
+    try:
+        items = list(data)
+    except TypeError:
+        raise TypeError(f"data must be an interval or an iterable of intervals, not {data!r}") from None
+    return [_record(x) for x in items]

@@ -39,17 +39,14 @@ impl ExactSum {
     pub fn add(&mut self, mut x: f64) -> bool {
         let mut kept = 0;
         for j in 0..self.partials.len() {
-            let mut y = self.partials[j];
-            if x.abs() < y.abs() {
-                std::mem::swap(&mut x, &mut y);
-            }
-            // Two-sum with |x| >= |y|: hi + lo == x + y exactly.
+            let y = self.partials[j];
+            // Knuth's branch-free two-sum: hi + lo == x + y exactly, hi == fl(x + y).
             let hi = x + y;
-            let lo = y - (hi - x);
-            if lo != 0.0 {
-                self.partials[kept] = lo;
-                kept += 1;
-            }
+            let y_part = hi - x;
+            let lo = (x - (hi - y_part)) + (y - y_part);
+            // Keep non-zero errors, in place (kept <= j, so nothing unread is lost).
+            self.partials[kept] = lo;
+            kept += usize::from(lo != 0.0);
             x = hi;
         }
         self.partials.truncate(kept);

@@ -14,7 +14,7 @@ mod sealed {
 /// A coordinate type: `i64` or `f64` (finite; `-0.0` is the same point as `0.0`).
 ///
 /// The trait is sealed; its methods are the kernel's internals.
-pub trait Coord: Copy + PartialOrd + Debug + sealed::Sealed {
+pub trait Coord: Copy + PartialOrd + Debug + Send + Sync + sealed::Sealed {
     /// `None` if the coordinate is not finite; otherwise the value to sweep with.
     #[doc(hidden)]
     fn checked(self) -> Option<Self>;
@@ -30,7 +30,7 @@ pub trait Coord: Copy + PartialOrd + Debug + sealed::Sealed {
 /// A value (weight) type: `i64` (exact, checked) or `f64` (exact sums, rounded once).
 ///
 /// The trait is sealed; its methods are the kernel's internals.
-pub trait Value: Copy + PartialEq + Debug + sealed::Sealed {
+pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
     /// The exact running total of a sweep.
     #[doc(hidden)]
     type Sum: Default;

@@ -107,7 +107,8 @@ class TestPointHelpers:
     def test_split_at_example(self):
         got = BaseDiscreteInterval(0, 10).split_at([2.5, 7])
         assert repr(got) == (
-            "(BaseDiscreteInterval[0;2;1], BaseDiscreteInterval[3;7;1], BaseDiscreteInterval[8;10;1])"
+            "(BaseDiscreteInterval[0;2;1], BaseDiscreteInterval[3;7;1], "
+            "BaseDiscreteInterval[8;10;1])"
         )
 
     def test_split_at_keeps_step_and_value(self):

@@ -1,6 +1,7 @@
 """combine_intervals* functions and combine_via_rust (SPEC §3.11, §6 as amended by W2)."""
 
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -71,7 +72,8 @@ class TestCombineIntervals:
             ),
             (
                 IntervalCounter,
-                "IntervalCounter:{BaseInterval[0;2]: 1, BaseInterval[2;3]: 2, BaseInterval[3;5]: 1}",
+                "IntervalCounter:{BaseInterval[0;2]: 1, BaseInterval[2;3]: 2, "
+                "BaseInterval[3;5]: 1}",
             ),
             (IntervalSet, "IntervalSet:{BaseInterval[0;5]}"),
         ],
@@ -102,7 +104,7 @@ class TestContinuousCombiners:
         )
 
     def test_set(self):
-        assert repr(combine_intervals_set(CONT + [BaseInterval(7, 8)])) == (
+        assert repr(combine_intervals_set([*CONT, BaseInterval(7, 8)])) == (
             "IntervalSet:{BaseInterval[0;5], BaseInterval[7;8]}"
         )
 
@@ -154,7 +156,8 @@ class TestCombineViaRust:
         assert type(got) is IntervalMeter
         assert got == IntervalMeter(ivs)
         assert repr(got) == (
-            "IntervalMeter:{BaseInterval[0.1;0.2]: 1, BaseInterval[0.2;0.3]: 2, BaseInterval[0.3;0.4]: 1}"
+            "IntervalMeter:{BaseInterval[0.1;0.2]: 1, BaseInterval[0.2;0.3]: 2, "
+            "BaseInterval[0.3;0.4]: 1}"
         )
 
     def test_float_values_accepted(self):
@@ -167,7 +170,8 @@ class TestCombineViaRust:
         ivs = [BaseInterval(1000000.25, 1000000.75), BaseInterval(1000000.5, 1000001)]
         assert combine_via_rust(ivs, nr_digits=None) == combine_via_rust(ivs) == IntervalMeter(ivs)
         assert repr(combine_via_rust(ivs)) == (
-            "IntervalMeter:{BaseInterval[1000000.25;1000000.5]: 1, BaseInterval[1000000.5;1000000.75]: 2, "
+            "IntervalMeter:{BaseInterval[1000000.25;1000000.5]: 1, "
+            "BaseInterval[1000000.5;1000000.75]: 2, "
             "BaseInterval[1000000.75;1000001]: 1}"
         )
 
@@ -279,7 +283,7 @@ class TestCombineProperties:
     def test_canonical_form(self, ivs):
         m = IntervalMeter(ivs)
         pieces = list(m.items())
-        for (a, va), (b, vb) in zip(pieces, pieces[1:]):
+        for (a, va), (b, vb) in pairwise(pieces):
             assert a.stop <= b.start
             assert not (a.stop == b.start and va == vb)
         assert all(v != 0 for _, v in pieces)

@@ -22,7 +22,10 @@ from intervalues import (
 
 
 class TestW1DiscreteCollectionsAddPerLattice:
-    EXPECTED = "{BaseDiscreteInterval[0;1;1]: 1, BaseDiscreteInterval[2;3;1]: 2, BaseDiscreteInterval[4;5;1]: 1}"
+    EXPECTED = (
+        "{BaseDiscreteInterval[0;1;1]: 1, BaseDiscreteInterval[2;3;1]: 2, "
+        "BaseDiscreteInterval[4;5;1]: 1}"
+    )
 
     def test_adding_discrete_meters_is_not_continuous_garbage(self):
         got = IntervalMeter([BaseDiscreteInterval(0, 3)]) + IntervalMeter(
@@ -81,7 +84,7 @@ class TestW4LookupAndUpdateAreFast:
         t_lookup = time.perf_counter() - t
         assert t_lookup < 20, f"100,000 lookups took {t_lookup:.1f}s (reference: ~36 ms each)"
         # spot-check correctness against a brute-force sum
-        for x, v in list(zip(xs, got))[:200]:
+        for x, v in list(zip(xs, got, strict=True))[:200]:
             left = sum(iv.value for iv in ivs if iv.start < x <= iv.stop)
             right = sum(iv.value for iv in ivs if iv.start <= x < iv.stop)
             assert v == (left if left != 0 else right)
@@ -125,7 +128,8 @@ class TestW5CounterMinusIntervalSubtracts:
 
     def test_partial_overlap(self):
         assert repr(self.make() - BaseInterval(1.5, 2.5)) == (
-            "IntervalCounter:{BaseInterval[0;1]: 1, BaseInterval[1;1.5]: 2, BaseInterval[1.5;2]: 1, "
+            "IntervalCounter:{BaseInterval[0;1]: 1, BaseInterval[1;1.5]: 2, "
+            "BaseInterval[1.5;2]: 1, "
             "BaseInterval[2.5;3]: 1}"
         )
 
@@ -382,7 +386,7 @@ class TestW14SelfMinusSelfIsEmpty:
 
 class TestW15ClearErrors:
     def test_string_bounds_type_error_not_index_error(self):
-        with pytest.raises(TypeError, match="start|stop|loc"):
+        with pytest.raises(TypeError, match=r"start|stop|loc"):
             BaseInterval("a", "b")
 
     def test_tuple_records_accepted_object_records_type_error(self):
@@ -399,7 +403,7 @@ class TestW15ClearErrors:
             "x" in IntervalSet(BaseInterval(0, 1))  # noqa: B015
 
     def test_bool_bound_rejected(self):
-        with pytest.raises(TypeError, match="start|stop|loc"):
+        with pytest.raises(TypeError, match=r"start|stop|loc"):
             BaseInterval(True, 2)
 
     def test_nan_value_rejected(self):

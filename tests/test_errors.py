@@ -363,9 +363,9 @@ class TestTimezoneErrors:
 
     def test_inconsistent_remove_timezone(self):
         iv = BaseInterval(AWARE, AWARE + H)
-        with pytest.raises(ValueError, match="remove_timezone|tz"):
+        with pytest.raises(ValueError, match=r"remove_timezone|tz"):
             iv.to_timezone(None)
-        with pytest.raises(ValueError, match="remove_timezone|tz"):
+        with pytest.raises(ValueError, match=r"remove_timezone|tz"):
             iv.to_timezone(AMS, remove_timezone=True)
 
     def test_strip_naive(self):

@@ -127,7 +127,8 @@ class TestListOperations:
         got = make_l() + BaseInterval(7, 8)
         assert (
             repr(got)
-            == "IntervalList:[BaseInterval[1;3], BaseInterval[2;5], BaseInterval[1;3], BaseInterval[7;8]]"
+            == "IntervalList:[BaseInterval[1;3], BaseInterval[2;5], BaseInterval[1;3], "
+            "BaseInterval[7;8]]"
         )
         got = IntervalList(BaseInterval(0, 1)) + IntervalList(BaseInterval(0, 1, 2))
         assert repr(got) == "IntervalList:[BaseInterval[0;1], BaseInterval[0;1;2]]"

@@ -61,7 +61,8 @@ class TestConstruction:
         got = IntervalMeter([BaseInterval(0, 2, 0.5), BaseInterval(1, 3, 0.25)])
         assert (
             repr(got)
-            == "IntervalMeter:{BaseInterval[0;1]: 0.5, BaseInterval[1;2]: 0.75, BaseInterval[2;3]: 0.25}"
+            == "IntervalMeter:{BaseInterval[0;1]: 0.5, BaseInterval[1;2]: 0.75, "
+            "BaseInterval[2;3]: 0.25}"
         )
 
     def test_discrete_sequence(self):

@@ -167,7 +167,8 @@ class TestDifference:
             BaseDiscreteInterval(0, 10, step=3)
         )
         assert repr(got) == (
-            "IntervalSet:{BaseDiscreteInterval[1;7;3], BaseDiscreteInterval[2;8;3], BaseDiscreteInterval[10;10;1]}"
+            "IntervalSet:{BaseDiscreteInterval[1;7;3], BaseDiscreteInterval[2;8;3], "
+            "BaseDiscreteInterval[10;10;1]}"
         )
 
 

@@ -79,7 +79,8 @@ class TestPackageExports:
 
     def test_version_matches_file(self):
         assert intervalues.__version__ == (ROOT / "VERSION").read_text().strip()
-        assert intervalues.__version__ == open(ROOT / "VERSION").read().strip()
+        with open(ROOT / "VERSION") as fh:
+            assert intervalues.__version__ == fh.read().strip()
 
     def test_py_typed_shipped(self):
         assert (Path(intervalues.__file__).parent / "py.typed").is_file()

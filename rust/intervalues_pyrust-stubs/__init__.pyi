@@ -1,0 +1,1 @@
+../intervalues_pyrust.pyi

@@ -104,6 +104,7 @@ def combine_columns(
     ``starts[i] <= stops[i]`` must already hold (the callers validate); zero-length
     intervals contribute nothing. ``kind`` is ``"meter"`` (sums), ``"counter"``
     (sums truncated to ints, counts < 1 dropped) or ``"set"`` (coverage, value 1).
+    A piece's value is an ``int`` when only ints cover it, else a ``float``.
     Cost: O(n log n).
 
     >>> combine_columns([0, 1], [2, 3], [2.7, -1], "counter")
@@ -112,19 +113,32 @@ def combine_columns(
     scaled, scale, has_float = scale_values(values)
     deltas: dict[Key, int] = {}
     get = deltas.get
+    floats: dict[Key, int] = {}  # change in the number of covering float-valued intervals
+    mixed = has_float and kind != "set" and any(type(v) is int for v in values)
     for a, b, v in zip(starts, stops, scaled):
         if a < b and v:
             deltas[a] = get(a, 0) + v
             deltas[b] = get(b, 0) - v
+    if mixed:
+        fget = floats.get
+        for a, b, v in zip(starts, stops, values):
+            if a < b and v and type(v) is float:
+                floats[a] = fget(a, 0) + 1
+                floats[b] = fget(b, 0) - 1
     finish = finish_total(kind, has_float, scale)
+    as_int = finish_total(kind, False, scale)
     out_starts: list[Key] = []
     out_stops: list[Key] = []
     out_values: list[int | float] = []
     total = 0
+    covering_floats = 0
     prev: Key | None = None
     for c in sorted(deltas):
         if total:
-            value = finish(total)
+            if mixed and not covering_floats:  # only ints cover this stretch: stay exact int
+                value = as_int(total // scale)
+            else:
+                value = finish(total)
             if value:
                 if out_values and out_stops[-1] == prev and out_values[-1] == value:
                     out_stops[-1] = c
@@ -133,6 +147,8 @@ def combine_columns(
                     out_stops.append(c)
                     out_values.append(value)
         total += deltas[c]
+        if mixed:
+            covering_floats += floats.get(c, 0)
         prev = c
     return out_starts, out_stops, out_values
 

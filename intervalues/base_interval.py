@@ -14,7 +14,6 @@ from ._coords import (
     domain_of,
     key_of,
 )
-from ._errors import InvalidTypeError
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection
 
 if TYPE_CHECKING:
@@ -86,6 +85,8 @@ class BaseInterval(AbstractInterval):
         >>> BaseInterval(1, 4, 2).get_length()
         6
         """
+        if isinstance(self.start, datetime):
+            return _elapsed(self.start, self.stop) * self.value
         return (self.stop - self.start) * self.value
 
     def min(self) -> Any:
@@ -375,10 +376,10 @@ class BaseInterval(AbstractInterval):
         other = as_interval(other, "other")
         self._check_domain(other, "measure the distance between")
         if key_of(other.start) > key_of(self.stop):
-            return other.start - self.stop
+            return _elapsed(self.stop, other.start)
         if key_of(self.start) > key_of(other.stop):
-            return self.start - other.stop
-        return self.start - self.start
+            return _elapsed(other.stop, self.start)
+        return _elapsed(self.start, self.start)
 
     def clamp(self, x: Any) -> Any:
         """The nearest point of the closed range.
@@ -628,6 +629,13 @@ def _all_slots(cls: type) -> list[str]:
     return out
 
 
+def _elapsed(a: Any, b: Any) -> Any:
+    """``b - a`` as elapsed time: aware datetimes by instant (DST-safe), else plain."""
+    if isinstance(a, datetime):
+        return timedelta(microseconds=key_of(b) - key_of(a))
+    return b - a
+
+
 def _rebuild(cls: type, state: tuple[Any, ...]) -> BaseInterval:
     new = object.__new__(cls)
     for slot, v in zip(_all_slots(cls), state):
@@ -700,6 +708,3 @@ def _localize(dt: datetime, tz: tzinfo, fold: int | None, name: str) -> datetime
         return second if fold else first
     return first
 
-
-def _value_error_for_type(exc: TypeError) -> InvalidTypeError:
-    return InvalidTypeError(str(exc))

@@ -194,6 +194,18 @@ class IntervalMeter(AbstractIntervalCollection):
         return self._value_at_key(self._check_point(x))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
+        """The piece containing ``iv``: at a shared boundary a point query takes the left
+        piece (W6), a query of positive length the piece it extends into."""
+        tr = self._tracks.get(None)
+        if tr is not None and not iv._discrete:
+            try:
+                ka, kb = key_of(iv.start), key_of(iv.stop)
+                i = tr.find(ka) if ka == kb else tr.find_half_open(ka)
+            except TypeError:
+                return None
+            if i >= 0 and kb <= tr.stops[i]:
+                return self._layout.interval(None, tr.starts[i], tr.stops[i], tr.values[i])
+            return None
         for piece in self._candidates(iv.start):
             if piece.contains(iv) if piece._discrete == iv._discrete else False:
                 return piece

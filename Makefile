@@ -1,0 +1,19 @@
+# Each target calls one script; the logic lives in scripts/ and can be run on its own.
+PYTHON ?= python3
+
+.PHONY: demo test lint venv clean
+
+demo: ## create .venv, install with the accelerator, run the airfield example on real data
+	bash scripts/bootstrap.sh && .venv/bin/python examples/airfield_coverage.py
+
+test: ## build the accelerator and run every test: lint, pytest on both backends, cargo
+	bash scripts/bootstrap.sh && bash scripts/test.sh
+
+lint: ## ruff on the Python, fmt + clippy on the Rust
+	bash scripts/bootstrap.sh && bash scripts/lint.sh
+
+venv:
+	bash scripts/bootstrap.sh
+
+clean:
+	rm -rf .venv build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

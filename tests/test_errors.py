@@ -225,6 +225,23 @@ class TestCollectionQueries:
             BaseInterval(0, 2) in IntervalSet(BaseDiscreteInterval(0, 5))  # noqa: B015
 
     @pytest.mark.parametrize("make", COLLECTIONS, ids=COLLECTION_IDS)
+    @pytest.mark.parametrize(
+        "query", [NAIVE, BaseInterval(NAIVE, NAIVE + H)], ids=["datetime", "dt-interval"]
+    )
+    def test_datetime_query_on_numeric_collection(self, make, query):
+        with pytest.raises(TypeError):
+            query in make()  # noqa: B015
+        with pytest.raises(TypeError):
+            make()[query]
+
+    def test_naive_query_on_aware_meter(self):
+        m = IntervalMeter(BaseInterval(AWARE, AWARE + H))
+        with pytest.raises(TypeError):
+            m[NAIVE]
+        with pytest.raises(TypeError):
+            NAIVE in m  # noqa: B015
+
+    @pytest.mark.parametrize("make", COLLECTIONS, ids=COLLECTION_IDS)
     def test_min_max_of_empty(self, make):
         empty = type(make())()
         with pytest.raises(ValueError):

@@ -9,6 +9,7 @@ from intervalues import (
     AbstractIntervalCollection,
     BaseDiscreteInterval,
     BaseInterval,
+    EmptyInterval,
     IntervalCounter,
     IntervalList,
     IntervalMeter,
@@ -360,6 +361,13 @@ class TestEqualityHashOrdering:
         assert IntervalMeter(BaseInterval(0, 1, 2)) != BaseInterval(0, 1, 2)
         assert hash(IntervalMeter(BaseInterval(0, 1))) == hash(BaseInterval(0, 1))
 
+    def test_single_piece_meter_and_counter_differ(self):
+        assert IntervalMeter(BaseInterval(0, 1)) != IntervalCounter(BaseInterval(0, 1))
+
+    def test_empty_interval_contributes_nothing(self):
+        assert repr(IntervalMeter(EmptyInterval())) == "IntervalMeter:{}"
+        assert repr(IntervalSet(EmptyInterval())) == "IntervalSet:set()"
+
     def test_hash_order_independent(self):
         a = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])
         b = IntervalMeter([BaseInterval(2, 3, 2), BaseInterval(0, 1)])
@@ -409,6 +417,87 @@ class TestDatetime:
         assert m[T0 + 1.5 * H] == 2
         assert m[T0 + 5 * H] == 0
 
+    def test_discrete_datetime_points(self):
+        m = IntervalMeter(
+            [BaseDiscreteInterval(T0, count=4, step=H), BaseDiscreteInterval(T0 + 2 * H, count=3, step=H)]
+        )
+        assert [m[T0 + k * H] for k in range(6)] == [1, 1, 2, 2, 1, 0]
+        assert m[T0 + 0.5 * H] == 0
+        assert m.support_point_count() == 5
+
     def test_repr_uses_str_of_datetimes(self):
         m = IntervalMeter(BaseInterval(T0, T0 + H, 2))
         assert repr(m) == f"IntervalMeter:{{BaseInterval[{T0};{T0 + H}]: 2}}"
+
+
+def _int_intervals(max_size=12):
+    from hypothesis import strategies as st
+
+    return st.lists(
+        st.tuples(
+            st.integers(-20, 20), st.integers(0, 8), st.integers(-3, 3)
+        ).map(lambda t: BaseInterval(t[0], t[0] + t[1], t[2])),
+        max_size=max_size,
+    )
+
+
+def _discrete_intervals(max_size=8):
+    from hypothesis import strategies as st
+
+    return st.lists(
+        st.tuples(
+            st.integers(-10, 10), st.integers(1, 6), st.integers(1, 3), st.integers(-2, 3)
+        ).map(lambda t: BaseDiscreteInterval(t[0], count=t[1], step=t[2], value=t[3])),
+        max_size=max_size,
+    )
+
+
+class TestIncrementalEqualsBulkProperties:
+    from hypothesis import given, settings
+
+    @settings(max_examples=80, deadline=None)
+    @given(_int_intervals())
+    def test_update_one_by_one_equals_constructor(self, ivs):
+        built = IntervalMeter()
+        for iv in ivs:
+            built.update(iv)
+        assert repr(built) == repr(IntervalMeter(ivs))
+        # a set is a union, not a sum: compare with positive-valued input only
+        positive = [iv for iv in ivs if iv.value > 0]
+        built_set = IntervalSet()
+        for iv in positive:
+            built_set.update(iv)
+        assert repr(built_set) == repr(IntervalSet(positive))
+        # counters: positive int counts never truncate, so one-by-one equals bulk
+        built_counter = IntervalCounter()
+        for iv in positive:
+            built_counter.update(iv)
+        assert repr(built_counter) == repr(IntervalCounter(positive))
+
+    @settings(max_examples=80, deadline=None)
+    @given(_int_intervals(), _int_intervals())
+    def test_add_sub_mul(self, a, b):
+        ma, mb = IntervalMeter(a), IntervalMeter(b)
+        assert repr(ma + mb) == repr(IntervalMeter(a + b))
+        assert repr(ma - mb) == repr(IntervalMeter(a + [-iv for iv in b]))
+        assert repr(ma + ma) == repr(ma * 2)
+        assert repr(ma - ma) == "IntervalMeter:{}"
+
+    @settings(max_examples=80, deadline=None)
+    @given(_discrete_intervals())
+    def test_discrete_lookup_matches_brute_force(self, ivs):
+        m = IntervalMeter(ivs)
+        for x in range(-12, 32):
+            expected = sum(
+                iv.value for iv in ivs for k in range(iv.count) if iv.start + k * iv.step == x
+            )
+            assert m[x] == expected, x
+
+    @settings(max_examples=80, deadline=None)
+    @given(_discrete_intervals(), _discrete_intervals())
+    def test_discrete_add_equals_bulk(self, a, b):
+        assert repr(IntervalMeter(a) + IntervalMeter(b)) == repr(IntervalMeter(a + b))
+        built = IntervalMeter()
+        for iv in a:
+            built.update(iv)
+        assert repr(built) == repr(IntervalMeter(a))

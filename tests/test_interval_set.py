@@ -1,5 +1,7 @@
 """Public behaviour of IntervalSet (SPEC §3.7; sets print sorted, docs/compatibility.md)."""
 
+from itertools import pairwise
+
 import pytest
 
 from intervalues import (
@@ -305,3 +307,42 @@ class TestConversions:
 
     def test_as_set(self):
         assert make_s().as_set() == make_s()
+
+
+class TestSetAlgebraProperties:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    ivs = st.lists(
+        st.tuples(st.integers(-10, 10), st.integers(0, 6)).map(
+            lambda t: BaseInterval(t[0], t[0] + t[1])
+        ),
+        max_size=8,
+    )
+    # sample points strictly between integer coordinates, so closedness never matters
+    XS = tuple(k / 4 for k in range(-48, 72) if k % 4)
+
+    @settings(max_examples=80, deadline=None)
+    @given(ivs, ivs)
+    def test_pointwise(self, a, b):
+        sa, sb = IntervalSet(a), IntervalSet(b)
+        union, inter, diff, sym = sa | sb, sa & sb, sa - sb, sa ^ sb
+        for x in self.XS:
+            in_a = any(iv.start < x < iv.stop for iv in a)
+            in_b = any(iv.start < x < iv.stop for iv in b)
+            assert (x in union) == (in_a or in_b)
+            assert (x in inter) == (in_a and in_b)
+            assert (x in diff) == (in_a and not in_b)
+            assert (x in sym) == (in_a != in_b)
+
+    @settings(max_examples=80, deadline=None)
+    @given(ivs)
+    def test_canonical(self, a):
+        pieces = list(IntervalSet(a))
+        assert pieces == sorted(pieces)
+        for p, q in pairwise(pieces):
+            assert p.stop < q.start
+        built = IntervalSet()
+        for iv in a:
+            built.add(iv)
+        assert repr(built) == repr(IntervalSet(a))

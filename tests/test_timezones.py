@@ -75,6 +75,12 @@ class TestAwareComparedByInstant:
         assert m.bounds[0] == utc(2024, 1, 1, 9)
         assert m.bounds[1] == utc(2024, 1, 1, 12)
 
+    def test_aware_meter_lengths_across_fall_back(self):
+        m = IntervalMeter([BaseInterval(ams(2024, 10, 27, 0), ams(2024, 10, 27, 6))])
+        assert m.total_length() == timedelta(hours=7)
+        assert m.coverage_length() == timedelta(hours=7)
+        assert m[ams(2024, 10, 27, 2, 30, fold=1)] == 1
+
     def test_meter_across_dst_fold(self):
         m = IntervalMeter(
             [

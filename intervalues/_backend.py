@@ -57,8 +57,9 @@ def wants_rust(use_rust: bool | None) -> bool:
     return use_rust
 
 
-def build(cols: dict[Any, tuple[list[Any], list[Any], list[Any]]], kind: Kind,
-          use_rust: bool | None) -> dict[Any, Any]:
+def build(
+    cols: dict[Any, tuple[list[Any], list[Any], list[Any]]], kind: Kind, use_rust: bool | None
+) -> dict[Any, Any]:
     """Sweep raw per-track columns into canonical tracks on the chosen backend."""
     from ._tracks import build_tracks
 

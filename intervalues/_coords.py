@@ -76,9 +76,7 @@ def check_coordinate(x: Any, name: str) -> int | float | datetime:
             raise ValueError(f"{name} must be finite, got {x!r}")
         return x
     if isinstance(x, bool) or not isinstance(x, (numbers.Real, datetime)):
-        raise TypeError(
-            f"{name} must be an int, float or datetime, not {type(x).__name__} ({x!r})"
-        )
+        raise TypeError(f"{name} must be an int, float or datetime, not {type(x).__name__} ({x!r})")
     if isinstance(x, datetime):
         return x
     if isinstance(x, numbers.Integral):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +28,6 @@ def weighted_values(meter: IntervalMeter, within: Any) -> list[tuple[Any, Any]]:
     window = _check_within(meter, within)
     if discrete or window._discrete:
         counts: dict[Any, int] = {}
-        for _, v in window:  # each point of the window
-            pass
         pts = [p for p, _ in window]
         values = meter.values_at(pts) if meter._tracks else [0] * len(pts)
         for v in values:
@@ -99,6 +96,3 @@ def mode(pairs: list[tuple[Any, Any]]) -> tuple[Any, ...]:
         by_value[v] = by_value.get(v, 0) + _exact(w)
     best = max(by_value.values())
     return tuple(sorted(v for v, w in by_value.items() if w == best))
-
-
-_ = math  # keep the import for type checkers of older versions

@@ -63,8 +63,9 @@ class Track:
             return i
         return -1
 
-    def add(self, starts: Sequence[Any], stops: Sequence[Any], values: Sequence[Any],
-            kind: Kind) -> None:
+    def add(
+        self, starts: Sequence[Any], stops: Sequence[Any], values: Sequence[Any], kind: Kind
+    ) -> None:
         """Add pieces, re-sweeping only the stretch they touch. O(log n + k log k + splice)."""
         lo_key = min(starts)
         hi_key = max(stops)
@@ -86,8 +87,9 @@ class Layout:
 
     __slots__ = ("discrete", "domain", "floaty")
 
-    def __init__(self, domain: Domain | None, discrete: bool | None,
-                 floaty: dict[Any, bool] | None = None) -> None:
+    def __init__(
+        self, domain: Domain | None, discrete: bool | None, floaty: dict[Any, bool] | None = None
+    ) -> None:
         self.domain = domain
         self.discrete = discrete
         self.floaty: dict[Any, bool] = floaty if floaty is not None else {}
@@ -138,7 +140,9 @@ class Layout:
         return key_of(x)
 
 
-def gather(items: Any, what: str, nr_digits: int | None = None) -> tuple[Layout, dict[Any, Columns]]:
+def gather(
+    items: Any, what: str, nr_digits: int | None = None
+) -> tuple[Layout, dict[Any, Columns]]:
     """Validate intervals and split them into raw columns per track.
 
     ``items`` is one interval (or ``(start, stop[, value])`` tuple) or any iterable of them.
@@ -147,7 +151,9 @@ def gather(items: Any, what: str, nr_digits: int | None = None) -> tuple[Layout,
     if items is None:
         return Layout(None, None), {}
     if isinstance(items, BaseInterval) or (
-        isinstance(items, tuple) and 2 <= len(items) <= 3 and not isinstance(items[0], (BaseInterval, tuple, list))
+        isinstance(items, tuple)
+        and 2 <= len(items) <= 3
+        and not isinstance(items[0], (BaseInterval, tuple, list))
     ):
         items = [items]
     elif isinstance(items, (str, bytes)) or not isinstance(items, Iterable):

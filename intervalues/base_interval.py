@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ._coords import (
@@ -419,7 +420,7 @@ class BaseInterval(AbstractInterval):
                 cuts.append(p)
         cuts = sorted({key_of(p): p for p in cuts}.items())
         bounds = [self.start, *(p for _, p in cuts), self.stop]
-        return tuple(type(self)(a, b, self.value) for a, b in zip(bounds, bounds[1:]))
+        return tuple(type(self)(a, b, self.value) for a, b in pairwise(bounds))
 
     # -- comparison -------------------------------------------------------------------
     def _sort_key(self) -> tuple[Any, ...]:
@@ -604,7 +605,7 @@ class _EmptyInterval(BaseInterval):
     __name__ = "EmptyInterval"
 
 
-def UnitInterval() -> BaseInterval:  # noqa: N802 - public name from 0.3
+def UnitInterval() -> BaseInterval:
     """``BaseInterval(0, 1)``.
 
     >>> UnitInterval()
@@ -613,7 +614,7 @@ def UnitInterval() -> BaseInterval:  # noqa: N802 - public name from 0.3
     return BaseInterval(0, 1)
 
 
-def EmptyInterval() -> BaseInterval:  # noqa: N802 - public name from 0.3
+def EmptyInterval() -> BaseInterval:
     """A zero-length ``[0;0]`` interval; it equals ``BaseInterval(0, 0)``.
 
     >>> EmptyInterval(), EmptyInterval() == BaseInterval(0, 0)
@@ -698,13 +699,13 @@ def _localize(dt: datetime, tz: tzinfo, fold: int | None, name: str) -> datetime
     first = dt.replace(tzinfo=tz, fold=0)
     second = dt.replace(tzinfo=tz, fold=1)
     roundtrip = first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
-    if roundtrip != dt and second.astimezone(timezone.utc).astimezone(tz).replace(
-        tzinfo=None
-    ) != dt:
+    if (
+        roundtrip != dt
+        and second.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != dt
+    ):
         raise ValueError(f"{name} {dt} does not exist in {tz} (a clock jumps forward)")
     if first.utcoffset() != second.utcoffset():
         if fold is None:
             raise ValueError(f"{name} {dt} is ambiguous in {tz}; pass fold=0 or fold=1")
         return second if fold else first
     return first
-

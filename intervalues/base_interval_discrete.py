@@ -7,6 +7,7 @@ import numbers
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ._coords import check_coordinate, check_value, domain_of, key_of
@@ -99,7 +100,9 @@ class BaseDiscreteInterval(BaseInterval):
                 )
             e_stop = exact(stop)
             if e_stop < e_start:
-                raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
+                raise ValueError(
+                    f"start must not be after stop, got start={start!r} > stop={stop!r}"
+                )
             q = Fraction(e_stop - e_start) / Fraction(e_step)
             n = math.floor(q)
             if q - n >= 1 - self.tol:
@@ -221,12 +224,12 @@ class BaseDiscreteInterval(BaseInterval):
             if 0 <= last < self.count - 1:
                 cuts.add(last)
         bounds = [-1, *sorted(cuts), self.count - 1]
-        return tuple(
-            self._run(a + 1, b - a) for a, b in zip(bounds, bounds[1:])
-        )
+        return tuple(self._run(a + 1, b - a) for a, b in pairwise(bounds))
 
     def _run(self, first: int, count: int) -> BaseDiscreteInterval:
-        return BaseDiscreteInterval(self._point(first), step=self.step, count=count, value=self.value)
+        return BaseDiscreteInterval(
+            self._point(first), step=self.step, count=count, value=self.value
+        )
 
     def as_pmf(self) -> Any:
         """An ``IntervalPmf`` with equal mass on every point (times the value)."""
@@ -285,7 +288,10 @@ class BaseDiscreteInterval(BaseInterval):
         if "count" in mapping:
             args["stop"] = None
         return BaseDiscreteInterval(
-            args["start"], args["stop"], step=args["step"], count=mapping.get("count"),
+            args["start"],
+            args["stop"],
+            step=args["step"],
+            count=mapping.get("count"),
             value=args["value"],
         )
 
@@ -327,8 +333,14 @@ class BaseDiscreteInterval(BaseInterval):
         return isinstance(other, BaseDiscreteInterval) and other.left_borders(self)
 
     def _sort_key(self) -> tuple[Any, ...]:
-        return (key_of(self.start), key_of(self.stop), 1, exact_step(self.step), self.count,
-                self.value)
+        return (
+            key_of(self.start),
+            key_of(self.stop),
+            1,
+            exact_step(self.step),
+            self.count,
+            self.value,
+        )
 
     def __hash__(self) -> int:
         return hash(self._sort_key())
@@ -358,9 +370,7 @@ class BaseDiscreteInterval(BaseInterval):
 
     def _merge_runs(self, other: BaseDiscreteInterval) -> BaseDiscreteInterval | None:
         """One run holding both runs' points, when the values agree and one exists."""
-        if self.value != other.value or domain_of(self.start).kind != domain_of(
-            other.start
-        ).kind:
+        if self.value != other.value or domain_of(self.start).kind != domain_of(other.start).kind:
             return None
         a, b = sorted((self, other), key=lambda iv: exact(iv.start))
         a_start, a_step = a._exact()
@@ -390,7 +400,9 @@ class BaseDiscreteInterval(BaseInterval):
     def _make(self, start: Any, step: Any, count: int, like: BaseDiscreteInterval) -> Any:
         as_float = isinstance(like.step, float) or isinstance(self.step, float)
         return BaseDiscreteInterval(
-            start, step=step_from_exact(step, domain_of(start), as_float), count=count,
+            start,
+            step=step_from_exact(step, domain_of(start), as_float),
+            count=count,
             value=like.value,
         )
 

@@ -49,9 +49,7 @@ def combine_intervals(
         return object_exists
     cls = _TYPES.get(combined_type) if isinstance(combined_type, str) else None
     if cls is None:
-        raise TypeError(
-            f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}"
-        )
+        raise TypeError(f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}")
     return cls(intervals, use_rust=use_rust)
 
 
@@ -70,7 +68,8 @@ def _variant(kind: str, discrete: bool) -> Any:
     combine.__doc__ = (
         f"Combine {'discrete' if discrete else 'continuous'} intervals into an "
         f"Interval{kind.capitalize()} (or into ``object_exists``).\n\n"
-        f"    >>> from intervalues import {'BaseDiscreteInterval as I' if discrete else 'BaseInterval as I'}\n"
+        f"    >>> from intervalues import {'BaseDiscreteInterval' if discrete else 'BaseInterval'}"
+        " as I\n"
         f"    >>> len({name}([I(0, 3), I(2, 5)])) > 0\n    True\n"
     )
     return combine

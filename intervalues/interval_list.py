@@ -54,8 +54,10 @@ class IntervalList(AbstractIntervalCollection):
             return None
         from ._coords import key_of
 
-        return (min((iv.start for iv in self._items), key=key_of),
-                max((iv.stop for iv in self._items), key=key_of))
+        return (
+            min((iv.start for iv in self._items), key=key_of),
+            max((iv.stop for iv in self._items), key=key_of),
+        )
 
     def __getitem__(self, x: Any) -> Any:
         """Not positional: the summed values of the records covering ``x`` (or an interval)."""
@@ -239,13 +241,17 @@ class IntervalList(AbstractIntervalCollection):
 
         return IntervalPdf(self._items)
 
-    def to_timezone(self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None) -> IntervalList:
+    def to_timezone(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> IntervalList:
         """A copy with every record converted."""
-        return IntervalList([iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
-                             for iv in self._items])
+        return IntervalList(
+            [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self._items]
+        )
 
-    def convert_timezone_inplace(self, tz: Any, *, remove_timezone: bool = False,
-                                 fold: int | None = None) -> None:
+    def convert_timezone_inplace(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
         """:meth:`to_timezone` in place; unchanged on failure."""
         self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
 
@@ -257,13 +263,18 @@ def _record(iv: Any) -> BaseInterval:
 def _records(data: Any) -> list[BaseInterval]:
     if data is None:
         return []
-    if isinstance(data, BaseInterval) or (isinstance(data, tuple) and 2 <= len(data) <= 3
-                                          and not isinstance(data[0], (BaseInterval, tuple))):
+    if isinstance(data, BaseInterval) or (
+        isinstance(data, tuple)
+        and 2 <= len(data) <= 3
+        and not isinstance(data[0], (BaseInterval, tuple))
+    ):
         return [_record(data)]
     if isinstance(data, (str, bytes)):
         raise TypeError(f"data must be intervals, not {type(data).__name__}")
     try:
         items = list(data)
     except TypeError:
-        raise TypeError(f"data must be an interval or an iterable of intervals, not {data!r}") from None
+        raise TypeError(
+            f"data must be an interval or an iterable of intervals, not {data!r}"
+        ) from None
     return [_record(x) for x in items]

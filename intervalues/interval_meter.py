@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -77,7 +77,9 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> m, c
         (IntervalMeter:{BaseInterval[0;1]: 1}, IntervalMeter:{BaseInterval[0;1]: 2})
         """
-        return type(self)._from(self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()})
+        return type(self)._from(
+            self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
+        )
 
     def _pieces(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         for t, tr in self._tracks.items():
@@ -132,8 +134,10 @@ class IntervalMeter(AbstractIntervalCollection):
         """
         if not hasattr(mapping, "items"):
             raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
-        ivs = [as_interval(k, "each key").with_value(check_value(w, "each weight"))
-               for k, w in mapping.items()]
+        ivs = [
+            as_interval(k, "each key").with_value(check_value(w, "each weight"))
+            for k, w in mapping.items()
+        ]
         fresh = type(self)(ivs)
         self._layout, self._tracks = fresh._layout, fresh._tracks
 
@@ -144,7 +148,9 @@ class IntervalMeter(AbstractIntervalCollection):
             return None
         lay = self._layout
         firsts = [(lay.coordinate(t, tr.starts[0])) for t, tr in self._tracks.items()]
-        lasts = [lay.coordinate(t, tr.stops[-1] - (t is not None)) for t, tr in self._tracks.items()]
+        lasts = [
+            lay.coordinate(t, tr.stops[-1] - (t is not None)) for t, tr in self._tracks.items()
+        ]
         return min(firsts, key=key_of), max(lasts, key=key_of)
 
     # -- lookups --------------------------------------------------------------------
@@ -168,10 +174,13 @@ class IntervalMeter(AbstractIntervalCollection):
         try:
             x = check_coordinate(x, "x")
         except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in a {type(self).__name__}: {exc}") from None
+            raise InvalidTypeError(
+                f"cannot look up {x!r} in a {type(self).__name__}: {exc}"
+            ) from None
         if self._layout.domain is not None and domain_of(x).kind != self._layout.domain.kind:
             raise InvalidTypeError(
-                f"cannot look up {x!r} in a {type(self).__name__} of {self._layout.domain.describe()}"
+                f"cannot look up {x!r} in a {type(self).__name__} "
+                f"of {self._layout.domain.describe()}"
             )
         return x
 
@@ -226,7 +235,9 @@ class IntervalMeter(AbstractIntervalCollection):
                 if k is not None:
                     i = tr.find_half_open(k)
                     if i >= 0:
-                        out.append(self._layout.interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
+                        out.append(
+                            self._layout.interval(t, tr.starts[i], tr.stops[i], tr.values[i])
+                        )
         return out
 
     def values_at(self, points: Iterable[Any]) -> list[Any]:
@@ -318,7 +329,7 @@ class IntervalMeter(AbstractIntervalCollection):
         [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[1;2], BaseInterval[2;3]]
         """
         items = self.items()
-        for key, w in items:
+        for _, w in items:
             if isinstance(w, float) and not w.is_integer():
                 raise ValueError(f"elements() needs whole-number weights, got {w!r}")
         for key, w in items:
@@ -394,7 +405,9 @@ class IntervalMeter(AbstractIntervalCollection):
         6
         """
         if self._layout.discrete:
-            raise TypeError("coverage_length() needs continuous intervals; use support_point_count()")
+            raise TypeError(
+                "coverage_length() needs continuous intervals; use support_point_count()"
+            )
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
@@ -404,7 +417,9 @@ class IntervalMeter(AbstractIntervalCollection):
         """Number of distinct covered points (discrete only)."""
         if not self._layout.discrete:
             if self._tracks:
-                raise TypeError("support_point_count() needs discrete intervals; use coverage_length()")
+                raise TypeError(
+                    "support_point_count() needs discrete intervals; use coverage_length()"
+                )
             return 0
         return self.support.support_point_count()
 
@@ -461,7 +476,9 @@ class IntervalMeter(AbstractIntervalCollection):
     def _nonempty(self, within: Any) -> list[tuple[Any, Any]]:
         pairs = self._weighted(within)
         if not pairs:
-            raise ValueError(f"statistics of an empty {type(self).__name__} need a non-empty within")
+            raise ValueError(
+                f"statistics of an empty {type(self).__name__} need a non-empty within"
+            )
         return pairs
 
     def regions_at_least(self, minimum: Any) -> Any:
@@ -476,7 +493,7 @@ class IntervalMeter(AbstractIntervalCollection):
         return IntervalSet([iv.with_value(1) for iv in self if iv.value >= minimum])
 
     def regions_below(self, maximum: Any, within: Any = None) -> Any:
-        """Pieces with weight ``< maximum``; with ``within``, uncovered parts too if ``maximum > 0``.
+        """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
         >>> m.regions_below(2, within=BaseInterval(-2, 8))
@@ -523,7 +540,8 @@ class IntervalMeter(AbstractIntervalCollection):
         if isinstance(other, (BaseInterval, tuple)):
             return IntervalMeter(other)
         raise InvalidTypeError(
-            f"{what} needs an interval or an interval collection, not {type(other).__name__} ({other!r})"
+            f"{what} needs an interval or an interval collection, "
+            f"not {type(other).__name__} ({other!r})"
         )
 
     def update(self, other: Any, times: Any = 1) -> None:
@@ -551,8 +569,12 @@ class IntervalMeter(AbstractIntervalCollection):
                 if t in fresh:
                     tracks[t] = fresh[t]
         self._layout = layout
-        self._tracks = dict(sorted(((t, tr) for t, tr in tracks.items() if len(tr)),
-                                   key=lambda kv: (0, 0, 0) if kv[0] is None else (1, *kv[0])))
+        self._tracks = dict(
+            sorted(
+                ((t, tr) for t, tr in tracks.items() if len(tr)),
+                key=lambda kv: (0, 0, 0) if kv[0] is None else (1, *kv[0]),
+            )
+        )
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
         """Compatibility name for :meth:`update`."""
@@ -580,7 +602,9 @@ class IntervalMeter(AbstractIntervalCollection):
                 assert tr.values[i] != 0, (t, i)
                 if i:
                     assert tr.stops[i - 1] <= tr.starts[i], (t, i)
-                    assert not (tr.stops[i - 1] == tr.starts[i] and tr.values[i - 1] == tr.values[i])
+                    assert not (
+                        tr.stops[i - 1] == tr.starts[i] and tr.values[i - 1] == tr.values[i]
+                    )
 
     def subtract(self, other: Any) -> None:
         """In-place ``-=``."""
@@ -662,8 +686,12 @@ class IntervalMeter(AbstractIntervalCollection):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, BaseInterval):
             pieces = list(self)
-            return len(pieces) == 1 and pieces[0].value == 1 and pieces[0] == other.as_index() \
+            return (
+                len(pieces) == 1
+                and pieces[0].value == 1
+                and pieces[0] == other.as_index()
                 and other.value == 1
+            )
         if type(other) is not type(self):
             return NotImplemented if not isinstance(other, AbstractIntervalCollection) else False
         if not self._tracks and not other._tracks:  # type: ignore[attr-defined]
@@ -710,7 +738,9 @@ class IntervalMeter(AbstractIntervalCollection):
     # -- conversions ----------------------------------------------------------------------
     def as_meter(self) -> IntervalMeter:
         """A meter with the same pieces."""
-        return IntervalMeter._from(self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()})
+        return IntervalMeter._from(
+            self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
+        )
 
     def as_counter(self) -> IntervalCounter:
         """A counter of the pieces (weights truncated)."""
@@ -742,16 +772,18 @@ class IntervalMeter(AbstractIntervalCollection):
         return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
 
     # -- time zones ---------------------------------------------------------------------------
-    def to_timezone(self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None) -> Any:
+    def to_timezone(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> Any:
         """A copy with every piece converted to another zone (see ``BaseInterval``)."""
         converted = [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self]
         if not converted:
-            if self._tracks or self._layout.domain is None:
-                return self.copy()
+            return self.copy()
         return type(self)(converted)
 
-    def convert_timezone_inplace(self, tz: Any, *, remove_timezone: bool = False,
-                                 fold: int | None = None) -> None:
+    def convert_timezone_inplace(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
         """:meth:`to_timezone` in place; unchanged on failure."""
         new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
         self._layout, self._tracks = new._layout, new._tracks
@@ -769,8 +801,9 @@ class IntervalCounter(IntervalMeter):
     __slots__ = ()
     _kind: Kind = "counter"
 
-    def __init__(self, data: Any = None, use_rust: bool | None = None,
-                 nr_digits: int | None = None) -> None:
+    def __init__(
+        self, data: Any = None, use_rust: bool | None = None, nr_digits: int | None = None
+    ) -> None:
         super().__init__(data, use_rust=use_rust, nr_digits=nr_digits)
 
     def __mul__(self, factor: Any) -> Any:
@@ -784,7 +817,9 @@ class IntervalCounter(IntervalMeter):
             return type(self)._from(self._layout.copy(), {})
         out = {}
         for t, tr in self._tracks.items():
-            scaled = canonical(Track(tr.starts[:], tr.stops[:], [int(v * factor) for v in tr.values]))
+            scaled = canonical(
+                Track(tr.starts[:], tr.stops[:], [int(v * factor) for v in tr.values])
+            )
             if len(scaled):
                 out[t] = scaled
         return type(self)._from(self._layout.copy(), out)
@@ -808,8 +843,11 @@ class IntervalCounter(IntervalMeter):
         return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))
 
     def _cmp(self, other: Any) -> list[BaseInterval]:
-        return list(IntervalCounter.as_my_type(other)) if not isinstance(other, IntervalCounter) \
+        return (
+            list(IntervalCounter.as_my_type(other))
+            if not isinstance(other, IntervalCounter)
             else list(other)
+        )
 
     def __lt__(self, other: Any) -> bool:
         return list(self) < self._cmp(other)

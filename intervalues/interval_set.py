@@ -63,8 +63,9 @@ class IntervalSet(AbstractIntervalCollection):
 
     # -- construction helpers ---------------------------------------------------------
     @classmethod
-    def _make(cls, layout: Layout, starts: list[Any], stops: list[Any],
-              runs: list[Run] | None = None) -> IntervalSet:
+    def _make(
+        cls, layout: Layout, starts: list[Any], stops: list[Any], runs: list[Run] | None = None
+    ) -> IntervalSet:
         new = object.__new__(cls)
         new._layout = layout
         new._starts, new._stops = starts, stops
@@ -77,7 +78,10 @@ class IntervalSet(AbstractIntervalCollection):
 
     def _set_from(self, other: IntervalSet) -> None:
         self._layout, self._starts, self._stops, self._runs = (
-            other._layout, other._starts, other._stops, other._runs,
+            other._layout,
+            other._starts,
+            other._stops,
+            other._runs,
         )
 
     def _coerce(self, other: Any, what: str) -> IntervalSet:
@@ -156,20 +160,25 @@ class IntervalSet(AbstractIntervalCollection):
     def _check_query(self, x: Any) -> Any:
         if isinstance(x, BaseInterval):
             if self._layout.discrete is not None and x._discrete != self._layout.discrete:
-                raise TypeError("cannot query a discrete set with a continuous interval or vice versa")
+                raise TypeError(
+                    "cannot query a discrete set with a continuous interval or vice versa"
+                )
             return x
         try:
             x = check_coordinate(x, "x")
         except TypeError as exc:
             raise InvalidTypeError(f"cannot look up {x!r} in an IntervalSet: {exc}") from None
         if self._layout.domain is not None and domain_of(x).kind != self._layout.domain.kind:
-            raise InvalidTypeError(f"cannot look up {x!r} in a set of {self._layout.domain.describe()}")
+            raise InvalidTypeError(
+                f"cannot look up {x!r} in a set of {self._layout.domain.describe()}"
+            )
         return x
 
     def __contains__(self, x: Any) -> bool:
         """Whether a coordinate or a whole interval is covered.
 
-        >>> 5 in IntervalSet(BaseInterval(0, 6)), BaseInterval(1, 7) in IntervalSet(BaseInterval(0, 6))
+        >>> s = IntervalSet(BaseInterval(0, 6))
+        >>> 5 in s, BaseInterval(1, 7) in s
         (True, False)
         """
         x = self._check_query(x)
@@ -202,7 +211,9 @@ class IntervalSet(AbstractIntervalCollection):
         if iv._discrete:
             s._runs = [_run_of(iv)]  # type: ignore[arg-type]
             if isinstance(iv.start, float) or isinstance(iv.step, float):  # type: ignore[attr-defined]
-                s._layout.floaty[(exact_step(iv.step), exact(iv.start) % exact_step(iv.step))] = True  # type: ignore[attr-defined]
+                s._layout.floaty[(exact_step(iv.step), exact(iv.start) % exact_step(iv.step))] = (
+                    True  # type: ignore[attr-defined]
+                )
         else:
             s._starts, s._stops = [key_of(iv.start)], [key_of(iv.stop)]
         return s
@@ -526,13 +537,16 @@ class IntervalSet(AbstractIntervalCollection):
 
         return IntervalPdf(list(self))
 
-    def to_timezone(self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None) -> IntervalSet:
+    def to_timezone(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> IntervalSet:
         """A copy with every piece converted to another zone."""
         pieces = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
         return _rebuild_like(self, pieces)
 
-    def convert_timezone_inplace(self, tz: Any, *, remove_timezone: bool = False,
-                                 fold: int | None = None) -> None:
+    def convert_timezone_inplace(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
         """:meth:`to_timezone` in place; unchanged on failure."""
         self._set_from(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
 
@@ -555,8 +569,9 @@ def _rebuild_like(template: IntervalSet, pieces: list[BaseInterval]) -> Interval
     return out
 
 
-def _closed_op(a_s: list[Any], a_e: list[Any], b_s: list[Any], b_e: list[Any],
-               op: str) -> tuple[list[Any], list[Any]]:
+def _closed_op(
+    a_s: list[Any], a_e: list[Any], b_s: list[Any], b_e: list[Any], op: str
+) -> tuple[list[Any], list[Any]]:
     """Union, intersection or closure-of-difference of two canonical closed piece lists."""
     if op == "or":
         pieces = sorted(zip(a_s + b_s, a_e + b_e))

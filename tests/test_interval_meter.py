@@ -418,9 +418,10 @@ class TestDatetime:
         assert m[T0 + 5 * H] == 0
 
     def test_discrete_datetime_points(self):
-        m = IntervalMeter(
-            [BaseDiscreteInterval(T0, count=4, step=H), BaseDiscreteInterval(T0 + 2 * H, count=3, step=H)]
-        )
+        m = IntervalMeter([
+            BaseDiscreteInterval(T0, count=4, step=H),
+            BaseDiscreteInterval(T0 + 2 * H, count=3, step=H),
+        ])
         assert [m[T0 + k * H] for k in range(6)] == [1, 1, 2, 2, 1, 0]
         assert m[T0 + 0.5 * H] == 0
         assert m.support_point_count() == 5

@@ -69,14 +69,18 @@ class IntervalList(AbstractIntervalCollection):
         return sum(iv.value for iv in self._items if x in iv)
 
     def _check_query(self, x: Any) -> None:
-        from ._coords import check_coordinate
+        from ._coords import check_coordinate, domain_of
 
-        if isinstance(x, BaseInterval):
-            return
+        point = x.start if isinstance(x, BaseInterval) else x
         try:
-            check_coordinate(x, "x")
+            check_coordinate(point, "x")
         except TypeError as exc:
             raise InvalidTypeError(f"cannot look up {x!r} in an IntervalList: {exc}") from None
+        if self._items and domain_of(point).kind != domain_of(self._items[0].start).kind:
+            raise InvalidTypeError(
+                f"cannot look up {x!r} in an IntervalList of "
+                f"{domain_of(self._items[0].start).describe()}"
+            )
 
     def __contains__(self, x: Any) -> bool:
         self._check_query(x)

@@ -184,6 +184,15 @@ class IntervalMeter(AbstractIntervalCollection):
             )
         return x
 
+    def _check_interval(self, x: Any) -> BaseInterval:
+        iv = as_interval(x, "key")
+        dom = self._layout.domain
+        if dom is not None and domain_of(iv.start).kind != dom.kind:
+            raise InvalidTypeError(
+                f"cannot look up {iv!r} in a {type(self).__name__} of {dom.describe()}"
+            )
+        return iv
+
     def __getitem__(self, x: Any) -> Any:
         """The value at a coordinate (0 when uncovered); see ``docs`` for intervals.
 
@@ -195,7 +204,7 @@ class IntervalMeter(AbstractIntervalCollection):
         (1, 3, 3.0)
         """
         if isinstance(x, (BaseInterval, tuple)):
-            iv = as_interval(x, "key")
+            iv = self._check_interval(x)
             piece = self._piece_containing(iv)
             if piece is None:
                 return 0
@@ -251,7 +260,7 @@ class IntervalMeter(AbstractIntervalCollection):
     def __contains__(self, x: Any) -> bool:
         """Whether a coordinate or interval is covered by some piece."""
         if isinstance(x, BaseInterval):
-            return self._piece_containing(x) is not None
+            return self._piece_containing(self._check_interval(x)) is not None
         x = self._check_point(x)
         return bool(self._candidates(x))
 

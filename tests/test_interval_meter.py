@@ -342,6 +342,20 @@ class TestArithmetic:
             == "IntervalMeter:{BaseInterval[0;2]: -1, BaseInterval[2;4]: -2, BaseInterval[4;6]: -1}"
         )
 
+    def test_meter_plus_set_result_is_meter(self):
+        got = IntervalMeter(BaseInterval(0, 2, 3)) + IntervalSet(BaseInterval(1, 4))
+        assert type(got) is IntervalMeter
+        assert repr(got) == (
+            "IntervalMeter:{BaseInterval[0;1]: 3, BaseInterval[1;2]: 4, BaseInterval[2;4]: 1}"
+        )
+
+    def test_minus_itself_is_empty(self):
+        assert repr(make_m() - make_m()) == "IntervalMeter:{}"
+
+    def test_float_and_int_sum_is_float(self):
+        m = IntervalMeter([BaseInterval(0, 1, 1), BaseInterval(0, 1, 0.5)])
+        assert repr(m) == "IntervalMeter:{BaseInterval[0;1]: 1.5}"
+
     def test_interval_minus_meter(self):
         got = BaseInterval(0, 6) - make_m()
         assert repr(got) == "IntervalMeter:{BaseInterval[2;4]: -1}"

@@ -119,7 +119,7 @@ fn main() {
     let bounds = rng.bounds(1_000_000_000);
     let starts: Vec<i64> = bounds.iter().map(|b| b.0).collect();
     let stops: Vec<i64> = bounds.iter().map(|b| b.1).collect();
-    let values: Vec<i64> = (0..N).map(|_| rng.below(100) as i64 - 50).collect();
+    let values: Vec<i64> = (0..N).map(|_| rng.below(100).cast_signed() - 50).collect();
     let ours = best_of(|| combine(&starts, &stops, &values, Kind::Meter, None));
     let input: Vec<_> = (0..N)
         .map(|i| intervalues::Interval::new(starts[i], stops[i], values[i]))

@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod float_sum;
 mod fsum;
 mod num;
 mod round;

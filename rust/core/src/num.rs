@@ -3,7 +3,8 @@
 use std::cmp::Ordering;
 use std::fmt::Debug;
 
-use crate::{Error, ExactSum, Kind, round_decimal};
+use crate::float_sum::FloatSum;
+use crate::{Error, Kind, round_decimal};
 
 mod sealed {
     pub trait Sealed {}
@@ -33,7 +34,10 @@ pub trait Coord: Copy + PartialOrd + Debug + Send + Sync + sealed::Sealed {
 pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
     /// The exact running total of a sweep.
     #[doc(hidden)]
-    type Sum: Default;
+    type Sum;
+    /// An empty running total able to hold sums of `values`.
+    #[doc(hidden)]
+    fn new_sum(values: impl Iterator<Item = Self>) -> Self::Sum;
     /// `None` if the value is not finite.
     #[doc(hidden)]
     fn checked(self) -> Option<Self>;
@@ -84,6 +88,9 @@ impl Value for i64 {
     /// Every partial sum of up to 2^64 `i64`s fits, so only a piece's value can overflow.
     type Sum = i128;
 
+    fn new_sum(_values: impl Iterator<Item = Self>) -> i128 {
+        0
+    }
     fn checked(self) -> Option<Self> {
         Some(self)
     }
@@ -123,7 +130,12 @@ impl Value for i64 {
 }
 
 impl Value for f64 {
-    type Sum = ExactSum;
+    /// Fixed point or Shewchuk partials, whichever fits the values (see `float_sum`).
+    type Sum = FloatSum;
+
+    fn new_sum(values: impl Iterator<Item = Self>) -> FloatSum {
+        FloatSum::for_values(values)
+    }
 
     fn checked(self) -> Option<Self> {
         self.is_finite().then_some(self)
@@ -134,17 +146,17 @@ impl Value for f64 {
     fn is_zero(self) -> bool {
         self == 0.0
     }
-    fn add(sum: &mut ExactSum, value: Self) -> Result<(), Error> {
+    fn add(sum: &mut FloatSum, value: Self) -> Result<(), Error> {
         if sum.add(value) {
             Ok(())
         } else {
             Err(Error::FloatOverflow)
         }
     }
-    fn sub(sum: &mut ExactSum, value: Self) -> Result<(), Error> {
+    fn sub(sum: &mut FloatSum, value: Self) -> Result<(), Error> {
         Self::add(sum, -value)
     }
-    fn settle(sum: &ExactSum, kind: Kind) -> Result<Option<Self>, Error> {
+    fn settle(sum: &FloatSum, kind: Kind) -> Result<Option<Self>, Error> {
         let total = sum.rounded();
         if !total.is_finite() {
             return Err(Error::FloatOverflow);

@@ -145,7 +145,7 @@ pub fn combine<C: Coord, V: Value>(
     sort_by_coordinate(&mut opens, &mut closes);
 
     let mut out = Columns::with_capacity((2 * opens.len()).saturating_sub(1));
-    let mut total = V::Sum::default();
+    let mut total = V::new_sum(opens.iter().map(|event| event.1));
     let (mut i, mut j) = (0, 0);
     let mut piece_start = None;
     // Every interval closes after it opens, so the sweep ends with the last close.
@@ -322,7 +322,7 @@ mod tests {
         );
         // fsum([0.1, 0.2, 0.3]) == 0.6 and fsum([0.1, 0.2, 0.3, -0.6]) is tiny, not 0.
         assert_eq!(s, vec![0.0, 1.0]);
-        assert_eq!(v, vec![0.6, 2.7755575615628914e-17]);
+        assert_eq!(v, vec![0.6, 2.775_557_561_562_891_4e-17]);
     }
 
     #[test]

@@ -29,7 +29,32 @@ fn int_intervals<V: std::fmt::Debug + Clone>(
 /// A dyadic float `k * 2^e` spanning 70 binary orders of magnitude, so sums need
 /// several partials and ties to even occur.
 fn dyadic() -> impl Strategy<Value = f64> {
-    (-(1i64 << 20)..(1i64 << 20), -60i32..10).prop_map(|(k, e)| scaled(i128::from(k), e))
+    dyadic_in(-60..10)
+}
+
+fn dyadic_in(exponents: std::ops::Range<i32>) -> impl Strategy<Value = f64> {
+    (-(1i64 << 20)..(1i64 << 20), exponents).prop_map(|(k, e)| scaled(i128::from(k), e))
+}
+
+/// Intervals on a half-integer grid with the given values.
+fn float_intervals(
+    values: impl Strategy<Value = f64>,
+) -> impl Strategy<Value = Vec<(f64, f64, f64)>> {
+    prop::collection::vec(
+        ((-12i32..12), (0i32..8), values)
+            .prop_map(|(s, len, v)| (f64::from(s) / 2.0, f64::from(s + len) / 2.0, v)),
+        0..25,
+    )
+}
+
+/// The kernel against the exact reference, for one float input.
+fn check_float_case(ivs: &[(f64, f64, f64)], kind: Kind) -> Result<(), TestCaseError> {
+    let out = run(ivs, kind).expect("finite");
+    assert_canonical(&out, 0.0);
+    let want = reference(ivs, |vs| kind_of_f64(kind, exact_fsum(vs)));
+    prop_assert_eq!(bits(&out.values), bits(&want.values));
+    prop_assert_eq!(out, want);
+    Ok(())
 }
 
 fn scaled(k: i128, e: i32) -> f64 {
@@ -41,7 +66,7 @@ fn scaled(k: i128, e: i32) -> f64 {
 /// The exact value of a generated dyadic float as a multiple of 2^-SCALE.
 fn as_fixed(v: f64) -> i128 {
     let fixed = v * 2f64.powi(SCALE);
-    assert!(fixed.fract() == 0.0 && fixed.abs() < 2f64.powi(100));
+    assert!(fixed.fract() == 0.0 && fixed.abs() < 2f64.powi(110));
     #[allow(clippy::cast_possible_truncation)] // checked integral and in range just above
     let fixed = fixed as i128;
     fixed
@@ -172,18 +197,30 @@ proptest! {
 
     #[test]
     fn float_values_are_correctly_rounded_exact_sums(
-        ivs in prop::collection::vec(
-            ((-12i32..12), (0i32..8), dyadic())
-                .prop_map(|(s, len, v)| (f64::from(s) / 2.0, f64::from(s + len) / 2.0, v)),
-            0..25,
-        ),
+        ivs in float_intervals(dyadic()),
         kind in kinds(),
     ) {
-        let out = run(&ivs, kind).expect("finite");
-        assert_canonical(&out, 0.0);
-        let want = reference(&ivs, |vs| kind_of_f64(kind, exact_fsum(vs)));
-        prop_assert_eq!(bits(&out.values), bits(&want.values));
-        prop_assert_eq!(out, want);
+        check_float_case(&ivs, kind)?;
+    }
+
+    /// Values within 63 binary orders of magnitude: the fixed-point running total.
+    #[test]
+    fn float_values_in_a_narrow_range(
+        ivs in float_intervals(dyadic_in(-30..0)),
+        kind in kinds(),
+    ) {
+        check_float_case(&ivs, kind)?;
+    }
+
+    /// Two far-apart magnitudes force the Shewchuk partials.
+    #[test]
+    fn float_values_in_a_wide_range(
+        mut ivs in float_intervals(dyadic()),
+        kind in kinds(),
+    ) {
+        ivs.push((100.0, 101.0, 2f64.powi(40) + 1.0));
+        ivs.push((102.0, 103.0, 3.0 * 2f64.powi(-40)));
+        check_float_case(&ivs, kind)?;
     }
 
     #[test]

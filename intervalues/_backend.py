@@ -9,6 +9,7 @@ Both backends return identical results, so the choice only affects speed.
 from __future__ import annotations
 
 import os
+from array import array
 from typing import Any
 
 from ._sweep import Kind
@@ -60,7 +61,85 @@ def wants_rust(use_rust: bool | None) -> bool:
 def build(
     cols: dict[Any, tuple[list[Any], list[Any], list[Any]]], kind: Kind, use_rust: bool | None
 ) -> dict[Any, Any]:
-    """Sweep raw per-track columns into canonical tracks on the chosen backend."""
-    from ._tracks import build_tracks
+    """Sweep raw per-track columns into canonical tracks on the chosen backend.
 
-    return build_tracks(cols, kind)
+    The accelerator takes a track only when its answer is bit-identical to Python's:
+    uniform coordinate types, int values within 64 bits, or float values whose decimal
+    reading equals their binary value. Anything else, and any overflow inside the
+    kernel, is computed by the pure-Python kernel, exactly.
+    """
+    from ._tracks import Track, build_tracks
+
+    if _rust is None or not wants_rust(use_rust):
+        return build_tracks(cols, kind)
+    out: dict[Any, Any] = {}
+    rest: dict[Any, tuple[list[Any], list[Any], list[Any]]] = {}
+    for t, (starts, stops, values) in cols.items():
+        result = _combine_rust(starts, stops, values, kind)
+        if result is None:
+            rest[t] = (starts, stops, values)
+        elif result[0]:
+            out[t] = Track(*result)
+    out.update(build_tracks(rest, kind))
+    return dict(sorted(out.items(), key=lambda kv: (0, 0, 0) if kv[0] is None else (1, *kv[0])))
+
+
+def _column(col: list[Any], types: set[type]) -> tuple[str, bytes] | None:
+    """``(code, bytes)`` for a column of one machine type, or None."""
+    try:
+        if types == {int}:
+            return "i", array("q", col).tobytes()
+        if types == {float}:
+            return "f", array("d", col).tobytes()
+    except OverflowError:  # an int beyond 64 bits: Python keeps it exact
+        return None
+    return None
+
+
+def _decimal_is_binary(values: list[float]) -> bool:
+    """Whether every float's shortest decimal equals its binary value (0.5 yes, 0.1 no)."""
+    from ._sweep import _decimal
+
+    for v in set(values):
+        m, e = _decimal(v)
+        n, d = v.as_integer_ratio()
+        if e >= 0:
+            if d != 1 or n != m * 10**e:
+                return False
+        elif n * 10**-e != m * d:
+            return False
+    return True
+
+
+def _combine_rust(
+    starts: list[Any], stops: list[Any], values: list[Any], kind: Kind
+) -> tuple[list[Any], list[Any], list[Any]] | None:
+    """One track through the kernel, or None when Python must do it."""
+    if not starts:
+        return [], [], []
+    coord_types = set(map(type, starts)) | set(map(type, stops))
+    coords = _column(starts, coord_types)
+    vals = _column(values, set(map(type, values)))
+    if coords is None or vals is None:
+        return None
+    if vals[0] == "f" and not _decimal_is_binary(values):
+        return None
+    code, raw_starts = coords
+    typecode = "q" if code == "i" else "d"
+    raw_stops = _column(stops, coord_types)
+    if raw_stops is None:
+        return None
+    assert _rust is not None
+    try:
+        s, e, v = _rust.combine(kind, raw_starts, raw_stops[1], vals[1], code, vals[0])
+    except _rust.KernelOverflow:
+        return None
+    out_s, out_e = array(typecode), array(typecode)
+    out_v = array("q" if vals[0] == "i" else "d")
+    out_s.frombytes(s)
+    out_e.frombytes(e)
+    out_v.frombytes(v)
+    result_values = out_v.tolist()
+    if vals[0] == "f" and kind != "meter":
+        result_values = [int(x) for x in result_values]
+    return out_s.tolist(), out_e.tolist(), result_values

@@ -13,6 +13,7 @@ from intervalues import (
     IntervalCounter,
     IntervalMeter,
     IntervalSet,
+    _backend,
     combine_intervals,
     combine_intervals_counter,
     combine_intervals_counter_discrete,
@@ -223,6 +224,7 @@ class TestCombineViaRust:
             == "IntervalMeter:{}"
         )
 
+    @pytest.mark.skipif(not _backend.available(), reason="accelerator not installed")
     def test_meter_use_rust_with_nr_digits_matches(self):
         ivs = [BaseInterval(0.123, 0.456, 1.049), BaseInterval(0.3, 0.9, 2)]
         assert IntervalMeter(ivs, use_rust=True, nr_digits=2) == combine_via_rust(ivs, nr_digits=2)

@@ -14,6 +14,7 @@ from intervalues import (
     IntervalList,
     IntervalMeter,
     IntervalSet,
+    _backend,
 )
 
 T0 = datetime(2024, 1, 1, 9)
@@ -61,8 +62,7 @@ class TestConstruction:
     def test_float_values(self):
         got = IntervalMeter([BaseInterval(0, 2, 0.5), BaseInterval(1, 3, 0.25)])
         assert (
-            repr(got)
-            == "IntervalMeter:{BaseInterval[0;1]: 0.5, BaseInterval[1;2]: 0.75, "
+            repr(got) == "IntervalMeter:{BaseInterval[0;1]: 0.5, BaseInterval[1;2]: 0.75, "
             "BaseInterval[2;3]: 0.25}"
         )
 
@@ -86,6 +86,7 @@ class TestConstruction:
         got = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)], skip_combine=True)
         assert got == IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])
 
+    @pytest.mark.skipif(not _backend.available(), reason="accelerator not installed")
     def test_use_rust_gives_same_result(self):
         ivs = [BaseInterval(0.5, 2), BaseInterval(1, 3, 0.5)]
         assert IntervalMeter(ivs, use_rust=True) == IntervalMeter(ivs)
@@ -432,10 +433,12 @@ class TestDatetime:
         assert m[T0 + 5 * H] == 0
 
     def test_discrete_datetime_points(self):
-        m = IntervalMeter([
-            BaseDiscreteInterval(T0, count=4, step=H),
-            BaseDiscreteInterval(T0 + 2 * H, count=3, step=H),
-        ])
+        m = IntervalMeter(
+            [
+                BaseDiscreteInterval(T0, count=4, step=H),
+                BaseDiscreteInterval(T0 + 2 * H, count=3, step=H),
+            ]
+        )
         assert [m[T0 + k * H] for k in range(6)] == [1, 1, 2, 2, 1, 0]
         assert m[T0 + 0.5 * H] == 0
         assert m.support_point_count() == 5
@@ -449,9 +452,9 @@ def _int_intervals(max_size=12):
     from hypothesis import strategies as st
 
     return st.lists(
-        st.tuples(
-            st.integers(-20, 20), st.integers(0, 8), st.integers(-3, 3)
-        ).map(lambda t: BaseInterval(t[0], t[0] + t[1], t[2])),
+        st.tuples(st.integers(-20, 20), st.integers(0, 8), st.integers(-3, 3)).map(
+            lambda t: BaseInterval(t[0], t[0] + t[1], t[2])
+        ),
         max_size=max_size,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,7 @@ def weighted_values(meter: IntervalMeter, within: Any) -> list[tuple[Any, Any]]:
         raise ValueError("within must have a positive length")
     pairs = []
     covered: Any = 0
-    for a, b, v in _continuous(meter):
+    for a, b, v in _continuous(meter, ka, kb):
         lo, hi = max(a, ka), min(b, kb)
         if lo < hi:
             pairs.append((v, hi - lo))
@@ -49,11 +50,13 @@ def weighted_values(meter: IntervalMeter, within: Any) -> list[tuple[Any, Any]]:
     return pairs
 
 
-def _continuous(meter: IntervalMeter) -> list[tuple[Any, Any, Any]]:
+def _continuous(meter: IntervalMeter, lo: Any = None, hi: Any = None) -> list[tuple[Any, Any, Any]]:
+    """The continuous pieces, or only those overlapping ``[lo, hi]`` (O(log n + k))."""
     tr = meter._tracks.get(None)
     if tr is None:
         return []
-    return list(zip(tr.starts, tr.stops, tr.values))
+    i, j = (0, len(tr)) if lo is None else (bisect_left(tr.stops, lo), bisect_right(tr.starts, hi))
+    return list(zip(tr.starts[i:j], tr.stops[i:j], tr.values[i:j]))
 
 
 def _exact(x: Any) -> Any:

@@ -7,6 +7,7 @@ is canonical whatever the history.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -351,8 +352,13 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).most_common(1)
         [(BaseInterval[2;4], 2)]
         """
-        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
-        return items if n is None else items[:n]
+        pieces = list(self._pieces())
+        if n is None:
+            order = sorted(range(len(pieces)), key=lambda i: pieces[i][3], reverse=True)
+        else:
+            order = heapq.nlargest(n, range(len(pieces)), key=lambda i: pieces[i][3])
+        interval = self._layout.interval
+        return [(interval(t, a, b, 1), v) for t, a, b, v in (pieces[i] for i in order)]
 
     def total(self) -> Any:
         """Sum of the weights (``Counter.total``)."""
@@ -452,6 +458,8 @@ class IntervalMeter(AbstractIntervalCollection):
 
     def minimum_value(self, within: Any = None) -> Any:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered)."""
+        if within is None and self._tracks:
+            return min(min(tr.values) for tr in self._tracks.values())
         return min(v for v, _ in self._nonempty(within))
 
     def maximum_value(self, within: Any = None) -> Any:
@@ -460,6 +468,8 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
         2
         """
+        if within is None and self._tracks:
+            return max(max(tr.values) for tr in self._tracks.values())
         return max(v for v, _ in self._nonempty(within))
 
     def median_value(self, within: Any = None) -> Any:
@@ -496,10 +506,27 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).regions_at_least(2)
         IntervalSet:{BaseInterval[2;4]}
         """
-        from .interval_set import IntervalSet
 
         minimum = _check_threshold(minimum, "minimum")
-        return IntervalSet([iv.with_value(1) for iv in self if iv.value >= minimum])
+        return self._regions(lambda v: v >= minimum)
+
+    def _regions(self, keep: Any) -> Any:
+        """``IntervalSet`` of the pieces whose value satisfies ``keep`` (from the columns)."""
+        from .interval_set import IntervalSet
+
+        tr = self._tracks.get(None)
+        if self._layout.discrete or tr is None:
+            return IntervalSet([iv.with_value(1) for iv in self if keep(iv.value)])
+        starts: list[Any] = []
+        stops: list[Any] = []
+        for a, b, v in zip(tr.starts, tr.stops, tr.values):
+            if keep(v):
+                if stops and stops[-1] == a:
+                    stops[-1] = b
+                else:
+                    starts.append(a)
+                    stops.append(b)
+        return IntervalSet._make(Layout(self._layout.domain, False), starts, stops)
 
     def regions_below(self, maximum: Any, within: Any = None) -> Any:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
@@ -511,7 +538,7 @@ class IntervalMeter(AbstractIntervalCollection):
         from .interval_set import IntervalSet
 
         maximum = _check_threshold(maximum, "maximum")
-        low = IntervalSet([iv.with_value(1) for iv in self if iv.value < maximum])
+        low = self._regions(lambda v: v < maximum)
         if within is None:
             return low
         window = IntervalSet(_check_within(self, within).with_value(1))

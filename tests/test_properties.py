@@ -120,8 +120,8 @@ DISCRETE_FLOAT_VALUE = st.one_of(st.sampled_from(CANCELLING), st.integers(-2, 2)
 
 
 @st.composite
-def discrete_lists(draw, same_lattice, value, max_size=6):
-    offset = draw(st.sampled_from([0, 0, 0, 2**64, -(2**70)]))
+def discrete_lists(draw, same_lattice, value, max_size=6, offsets=(0,)):
+    offset = draw(st.sampled_from(offsets))
     step = draw(st.sampled_from([1, 2, 3]))
     residue = draw(st.integers(0, step - 1))
     out = []
@@ -159,6 +159,13 @@ DOMAINS = [
     Domain("disc_mixed", discrete_lists(False, INT_VALUE), discrete=True, exact=True),
     Domain("disc_float", discrete_lists(True, DISCRETE_FLOAT_VALUE), discrete=True),
     Domain("disc_float_mixed", discrete_lists(False, DISCRETE_FLOAT_VALUE), discrete=True),
+    # big-int coordinates on their own, so that a failure there does not hide the others
+    Domain(
+        "disc_big",
+        discrete_lists(False, INT_VALUE, offsets=(2**64, -(2**70), 2**64 + 1)),
+        discrete=True,
+        exact=True,
+    ),
 ]
 CONTINUOUS = [d for d in DOMAINS if not d.discrete]
 EXACT = [d for d in DOMAINS if d.exact]
@@ -558,13 +565,19 @@ def test_point_lookup(domain, data):
         assert s[x] == (1 if covered else 0)
 
 
-@pytest.mark.parametrize("same", [True, False], ids=["same_lattice", "mixed_lattices"])
+@pytest.mark.parametrize(
+    ("same", "offsets"),
+    [(True, (0,)), (False, (0,)), (False, (2**64 + 1,))],
+    ids=["same_lattice", "mixed_lattices", "big"],
+)
 @FAST
 @given(data=st.data())
-def test_discrete_point_lookup(same, data):
+def test_discrete_point_lookup(same, offsets, data):
     """Lookups on discrete meters: the run value on the point's lattice, 0 off-lattice.
     With several lattices only points covered by exactly one lattice are asked."""
-    domain = Domain("d", discrete_lists(same, INT_VALUE), discrete=True, exact=True)
+    domain = Domain(
+        "d", discrete_lists(same, INT_VALUE, offsets=offsets), discrete=True, exact=True
+    )
     tuples = data.draw(domain.strategy, label="intervals")
     m = IntervalMeter(build(domain, tuples))
     lattices = brute.discrete_points(tuples)

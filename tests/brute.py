@@ -13,15 +13,11 @@ Values are summed exactly: ints with Python ints, anything involving a float thr
 ``fractions.Fraction`` and a single final rounding (``float(Fraction)``), which is what
 ``math.fsum`` of the covering values returns.
 
-Two conventions can be switched by environment variables, to compare the library with
-either reading of the docs (the defaults follow DESIGN.md's "Exact arithmetic"):
-
-* ``INTERVALUES_BRUTE_FLOAT_SUM``: ``fsum`` (default) sums the binary values of the floats
-  exactly (``math.fsum``); ``decimal`` reads each float as the shortest decimal it prints
-  as (``0.1`` is one tenth) before summing exactly.
-* ``INTERVALUES_BRUTE_TYPE_RULE``: ``piece`` (default) gives each piece an ``int`` when
-  only ints cover it; ``collection`` makes every value a ``float`` as soon as any input
-  value is a float.
+One convention can be switched by an environment variable, to compare the library with
+either reading of the docs (the default follows DESIGN.md's "Exact arithmetic"):
+``INTERVALUES_BRUTE_FLOAT_SUM=fsum`` (default) sums the binary values of the floats
+exactly (``math.fsum``); ``decimal`` reads each float as the shortest decimal it prints
+as (``0.1`` is one tenth) before summing exactly.
 
 Every piece produced here carries a set ``kinds`` that says which Python type its value
 must have: ``{"int"}`` when every contribution was an int, ``{"float"}`` when every
@@ -37,9 +33,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 FLOAT_SUM = os.environ.get("INTERVALUES_BRUTE_FLOAT_SUM", "fsum")
-TYPE_RULE = os.environ.get("INTERVALUES_BRUTE_TYPE_RULE", "piece")
 assert FLOAT_SUM in ("fsum", "decimal"), FLOAT_SUM
-assert TYPE_RULE in ("piece", "collection"), TYPE_RULE
 
 __all__ = [
     "counter_pieces",
@@ -88,18 +82,14 @@ def _exact(v):
     return Fraction(repr(v)) if FLOAT_SUM == "decimal" else Fraction(v)
 
 
-def exact_sum(values, force_float=False):
+def exact_sum(values):
     """Return ``(total, kind)``: the exact int sum when all values are ints (kind "int"),
-    otherwise the correctly rounded float of the exact sum (kind "float").
-    ``force_float``: the input had a float somewhere and TYPE_RULE is "collection"."""
+    otherwise the correctly rounded float of the exact sum (kind "float"). A float
+    contributes even when it is ``0.0``: ``1 + 0.0`` is the float ``1.0``."""
     values = list(values)
-    if all(_is_int(v) for v in values) and not force_float:
+    if all(_is_int(v) for v in values):
         return sum(values), "int"
     return float(sum((_exact(v) for v in values), Fraction(0))), "float"
-
-
-def _force_float(values):
-    return TYPE_RULE == "collection" and any(isinstance(v, float) for v in values)
 
 
 # --------------------------------------------------------------------------- continuous
@@ -133,11 +123,10 @@ def meter_pieces(intervals):
     """Canonical meter: exact totals, zero totals dropped, equal touching neighbours merged.
     Coordinates are returned as :func:`instant` keys."""
     segs = []
-    force = _force_float([v for _, _, v in intervals])
     for a, b, cover in _elementary_segments(intervals):
         if not cover:
             continue
-        total, kind = exact_sum(cover, force)
+        total, kind = exact_sum(cover)
         if total != 0:
             segs.append((a, b, total, {kind}))
     return _merge(segs)
@@ -146,11 +135,10 @@ def meter_pieces(intervals):
 def counter_pieces(intervals):
     """Canonical counter: ``int()`` of the (rounded) total, counts >= 1 kept, merged."""
     segs = []
-    force = _force_float([v for _, _, v in intervals])
     for a, b, cover in _elementary_segments(intervals):
         if not cover:
             continue
-        total, _ = exact_sum(cover, force)
+        total, _ = exact_sum(cover)
         count = int(total)
         if count >= 1:
             segs.append((a, b, count, {"int"}))
@@ -240,10 +228,8 @@ def _runs(lattices, transform):
 def discrete_meter_runs(intervals):
     """Per-lattice canonical meter runs ``(first, last, step, value, kinds)``."""
 
-    force = _force_float([t[-1] for t in intervals])
-
     def tr(values):
-        total, kind = exact_sum(values, force)
+        total, kind = exact_sum(values)
         return None if total == 0 else (total, kind)
 
     return _runs(discrete_points(intervals), tr)
@@ -252,10 +238,8 @@ def discrete_meter_runs(intervals):
 def discrete_counter_runs(intervals):
     """Per-lattice canonical counter runs (``int()`` truncation, counts >= 1)."""
 
-    force = _force_float([t[-1] for t in intervals])
-
     def tr(values):
-        count = int(exact_sum(values, force)[0])
+        count = int(exact_sum(values)[0])
         return (count, "int") if count >= 1 else None
 
     return _runs(discrete_points(intervals), tr)

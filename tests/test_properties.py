@@ -7,6 +7,10 @@ Values are compared with ``==`` *and* by type (W12/W13): an all-int sum must be 
 
 Inputs are drawn as plain tuples so that hypothesis prints readable minimal examples:
 continuous ``(start, stop, value)``, discrete ``(start, count, step, value)``.
+
+Float sums follow DESIGN.md (correctly rounded exact sum of the binary values, i.e.
+``math.fsum``); ``INTERVALUES_BRUTE_FLOAT_SUM=decimal`` switches the reference to reading
+floats as their shortest decimal instead (see brute.py).
 """
 
 from __future__ import annotations
@@ -70,6 +74,9 @@ MIXED_COORD = st.one_of(
     st.integers(-3, 3),
     st.sampled_from([2**53 + 1, 2.0**53, 2**64, 2**64 + 1, 2.0**64, 0.5, 1.5, -0.5, 2.0]),
 )
+
+# floats equal to big ints (2.0**64 == 2**64): an int and an equal float must cancel
+BIG_FLOAT = st.sampled_from([2.0**64, -(2.0**64), 2.0**53 + 2, -(2.0**70), 1e20])
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TZS = [
@@ -148,7 +155,7 @@ class Domain(NamedTuple):
 DOMAINS = [
     Domain("int", _cont_lists(INT_COORD, INT_VALUE), exact=True),
     Domain("float", _cont_lists(FLOAT_COORD, FLOAT_VALUE)),
-    Domain("mixed", _cont_lists(MIXED_COORD, st.one_of(INT_VALUE, FLOAT_VALUE))),
+    Domain("mixed", _cont_lists(MIXED_COORD, st.one_of(INT_VALUE, FLOAT_VALUE, BIG_FLOAT))),
     Domain("naive", _cont_lists(NAIVE_COORD, DT_VALUE), exact=True),
     Domain(
         "aware",

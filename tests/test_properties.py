@@ -112,13 +112,18 @@ NAIVE_COORD = st.builds(
 )
 
 
-def _aware_coord(base):
+def _aware_coord(base, tzs=TZS, quarters=16):
     return st.builds(
         lambda k, us, tz: (base + timedelta(minutes=15 * k, microseconds=us)).astimezone(tz),
-        st.integers(0, 16),
+        st.integers(0, quarters),
         MICROS,
-        st.sampled_from(TZS),
+        st.sampled_from(tzs),
     )
+
+
+# Amsterdam around the October fold: 02:45+02:00 is before 02:15+01:00, although both
+# carry the same tzinfo object (so plain datetime comparison gets the order wrong)
+FOLD_COORD = _aware_coord(AWARE_BASES[1], tzs=[AMS], quarters=8)
 
 
 DT_VALUE = st.integers(-2, 3)
@@ -162,6 +167,7 @@ DOMAINS = [
         st.sampled_from(AWARE_BASES).flatmap(lambda b: _cont_lists(_aware_coord(b), DT_VALUE)),
         exact=True,
     ),
+    Domain("aware_fold", _cont_lists(FOLD_COORD, DT_VALUE), exact=True),
     Domain("disc_same", discrete_lists(True, INT_VALUE), discrete=True, exact=True),
     Domain("disc_mixed", discrete_lists(False, INT_VALUE), discrete=True, exact=True),
     Domain("disc_float", discrete_lists(True, DISCRETE_FLOAT_VALUE), discrete=True),
@@ -550,6 +556,7 @@ def test_point_lookup(domain, data):
         "mixed": MIXED_COORD,
         "naive": NAIVE_COORD,
         "aware": _aware_coord(AWARE_BASES[0]) | _aware_coord(AWARE_BASES[1]),
+        "aware_fold": FOLD_COORD,
     }[domain.name]
     extra = data.draw(st.lists(coord, max_size=4), label="extra points")
     pts = _lookup_points(tuples, extra)

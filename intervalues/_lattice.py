@@ -74,10 +74,20 @@ def lattice_of(start: Exact, step: Exact) -> Lattice:
     return step, start % step
 
 
+def divide(a: Exact, b: Exact) -> int:
+    """``a / b`` for exact keys known to divide: exact for ints of any size.
+
+    >>> divide(2**64 + 1, 1), divide(Fraction(7, 10), Fraction(1, 10))
+    (18446744073709551617, 7)
+    """
+    if type(a) is int and type(b) is int:
+        return a // b
+    return int(Fraction(a) / Fraction(b))
+
+
 def index_on(x: Exact, lattice: Lattice) -> int:
     """Index of an aligned point on its lattice."""
-    q = (x - lattice[1]) / lattice[0]
-    return int(q)
+    return divide(x - lattice[1], lattice[0])
 
 
 def rgcd(a: Exact, b: Exact) -> Exact:

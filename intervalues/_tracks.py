@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from ._coords import NUMBER, Domain, check_same_domain, domain_of, from_key, key_of
-from ._lattice import Lattice, exact, exact_step, from_exact, lattice_of, step_from_exact
+from ._lattice import Lattice, divide, exact, exact_step, from_exact, lattice_of, step_from_exact
 from ._sweep import Kind, combine_columns, merge_canonical
 from .base_interval import BaseInterval, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
@@ -229,7 +229,7 @@ def _gather_discrete(ivs: list[BaseInterval], what: str) -> tuple[Layout, dict[A
     for iv in ivs:
         e_start, e_step = exact(iv.start), exact_step(iv.step)  # type: ignore[attr-defined]
         track: Lattice = lattice_of(e_start, e_step)
-        k = int((e_start - track[1]) / e_step)
+        k = divide(e_start - track[1], e_step)
         c = cols.get(track)
         if c is None:
             c = cols[track] = ([], [], [])

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ._coords import check_coordinate, check_value, domain_of, key_of
-from ._lattice import exact, exact_step, from_exact, rgcd, step_from_exact
+from ._lattice import divide, exact, exact_step, from_exact, rgcd, step_from_exact
 from .base_interval import BaseInterval, EmptyInterval, _convert_tz, as_interval
 
 if TYPE_CHECKING:
@@ -387,7 +387,7 @@ class BaseDiscreteInterval(BaseInterval):
         for step in sorted(candidates):
             if (b_start - a_start) % step or (last - a_start) % step:
                 continue
-            n = int((last - a_start) / step) + 1
+            n = divide(last - a_start, step) + 1
             if a.count + b.count != n:
                 continue
             if not (_on_grid(a, a_start, step) and _on_grid(b, a_start, step)):

@@ -17,7 +17,7 @@ from typing import Any
 from . import _backend
 from ._coords import NUMBER, check_coordinate, check_factor, check_value, domain_of, key_of
 from ._errors import InvalidTypeError
-from ._lattice import exact
+from ._lattice import divide, exact
 from ._sweep import Kind
 from ._tracks import Layout, Track, build_tracks, canonical, gather
 from .abstract_interval import AbstractIntervalCollection
@@ -942,4 +942,4 @@ def _lattice_index(track: Any, x: Any) -> int | None:
         q = exact(x) - offset
     if q % step:
         return None
-    return int(q / step) if not isinstance(q, int) else q // step
+    return divide(q, step)

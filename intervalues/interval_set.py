@@ -15,7 +15,7 @@ from typing import Any
 
 from ._coords import check_coordinate, domain_of, key_of
 from ._errors import InvalidTypeError
-from ._lattice import exact, exact_step
+from ._lattice import divide, exact, exact_step
 from ._runs import Run, intersect, normalize, point_count, subtract_all
 from ._sweep import combine_columns
 from ._tracks import Layout, gather
@@ -124,7 +124,7 @@ class IntervalSet(AbstractIntervalCollection):
     def _run_interval(self, r: Run) -> BaseDiscreteInterval:
         first, step, count = r
         track = (step, first % step)
-        k = int((first - track[1]) / step)
+        k = divide(first - track[1], step)
         return self._layout.interval(track, k, k + count, 1)  # type: ignore[return-value]
 
     @property

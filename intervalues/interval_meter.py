@@ -409,9 +409,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 2), BaseInterval(2, 3, 5)]).support
         IntervalSet:{BaseInterval[0;3]}
         """
-        from .interval_set import IntervalSet
-
-        return IntervalSet([iv.with_value(1) for iv in self])
+        return self._regions(lambda v: True)
 
     def coverage_length(self) -> Any:
         """Length of the support (continuous only).

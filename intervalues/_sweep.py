@@ -122,9 +122,11 @@ def combine_columns(
     if mixed:
         fget = floats.get
         for a, b, v in zip(starts, stops, values):
-            if a < b and v and type(v) is float:
+            if a < b and type(v) is float:  # a covering 0.0 still makes the sum a float
                 floats[a] = fget(a, 0) + 1
                 floats[b] = fget(b, 0) - 1
+                deltas.setdefault(a, 0)
+                deltas.setdefault(b, 0)
     finish = finish_total(kind, has_float, scale)
     as_int = finish_total(kind, False, scale)
     out_starts: list[Key] = []

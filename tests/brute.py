@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from itertools import pairwise
 
-FLOAT_SUM = os.environ.get("INTERVALUES_BRUTE_FLOAT_SUM", "fsum")
+FLOAT_SUM = os.environ.get("INTERVALUES_BRUTE_FLOAT_SUM", "decimal")
 assert FLOAT_SUM in ("fsum", "decimal"), FLOAT_SUM
 
 __all__ = [

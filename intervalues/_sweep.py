@@ -6,7 +6,8 @@ coordinates, carrying the running total. The result is *canonical*: sorted, disj
 zero pieces dropped, touching neighbours with equal values merged.
 
 Exactness: integer values are summed as Python ints (any size). A float value stands for
-the decimal number it prints as (its shortest ``repr``: ``0.1`` is one tenth), so every
+the decimal number it prints as (its shortest ``repr``: ``0.1`` is one tenth; a whole
+float is its exact integer, so ``2.0**64`` equals ``2**64``), so every
 value is an integer times a power of ten; the sweep runs on exact integers under one
 common power of ten, and each piece's total is converted back with one correctly rounded
 division. So ``0.1 + 0.2 - 0.3`` is exactly ``0``, ``0.1 + 0.2`` is ``0.3``, the result
@@ -31,12 +32,15 @@ Columns: TypeAlias = tuple[list[Key], list[Key], list[int | float]]
 
 
 def _decimal(v: float) -> tuple[int, int]:
-    """``(mantissa, exponent)`` of the shortest decimal that prints as ``v``.
+    """``(mantissa, exponent)`` of the number a float value stands for.
 
-    >>> _decimal(0.1), _decimal(-2.5e-07), _decimal(3.0)
-    ((1, -1), (-25, -8), (3, 0))
+    A whole float is its exact integer (so ``2.0**64 == 2**64`` cancels exactly); a
+    fractional one is the shortest decimal that prints as it (``0.1`` is one tenth).
+
+    >>> _decimal(0.1), _decimal(-2.5e-07), _decimal(3.0), _decimal(2.0**64)
+    ((1, -1), (-25, -8), (3, 0), (18446744073709551616, 0))
     """
-    if v.is_integer() and -9007199254740992.0 <= v <= 9007199254740992.0:
+    if v.is_integer():
         return int(v), 0
     mantissa, _, exponent = repr(v).partition("e")
     exp = int(exponent) if exponent else 0

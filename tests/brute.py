@@ -79,7 +79,9 @@ def _is_int(v):
 def _exact(v):
     if _is_int(v):
         return v
-    return Fraction(repr(v)) if FLOAT_SUM == "decimal" else Fraction(v)
+    if FLOAT_SUM == "fsum" or v.is_integer():  # a whole float is its exact integer
+        return Fraction(v)
+    return Fraction(repr(v))
 
 
 def exact_sum(values):

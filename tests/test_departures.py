@@ -441,3 +441,19 @@ class TestW19DiscreteStepsAndTolerance:
         d = BaseDiscreteInterval(0, 4_000_000, step=1_000_000)
         assert 1_000_000.5 in d
         assert d[1_000_000.5] == 1
+
+
+class TestWholeFloatsAreExactIntegers:
+    """Regression: a huge whole float was read through its repr and left a residue."""
+
+    def test_big_whole_float_cancels_the_equal_int(self):
+        m = IntervalMeter([BaseInterval(0, 1, 2**64), BaseInterval(0, 1, -(2.0**64))])
+        assert m == IntervalMeter()
+
+    def test_big_whole_float_difference_of_meters(self):
+        a = IntervalMeter([BaseInterval(0, 1, 2**64)])
+        assert (a - IntervalMeter([BaseInterval(0, 1, 2.0**64)])).is_empty
+
+    def test_fractional_floats_still_read_as_decimals(self):
+        m = IntervalMeter([BaseInterval(0, 1, 0.1), BaseInterval(0, 1, 0.2)])
+        assert list(m) == [BaseInterval(0, 1, 0.3)]

@@ -9,6 +9,8 @@ the points ``a .. b-1`` (half-open), so touching runs merge exactly like continu
 
 from __future__ import annotations
 
+import math
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -160,12 +162,19 @@ def gather(
         raise TypeError(
             f"data must be an interval or an iterable of intervals, not {type(items).__name__}"
         )
-    ivs = [x if isinstance(x, BaseInterval) else as_interval(x, "each item of data") for x in items]
+    ivs = items if type(items) is list else list(items)
     if not ivs:
         return Layout(None, None), {}
-    discrete = ivs[0]._discrete
-    if any(iv._discrete != discrete for iv in ivs):
-        raise TypeError(f"cannot mix discrete and continuous intervals in {what}")
+    item_types = set(map(type, ivs))
+    if item_types == {BaseInterval}:  # the common case, checked at C speed
+        discrete = False
+    else:
+        ivs = [
+            x if isinstance(x, BaseInterval) else as_interval(x, "each item of data") for x in ivs
+        ]
+        discrete = ivs[0]._discrete
+        if any(iv._discrete != discrete for iv in ivs):
+            raise TypeError(f"cannot mix discrete and continuous intervals in {what}")
     if nr_digits is not None:
         ivs = [_rounded(iv, nr_digits) for iv in ivs]
     if discrete:
@@ -176,14 +185,24 @@ def gather(
     types = set(map(type, starts)) | set(map(type, stops))
     if types <= {int, float}:
         domain = NUMBER
+        if float in types and not (
+            all(map(math.isfinite, starts)) and all(map(math.isfinite, stops))
+        ):
+            raise ValueError(f"intervals of {what} must have finite bounds")
     else:
+        bad = [x for x in starts + stops if not isinstance(x, datetime)]
+        odd = [x for x in bad if type(x) not in (int, float)]
+        if odd:
+            raise TypeError(f"interval bounds must be numbers or datetimes, got {odd[0]!r}")
+        if bad:
+            raise TypeError(f"cannot mix numbers and datetimes in {what}")
         domain = _check_domains(starts + stops, what)
         starts = [key_of(x) for x in starts]
         stops = [key_of(x) for x in stops]
     _check_values(values)
-    for i, (a, b) in enumerate(zip(starts, stops)):
-        if a > b:
-            raise ValueError(f"interval {i} of {what} has start after stop ({ivs[i]!r})")
+    if any(map(operator.gt, starts, stops)):
+        i = next(i for i, (a, b) in enumerate(zip(starts, stops)) if a > b)
+        raise ValueError(f"interval {i} of {what} has start after stop ({ivs[i]!r})")
     return Layout(domain, False), {None: (starts, stops, values)}
 
 

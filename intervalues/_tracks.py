@@ -26,6 +26,9 @@ __all__ = ["Columns", "Layout", "Track", "gather"]
 
 Columns = tuple[list[Any], list[Any], list[Any]]
 
+# From this many pieces on, an update's re-sweep is worth a trip to the accelerator.
+_BIG_SPLICE = 4096
+
 
 class Track:
     """One sorted column set: ``starts``, ``stops``, ``values`` (canonical after every op)."""
@@ -73,12 +76,18 @@ class Track:
         hi_key = max(stops)
         lo = bisect_left(self.stops, lo_key)  # first piece ending at or after lo_key
         hi = bisect_right(self.starts, hi_key)  # pieces starting after hi_key stay
-        s, e, v = combine_columns(
+        cols = (
             [*self.starts[lo:hi], *starts],
             [*self.stops[lo:hi], *stops],
             [*self.values[lo:hi], *values],
-            kind,
         )
+        if len(cols[0]) >= _BIG_SPLICE:  # large re-sweeps go to the default backend
+            from . import _backend
+
+            swept = _backend.build({None: cols}, kind, None).get(None)
+            s, e, v = (swept.starts, swept.stops, swept.values) if swept else ([], [], [])
+        else:
+            s, e, v = combine_columns(*cols, kind)
         self.starts[lo:hi] = s
         self.stops[lo:hi] = e
         self.values[lo:hi] = v

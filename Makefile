@@ -1,7 +1,7 @@
 # Each target calls one script; the logic lives in scripts/ and can be run on its own.
 PYTHON ?= python3
 
-.PHONY: demo test lint venv clean
+.PHONY: demo test lint bench venv clean
 
 demo: ## create .venv, install with the accelerator, run the airfield example on real data
 	bash scripts/bootstrap.sh && .venv/bin/python examples/airfield_coverage.py
@@ -11,6 +11,9 @@ test: ## build the accelerator and run every test: lint, pytest on both backends
 
 lint: ## ruff on the Python, fmt + clippy on the Rust
 	bash scripts/bootstrap.sh && bash scripts/lint.sh
+
+bench: ## speed and memory benchmarks: one table of times and ratios (benchmarks/README.md)
+	bash scripts/bootstrap.sh && .venv/bin/python benchmarks/run.py
 
 venv:
 	bash scripts/bootstrap.sh

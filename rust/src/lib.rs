@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use intervalues_core::{Coord, Error, Kind, Value};
+use intervalues_core::{Coord, Error, FloatRule, Kind, Value};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyArithmeticError, PyValueError};
 use pyo3::prelude::*;
@@ -30,7 +30,7 @@ type ByteColumns<'py> = (
 ///
 /// See `intervalues_pyrust.pyi` for the contract.
 #[pyfunction]
-#[pyo3(signature = (kind, starts, stops, values, coords, vals, nr_digits = None))]
+#[pyo3(signature = (kind, starts, stops, values, coords, vals, nr_digits = None, float_rule = "decimal"))]
 #[allow(clippy::too_many_arguments)] // the Python signature is the contract
 #[allow(clippy::needless_pass_by_value)] // PyO3 hands over extracted arguments by value
 fn combine<'py>(
@@ -42,6 +42,7 @@ fn combine<'py>(
     coords: &str,
     vals: &str,
     nr_digits: Option<i64>,
+    float_rule: &str,
 ) -> PyResult<ByteColumns<'py>> {
     let kind = Kind::from_name(kind).ok_or_else(|| {
         PyValueError::new_err(format!(
@@ -57,10 +58,20 @@ fn combine<'py>(
             })
         })
         .transpose()?;
+    let rule = FloatRule::from_name(float_rule).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "float_rule must be 'decimal' or 'binary', got '{float_rule}'"
+        ))
+    })?;
+    let options = Options {
+        kind,
+        nr_digits,
+        rule,
+    };
     let columns = [starts.as_ref(), stops.as_ref(), values.as_ref()];
     match coords {
-        "i" => combine_with::<i64>(py, kind, columns, vals, nr_digits),
-        "f" => combine_with::<f64>(py, kind, columns, vals, nr_digits),
+        "i" => combine_with::<i64>(py, options, columns, vals),
+        "f" => combine_with::<f64>(py, options, columns, vals),
         other => Err(bad_type_code("coords", other)),
     }
 }
@@ -71,31 +82,42 @@ fn kernel_version() -> &'static str {
     intervalues_core::VERSION
 }
 
+/// The validated keyword arguments of [`combine`].
+#[derive(Clone, Copy)]
+struct Options {
+    kind: Kind,
+    nr_digits: Option<u32>,
+    rule: FloatRule,
+}
+
 fn combine_with<'py, C: Coord + Native>(
     py: Python<'py>,
-    kind: Kind,
+    options: Options,
     columns: [&[u8]; 3],
     vals: &str,
-    nr_digits: Option<u32>,
 ) -> PyResult<ByteColumns<'py>> {
     match vals {
-        "i" => run::<C, i64>(py, kind, columns, nr_digits),
-        "f" => run::<C, f64>(py, kind, columns, nr_digits),
+        "i" => run::<C, i64>(py, options, columns),
+        "f" => run::<C, f64>(py, options, columns),
         other => Err(bad_type_code("vals", other)),
     }
 }
 
 fn run<'py, C: Coord + Native, V: Value + Native>(
     py: Python<'py>,
-    kind: Kind,
+    options: Options,
     [starts, stops, values]: [&[u8]; 3],
-    nr_digits: Option<u32>,
 ) -> PyResult<ByteColumns<'py>> {
+    let Options {
+        kind,
+        nr_digits,
+        rule,
+    } = options;
     let out = py.detach(|| {
         let starts = decode::<C>("starts", starts)?;
         let stops = decode::<C>("stops", stops)?;
         let values = decode::<V>("values", values)?;
-        intervalues_core::combine(&starts, &stops, &values, kind, nr_digits)
+        intervalues_core::combine_with_rule(&starts, &stops, &values, kind, nr_digits, rule)
             .map_err(|err| kernel_error(&err))
     })?;
     Ok((

@@ -1,9 +1,10 @@
 """Smoke and differential check of an installed ``intervalues_pyrust`` wheel.
 
 Compares ``intervalues_pyrust.combine`` with a brute-force pure-Python reference
-(``math.fsum`` over the values covering each elementary segment for floats, exact
-ints for ints), bit for bit, on a few thousand random inputs, and checks the error
-mapping. Exits non-zero on the first mismatch.
+(for floats, ``math.fsum`` over the values covering each elementary segment under
+``float_rule="binary"`` and the exact sum of their decimal readings under the default
+``"decimal"``; exact ints for ints), bit for bit, on a few thousand random inputs, and
+checks the error mapping. Exits non-zero on the first mismatch.
 
     python tests_py/check_pyrust.py [--cases N]
 """
@@ -16,6 +17,8 @@ import random
 import struct
 import sys
 from array import array
+from decimal import Decimal
+from fractions import Fraction
 
 import intervalues_pyrust as rs
 
@@ -30,13 +33,37 @@ def decode(code: str, data: bytes) -> list:
     return array(CODES[code], data).tolist()
 
 
-def reference(kind: str, starts: list, stops: list, values: list, vals: str) -> tuple:
+def decimal_reading(v: float) -> Fraction:
+    """What a float stands for under the decimal rule: its integer, or its repr."""
+    return Fraction(int(v)) if v.is_integer() else Fraction(Decimal(repr(v)))
+
+
+def fits_fixed_point(values: list) -> bool:
+    """Whether the decimal rule's i128 fixed point surely holds every running total."""
+    readings = [decimal_reading(v) for v in values if v]
+    exponents = [Decimal(repr(v)).as_tuple().exponent for v in values if not v.is_integer()]
+    decimals = max(0, *(-e for e in exponents))
+    return decimals <= 38 and sum(abs(r) for r in readings) * 10**decimals < 2**127
+
+
+def reference(kind: str, starts: list, stops: list, values: list, vals: str,
+              rule: str = "binary") -> tuple:
     """Brute force: the value of every elementary segment, canonicalised."""
     bounds = sorted({*starts, *stops})
     out_starts, out_stops, out_values = [], [], []
     for a, b in zip(bounds, bounds[1:]):
         covering = [v for s, t, v in zip(starts, stops, values) if s <= a and b <= t]
-        total = math.fsum(covering) if vals == "f" else sum(covering)
+        if vals == "i":
+            total = sum(covering)
+        elif rule == "binary":
+            total = math.fsum(covering)
+        else:
+            exact = sum(map(decimal_reading, covering), Fraction(0))
+            total = float(exact)  # correctly rounded
+            if kind == "set":
+                total = float(exact > 0)
+            elif kind == "meter" and not exact:
+                total = 0.0
         if kind == "meter":
             value = total if total != 0 else None
         elif kind == "counter":
@@ -81,18 +108,27 @@ def random_case(rng: random.Random, coords: str, vals: str) -> tuple:
 
 def check_random(cases: int) -> None:
     rng = random.Random(2024)
+    overflows = 0
     for case in range(cases):
         kind = rng.choice(["meter", "counter", "set"])
         coords, vals = rng.choice("if"), rng.choice("if")
+        rule = rng.choice(["binary", "decimal"])
         starts, stops, values = random_case(rng, coords, vals)
-        got = rs.combine(kind, encode(coords, starts), encode(coords, stops),
-                         encode(vals, values), coords, vals)
+        try:
+            got = rs.combine(kind, encode(coords, starts), encode(coords, stops),
+                             encode(vals, values), coords, vals, float_rule=rule)
+        except rs.KernelOverflow:
+            if rule == "binary" or vals == "i" or fits_fixed_point(values):
+                raise
+            overflows += 1
+            continue
         got = (decode(coords, got[0]), decode(coords, got[1]), decode(vals, got[2]))
-        want = reference(kind, starts, stops, values, vals)
+        want = reference(kind, starts, stops, values, vals, rule)
         if got[:2] != want[:2] or bits(got[2]) != bits(want[2]):
-            sys.exit(f"case {case} {kind} {coords}{vals} mismatch:\n"
+            sys.exit(f"case {case} {kind} {coords}{vals} {rule} mismatch:\n"
                      f"  input {starts} {stops} {values}\n  rust  {got}\n  python {want}")
-    print(f"{cases} random cases: bit-identical to the fsum brute force")
+    print(f"{cases} random cases: bit-identical to the fsum (binary) and exact decimal "
+          f"brute force ({overflows} decimal cases beyond the i128 fixed point)")
 
 
 def check_examples() -> None:
@@ -105,6 +141,10 @@ def check_examples() -> None:
     out = rs.combine("set", bytearray(encode("f", [0.5])), encode("f", [1.5]),
                      encode("i", [3]), "f", "i")
     assert [decode("f", out[0]), decode("f", out[1]), decode("i", out[2])] == [[0.5], [1.5], [1]]
+    tenths = [encode("f", c) for c in ([0, 0, 1], [2, 2, 2], [0.1, 0.2, -0.3])]
+    assert decode("f", rs.combine("meter", *tenths, "f", "f")[2]) == [0.3]
+    out = rs.combine("meter", *tenths, "f", "f", float_rule="binary")
+    assert decode("f", out[2]) == [0.1 + 0.2, math.fsum([0.1, 0.2, -0.3])], out
     print("examples: ok")
 
 
@@ -128,6 +168,7 @@ def check_errors() -> None:
     expect(ValueError, "stops[0]", "meter", encode("f", [0.0]), encode("f", [math.nan]),
            one, "f", "i")
     expect(ValueError, "nr_digits", "meter", one, one, one, "i", "i", nr_digits=-1)
+    expect(ValueError, "float_rule", "meter", one, one, one, "i", "i", float_rule="fsum")
     expect(rs.KernelOverflow, "64 bits", "meter", encode("i", [0, 0]), encode("i", [1, 1]),
            big + one, "i", "i")
     expect(ArithmeticError, "overflow", "meter", encode("f", [0, 0]), encode("f", [1, 1]),

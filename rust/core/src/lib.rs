@@ -33,6 +33,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod decimal;
 mod error;
 mod float_sum;
 mod fsum;
@@ -40,11 +41,12 @@ mod num;
 mod round;
 mod sweep;
 
+pub use decimal::{decimal_of, decimal_to_f64};
 pub use error::{Column, Error};
 pub use fsum::ExactSum;
 pub use num::{Coord, Value};
 pub use round::round_decimal;
-pub use sweep::{Columns, Kind, combine};
+pub use sweep::{Columns, FloatRule, Kind, combine, combine_with_rule};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

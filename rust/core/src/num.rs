@@ -3,8 +3,10 @@
 use std::cmp::Ordering;
 use std::fmt::Debug;
 
+use crate::decimal::sweep_decimal;
 use crate::float_sum::FloatSum;
-use crate::{Error, Kind, round_decimal};
+use crate::sweep::{Total, sweep};
+use crate::{Columns, Error, FloatRule, Kind, round_decimal};
 
 mod sealed {
     pub trait Sealed {}
@@ -32,12 +34,6 @@ pub trait Coord: Copy + PartialOrd + Debug + Send + Sync + sealed::Sealed {
 ///
 /// The trait is sealed; its methods are the kernel's internals.
 pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
-    /// The exact running total of a sweep.
-    #[doc(hidden)]
-    type Sum;
-    /// An empty running total able to hold sums of `values`.
-    #[doc(hidden)]
-    fn new_sum(values: impl Iterator<Item = Self>) -> Self::Sum;
     /// `None` if the value is not finite.
     #[doc(hidden)]
     fn checked(self) -> Option<Self>;
@@ -48,15 +44,15 @@ pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
     /// Whether the value contributes nothing.
     #[doc(hidden)]
     fn is_zero(self) -> bool;
-    /// Adds `value` to the running total.
+    /// Sorts and sweeps unsorted events (`opens[i]` and `closes[i]` carry the value of
+    /// interval `i`) into canonical pieces, summing floats under `rule`.
     #[doc(hidden)]
-    fn add(sum: &mut Self::Sum, value: Self) -> Result<(), Error>;
-    /// Subtracts `value` from the running total.
-    #[doc(hidden)]
-    fn sub(sum: &mut Self::Sum, value: Self) -> Result<(), Error>;
-    /// The value of a piece whose exact total is `sum`, or `None` if `kind` drops it.
-    #[doc(hidden)]
-    fn settle(sum: &Self::Sum, kind: Kind) -> Result<Option<Self>, Error>;
+    fn sweep_events<C: Coord>(
+        opens: Vec<(C, Self)>,
+        closes: Vec<(C, Self)>,
+        kind: Kind,
+        rule: FloatRule,
+    ) -> Result<Columns<C, Self>, Error>;
 }
 
 impl Coord for i64 {
@@ -84,13 +80,74 @@ impl Coord for f64 {
     }
 }
 
-impl Value for i64 {
-    /// Every partial sum of up to 2^64 `i64`s fits, so only a piece's value can overflow.
-    type Sum = i128;
+/// The exact total of `i64` values: every partial sum of up to 2^64 of them fits an
+/// `i128`, so only a piece's value can overflow.
+struct IntTotal(i128);
 
-    fn new_sum(_values: impl Iterator<Item = Self>) -> i128 {
-        0
+impl Total for IntTotal {
+    type Item = i64;
+    type Out = i64;
+
+    fn add(&mut self, value: i64) -> Result<(), Error> {
+        self.0 = self
+            .0
+            .checked_add(i128::from(value))
+            .ok_or(Error::IntegerOverflow)?;
+        Ok(())
     }
+    fn sub(&mut self, value: i64) -> Result<(), Error> {
+        self.0 = self
+            .0
+            .checked_sub(i128::from(value))
+            .ok_or(Error::IntegerOverflow)?;
+        Ok(())
+    }
+    fn settle(&self, kind: Kind) -> Result<Option<i64>, Error> {
+        let total = self.0;
+        let keep = match kind {
+            Kind::Meter => total != 0,
+            Kind::Counter => total >= 1,
+            Kind::Set => return Ok((total > 0).then_some(1)),
+        };
+        if keep {
+            i64::try_from(total)
+                .map(Some)
+                .map_err(|_| Error::IntegerOverflow)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// The exact binary total of `f64` values (fixed point or Shewchuk partials).
+impl Total for FloatSum {
+    type Item = f64;
+    type Out = f64;
+
+    fn add(&mut self, value: f64) -> Result<(), Error> {
+        if FloatSum::add(self, value) {
+            Ok(())
+        } else {
+            Err(Error::FloatOverflow)
+        }
+    }
+    fn sub(&mut self, value: f64) -> Result<(), Error> {
+        Total::add(self, -value)
+    }
+    fn settle(&self, kind: Kind) -> Result<Option<f64>, Error> {
+        let total = self.rounded();
+        if !total.is_finite() {
+            return Err(Error::FloatOverflow);
+        }
+        Ok(match kind {
+            Kind::Meter => (total != 0.0).then_some(total),
+            Kind::Counter => Some(total.trunc()).filter(|&count| count >= 1.0),
+            Kind::Set => (total > 0.0).then_some(1.0),
+        })
+    }
+}
+
+impl Value for i64 {
     fn checked(self) -> Option<Self> {
         Some(self)
     }
@@ -100,43 +157,17 @@ impl Value for i64 {
     fn is_zero(self) -> bool {
         self == 0
     }
-    fn add(sum: &mut i128, value: Self) -> Result<(), Error> {
-        *sum = sum
-            .checked_add(i128::from(value))
-            .ok_or(Error::IntegerOverflow)?;
-        Ok(())
-    }
-    fn sub(sum: &mut i128, value: Self) -> Result<(), Error> {
-        *sum = sum
-            .checked_sub(i128::from(value))
-            .ok_or(Error::IntegerOverflow)?;
-        Ok(())
-    }
-    fn settle(sum: &i128, kind: Kind) -> Result<Option<Self>, Error> {
-        let total = *sum;
-        let keep = match kind {
-            Kind::Meter => total != 0,
-            Kind::Counter => total >= 1,
-            Kind::Set => return Ok((total > 0).then_some(1)),
-        };
-        if keep {
-            Self::try_from(total)
-                .map(Some)
-                .map_err(|_| Error::IntegerOverflow)
-        } else {
-            Ok(None)
-        }
+    fn sweep_events<C: Coord>(
+        opens: Vec<(C, Self)>,
+        closes: Vec<(C, Self)>,
+        kind: Kind,
+        _rule: FloatRule,
+    ) -> Result<Columns<C, Self>, Error> {
+        sweep(opens, closes, IntTotal(0), kind)
     }
 }
 
 impl Value for f64 {
-    /// Fixed point or Shewchuk partials, whichever fits the values (see `float_sum`).
-    type Sum = FloatSum;
-
-    fn new_sum(values: impl Iterator<Item = Self>) -> FloatSum {
-        FloatSum::for_values(values)
-    }
-
     fn checked(self) -> Option<Self> {
         self.is_finite().then_some(self)
     }
@@ -146,25 +177,18 @@ impl Value for f64 {
     fn is_zero(self) -> bool {
         self == 0.0
     }
-    fn add(sum: &mut FloatSum, value: Self) -> Result<(), Error> {
-        if sum.add(value) {
-            Ok(())
-        } else {
-            Err(Error::FloatOverflow)
+    fn sweep_events<C: Coord>(
+        opens: Vec<(C, Self)>,
+        closes: Vec<(C, Self)>,
+        kind: Kind,
+        rule: FloatRule,
+    ) -> Result<Columns<C, Self>, Error> {
+        match rule {
+            FloatRule::Binary => {
+                let total = FloatSum::for_values(opens.iter().map(|event| event.1));
+                sweep(opens, closes, total, kind)
+            }
+            FloatRule::Decimal => sweep_decimal(opens, closes, kind),
         }
-    }
-    fn sub(sum: &mut FloatSum, value: Self) -> Result<(), Error> {
-        Self::add(sum, -value)
-    }
-    fn settle(sum: &FloatSum, kind: Kind) -> Result<Option<Self>, Error> {
-        let total = sum.rounded();
-        if !total.is_finite() {
-            return Err(Error::FloatOverflow);
-        }
-        Ok(match kind {
-            Kind::Meter => (total != 0.0).then_some(total),
-            Kind::Counter => Some(total.trunc()).filter(|&count| count >= 1.0),
-            Kind::Set => (total > 0.0).then_some(1.0),
-        })
     }
 }

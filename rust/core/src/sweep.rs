@@ -33,6 +33,39 @@ impl Kind {
     }
 }
 
+/// What a float value stands for when values are summed.
+///
+/// Integer values are exact integers under either rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FloatRule {
+    /// A float is its exact binary value; a piece's value is the correctly rounded
+    /// exact sum, what Python's `math.fsum` returns (`0.1 + 0.2` gives
+    /// `0.30000000000000004`).
+    Binary,
+    /// A float is the decimal it prints as (the shortest round-trip digits, as
+    /// Python's `repr`), a whole float its exact integer; a piece's value is the exact
+    /// decimal sum correctly rounded (`0.1 + 0.2` gives `0.3`). The Python package's rule.
+    Decimal,
+}
+
+impl FloatRule {
+    /// Parses the lower-case name used by the Python package: `"binary"` or `"decimal"`.
+    ///
+    /// ```
+    /// use intervalues_core::FloatRule;
+    /// assert_eq!(FloatRule::from_name("decimal"), Some(FloatRule::Decimal));
+    /// assert_eq!(FloatRule::from_name("fsum"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "binary" => Some(Self::Binary),
+            "decimal" => Some(Self::Decimal),
+            _ => None,
+        }
+    }
+}
+
 /// A step function in canonical form, as three parallel columns.
 ///
 /// Pieces are `[starts[i], stops[i])` with value `values[i]`; they are sorted and
@@ -58,7 +91,7 @@ impl<C, V> Default for Columns<C, V> {
     }
 }
 
-impl<C: Coord, V: Value> Columns<C, V> {
+impl<C: Coord, V: Copy + PartialEq> Columns<C, V> {
     fn with_capacity(pieces: usize) -> Self {
         Self {
             starts: Vec::with_capacity(pieces),
@@ -141,11 +174,74 @@ pub fn combine<C: Coord, V: Value>(
     kind: Kind,
     nr_digits: Option<u32>,
 ) -> Result<Columns<C, V>, Error> {
-    let (mut opens, mut closes) = events(starts, stops, values, nr_digits)?;
-    sort_by_coordinate(&mut opens, &mut closes);
+    combine_with_rule(starts, stops, values, kind, nr_digits, FloatRule::Binary)
+}
 
+/// Like [`combine`], with a choice of what a float value stands for ([`FloatRule`]).
+///
+/// With [`FloatRule::Binary`] this is [`combine`]. With [`FloatRule::Decimal`] a float
+/// value stands for the decimal it prints as (a whole float for its exact integer), as
+/// in the Python package: a piece's value is the exact decimal sum of the values
+/// covering it, correctly rounded once, so `0.1 + 0.2` is `0.3` and `0.1 + 0.2 - 0.3`
+/// cancels. Integer values are summed exactly under either rule.
+///
+/// Cost: O(n log n) time, O(n) memory; the decimal rule formats each distinct float
+/// once (a small cache remembers recent ones).
+///
+/// # Errors
+///
+/// As [`combine`]. Under the decimal rule [`Error::FloatOverflow`] also means the
+/// exact sums do not fit the kernel's `i128` fixed point: more than 38 decimals, a
+/// whole float beyond `2^127`, or a scaled total beyond `i128`.
+///
+/// # Examples
+///
+/// ```
+/// use intervalues_core::{combine_with_rule, FloatRule, Kind};
+///
+/// let (starts, stops) = ([0.0, 0.0, 1.0], [2.0, 2.0, 2.0]);
+/// let values = [0.1, 0.2, -0.3];
+/// let out = combine_with_rule(&starts, &stops, &values, Kind::Meter, None, FloatRule::Decimal)?;
+/// assert_eq!((out.starts, out.stops, out.values), (vec![0.0], vec![1.0], vec![0.3]));
+///
+/// let out = combine_with_rule(&starts, &stops, &values, Kind::Meter, None, FloatRule::Binary)?;
+/// assert_eq!(out.values, vec![0.30000000000000004, 2.7755575615628914e-17]);
+/// # Ok::<(), intervalues_core::Error>(())
+/// ```
+pub fn combine_with_rule<C: Coord, V: Value>(
+    starts: &[C],
+    stops: &[C],
+    values: &[V],
+    kind: Kind,
+    nr_digits: Option<u32>,
+    rule: FloatRule,
+) -> Result<Columns<C, V>, Error> {
+    let (opens, closes) = events(starts, stops, values, nr_digits)?;
+    V::sweep_events(opens, closes, kind, rule)
+}
+
+/// The exact running total of a sweep and how it becomes a piece value.
+pub(crate) trait Total {
+    /// What an event adds to (or subtracts from) the total.
+    type Item: Copy + Send + Sync;
+    /// A piece value.
+    type Out: Copy + PartialEq;
+    fn add(&mut self, item: Self::Item) -> Result<(), Error>;
+    fn sub(&mut self, item: Self::Item) -> Result<(), Error>;
+    /// The value of a piece with the current total, or `None` if `kind` drops it.
+    fn settle(&self, kind: Kind) -> Result<Option<Self::Out>, Error>;
+}
+
+/// Sorts the events and sweeps them into canonical pieces. `opens` and `closes` hold
+/// the same items, one pair per interval.
+pub(crate) fn sweep<C: Coord, T: Total>(
+    mut opens: Vec<(C, T::Item)>,
+    mut closes: Vec<(C, T::Item)>,
+    mut total: T,
+    kind: Kind,
+) -> Result<Columns<C, T::Out>, Error> {
+    sort_by_coordinate(&mut opens, &mut closes);
     let mut out = Columns::with_capacity((2 * opens.len()).saturating_sub(1));
-    let mut total = V::new_sum(opens.iter().map(|event| event.1));
     let (mut i, mut j) = (0, 0);
     let mut piece_start = None;
     // Every interval closes after it opens, so the sweep ends with the last close.
@@ -155,16 +251,16 @@ pub fn combine<C: Coord, V: Value>(
             _ => next_close,
         };
         if let Some(start) = piece_start
-            && let Some(value) = V::settle(&total, kind)?
+            && let Some(value) = total.settle(kind)?
         {
             out.push_merged(start, at, value);
         }
-        while let Some(&(_, value)) = opens.get(i).filter(|event| event.0 == at) {
-            V::add(&mut total, value)?;
+        while let Some(&(_, item)) = opens.get(i).filter(|event| event.0 == at) {
+            total.add(item)?;
             i += 1;
         }
-        while let Some(&(_, value)) = closes.get(j).filter(|event| event.0 == at) {
-            V::sub(&mut total, value)?;
+        while let Some(&(_, item)) = closes.get(j).filter(|event| event.0 == at) {
+            total.sub(item)?;
             j += 1;
         }
         piece_start = Some(at);
@@ -178,8 +274,8 @@ const PARALLEL_SORT_MIN: usize = 1 << 16;
 
 /// Sorts both event lists by coordinate (a total order, so sorting cannot panic),
 /// the two sorts side by side on two threads for large inputs.
-fn sort_by_coordinate<C: Coord, V: Value>(opens: &mut [(C, V)], closes: &mut [(C, V)]) {
-    let by_coordinate = |a: &(C, V), b: &(C, V)| a.0.order(&b.0);
+fn sort_by_coordinate<C: Coord, I: Send>(opens: &mut [(C, I)], closes: &mut [(C, I)]) {
+    let by_coordinate = |a: &(C, I), b: &(C, I)| a.0.order(&b.0);
     let sorted_opens = opens.len() >= PARALLEL_SORT_MIN
         && std::thread::scope(|scope| {
             let helper = std::thread::Builder::new()

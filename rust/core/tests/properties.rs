@@ -7,7 +7,7 @@
 //! `2^-SCALE` and round once (`i128 as f64` rounds to nearest, ties to even) —
 //! an exact method independent of the kernel's Shewchuk partials.
 
-use intervalues_core::{Columns, Coord, Error, Kind, Value, combine};
+use intervalues_core::{Columns, Coord, Error, FloatRule, Kind, Value, combine, combine_with_rule};
 use proptest::prelude::*;
 
 const SCALE: i32 = 64;
@@ -37,9 +37,9 @@ fn dyadic_in(exponents: std::ops::Range<i32>) -> impl Strategy<Value = f64> {
 }
 
 /// Intervals on a half-integer grid with the given values.
-fn float_intervals(
-    values: impl Strategy<Value = f64>,
-) -> impl Strategy<Value = Vec<(f64, f64, f64)>> {
+fn float_intervals<V: std::fmt::Debug + Clone>(
+    values: impl Strategy<Value = V>,
+) -> impl Strategy<Value = Vec<(f64, f64, V)>> {
     prop::collection::vec(
         ((-12i32..12), (0i32..8), values)
             .prop_map(|(s, len, v)| (f64::from(s) / 2.0, f64::from(s + len) / 2.0, v)),
@@ -246,6 +246,118 @@ proptest! {
         let mut all: Vec<(i64, i64, f64)> = ivs.iter().map(|&(s, len, x)| (s, s + len, x)).collect();
         all.extend(ivs.iter().rev().map(|&(s, len, x)| (s, s + len, -x)));
         prop_assert!(run(&all, Kind::Meter).expect("finite").is_empty());
+    }
+}
+
+/// A float written as a short decimal, `m * 10^e` with at most 7 significant digits,
+/// so it stands for exactly that decimal under the decimal rule (every decimal of at
+/// most 15 digits reads back from its shortest repr).
+fn short_decimal() -> impl Strategy<Value = (i64, i32)> {
+    (-9_999_999i64..10_000_000, -DECIMALS..3)
+}
+
+/// Every generated decimal is a whole multiple of `10^-DECIMALS`.
+const DECIMALS: i32 = 9;
+
+fn decimal_float((m, e): (i64, i32)) -> f64 {
+    format!("{m}e{e}").parse().expect("a decimal")
+}
+
+/// The exact value of a generated decimal in units of `10^-DECIMALS`.
+fn decimal_units((m, e): (i64, i32)) -> i128 {
+    i128::from(m) * 10i128.pow((e + DECIMALS).unsigned_abs())
+}
+
+/// Brute force under the decimal rule: each segment's exact decimal sum, rounded once
+/// by parsing its decimal string (Rust's parser rounds correctly).
+fn check_decimal_case(ivs: &[(f64, f64, (i64, i32))], kind: Kind) -> Result<(), TestCaseError> {
+    let floats: Vec<(f64, f64, f64)> = ivs
+        .iter()
+        .map(|&(s, t, d)| (s, t, decimal_float(d)))
+        .collect();
+    let units: std::collections::HashMap<u64, i128> = ivs
+        .iter()
+        .map(|&(_, _, d)| (decimal_float(d).to_bits(), decimal_units(d)))
+        .collect();
+    let (starts, stops, values) = columns(&floats);
+    let out = combine_with_rule(&starts, &stops, &values, kind, None, FloatRule::Decimal)
+        .expect("short decimals fit");
+    assert_canonical(&out, 0.0);
+    let want = reference(&floats, |vs| {
+        let total: i128 = vs.iter().map(|v| units[&v.to_bits()]).sum();
+        let rounded: f64 = format!("{total}e-{DECIMALS}").parse().expect("a decimal");
+        match kind {
+            Kind::Meter => (total != 0).then_some(rounded),
+            Kind::Counter => Some(rounded.trunc()).filter(|&t| t >= 1.0),
+            Kind::Set => (total > 0).then_some(1.0),
+        }
+    });
+    prop_assert_eq!(bits(&out.values), bits(&want.values));
+    prop_assert_eq!(out, want);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn decimal_rule_matches_brute_force(
+        ivs in float_intervals(short_decimal()),
+        kind in kinds(),
+    ) {
+        check_decimal_case(&ivs, kind)?;
+    }
+
+    /// A few repeated values, so that sums cancel and neighbours merge often.
+    #[test]
+    fn decimal_rule_with_few_values(
+        ivs in float_intervals(prop::sample::select(vec![
+            (1, -1), (2, -1), (-3, -1), (2675, -3), (1, -7), (-25, -2), (15, -1), (3, 0),
+        ])),
+        kind in kinds(),
+    ) {
+        check_decimal_case(&ivs, kind)?;
+    }
+
+    #[test]
+    fn decimal_rule_cancels_the_negation(
+        ivs in prop::collection::vec((-10i64..10, 1i64..6, short_decimal()), 0..25),
+    ) {
+        let mut all: Vec<(i64, i64, f64)> =
+            ivs.iter().map(|&(s, len, d)| (s, s + len, decimal_float(d))).collect();
+        all.extend(ivs.iter().rev().map(|&(s, len, d)| (s, s + len, -decimal_float(d))));
+        let (starts, stops, values) = columns(&all);
+        let out = combine_with_rule(&starts, &stops, &values, Kind::Meter, None, FloatRule::Decimal);
+        prop_assert!(out.expect("fits").is_empty());
+    }
+
+    /// Whatever the magnitudes, the decimal rule either gives the exact answer or
+    /// reports an overflow; it never gives a wrong answer. Here every value is a whole
+    /// float or a dyadic fraction with at most 15 significant decimal digits, whose
+    /// decimal reading is its binary value, so the binary rule is the reference.
+    #[test]
+    fn decimal_rule_is_exact_or_overflows(
+        ivs in float_intervals(prop_oneof![
+            4 => dyadic_in(-12..10),
+            1 => dyadic_in(60..100),
+            1 => Just(2f64.powi(100)),
+            1 => Just(-(2f64.powi(126))),
+        ]),
+        kind in kinds(),
+    ) {
+        let (starts, stops, values) = columns(&ivs);
+        let binary = combine(&starts, &stops, &values, kind, None).expect("finite");
+        match combine_with_rule(&starts, &stops, &values, kind, None, FloatRule::Decimal) {
+            Ok(out) => {
+                prop_assert_eq!(bits(&out.values), bits(&binary.values));
+                prop_assert_eq!(out, binary);
+            }
+            Err(err) => {
+                prop_assert_eq!(err, Error::FloatOverflow);
+                // Only whole floats of 2^60 and more can leave the i128 fixed point.
+                prop_assert!(values.iter().any(|v| v.abs() >= 2f64.powi(60)));
+            }
+        }
     }
 }
 

@@ -1,0 +1,504 @@
+"""`PriorityIntervalMap`: layer live maps by priority, with provenance.
+
+Public names are re-exported from :mod:`intervalues.interval_map`.
+
+Each registration holds a *live* reference to a source (an :class:`IntervalMap` or a
+nested :class:`PriorityIntervalMap`), a numeric priority and its registration order. At a
+coordinate the highest-ranked source that explicitly covers it wins; sources' own
+defaults never mask lower layers. Lookups ask every source in rank order (O(S log n) for
+S sources); region queries sweep the sources' segments (O(B × S) for B breakpoints).
+
+>>> from intervalues.interval_map import IntervalMap
+>>> x = IntervalMap(); x.assign(0, 4, 1)
+>>> y = IntervalMap(); y.assign(2, 6, 10)
+>>> pmap = PriorityIntervalMap(default="def")
+>>> h1, _ = pmap.add(x, 1); h2, _ = pmap.add(y, 5)
+>>> pmap[1], pmap[3], pmap[9]
+(1, 10, 'def')
+>>> pmap.active_regions(h1)
+(BaseInterval[0;2],)
+>>> pmap.update_priority(h1, 10)
+True
+>>> pmap[3]
+1
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .base_interval import BaseInterval
+from .interval_map import (
+    _ABSENT,
+    _MISSING,
+    Columns,
+    IntervalMap,
+    _Builder,
+    _common_kind,
+    _coordinate,
+    _elementary,
+)
+
+__all__ = [
+    "PriorityIntervalMap",
+    "PriorityLookupResult",
+    "PriorityResolutionExplanation",
+    "PrioritySourceHandle",
+]
+
+V = TypeVar("V")
+
+_TIE_POLICIES = ("error", "first", "last", "key")
+
+
+class PrioritySourceHandle:
+    """Opaque token for one registration in a :class:`PriorityIntervalMap`.
+
+    Handles compare and hash by identity; they carry no data.
+
+    >>> a, b = PrioritySourceHandle(), PrioritySourceHandle()
+    >>> a == a, a == b
+    (True, False)
+    """
+
+    __slots__ = ("__weakref__",)
+
+    def __repr__(self) -> str:
+        return f"<PrioritySourceHandle at {id(self):#x}>"
+
+
+@dataclass(frozen=True)
+class PriorityLookupResult:
+    """What a priority lookup found: the payload, the winning handle and its priority.
+
+    ``source`` and ``priority`` are ``None`` when no source covers the coordinate and
+    ``value`` is the resolver's default.
+
+    >>> PriorityLookupResult("def", None, None).used_default
+    True
+    """
+
+    value: Any
+    source: PrioritySourceHandle | None
+    priority: int | float | None
+
+    @property
+    def used_default(self) -> bool:
+        """Whether no source covered the coordinate (``source is None``).
+
+        >>> PriorityLookupResult(1, PrioritySourceHandle(), 5).used_default
+        False
+        """
+        return self.source is None
+
+
+@dataclass(frozen=True)
+class PriorityResolutionExplanation:
+    """A lookup result plus the higher-ranked sources that had a gap at the coordinate.
+
+    ``uncovered_sources`` lists, in rank order, the handles ranked above the winner (all
+    handles when the default was used) that do not cover ``coordinate``.
+
+    >>> PriorityResolutionExplanation(3, "def", None, None, ()).used_default
+    True
+    """
+
+    coordinate: Any
+    value: Any
+    source: PrioritySourceHandle | None
+    priority: int | float | None
+    uncovered_sources: tuple[PrioritySourceHandle, ...]
+
+    @property
+    def used_default(self) -> bool:
+        """Whether no source covered the coordinate (``source is None``).
+
+        >>> PriorityResolutionExplanation(0, 1, PrioritySourceHandle(), 2, ()).used_default
+        False
+        """
+        return self.source is None
+
+
+class _Registration:
+    __slots__ = ("handle", "key", "order", "priority", "source")
+
+    def __init__(
+        self,
+        handle: PrioritySourceHandle,
+        source: Any,
+        priority: int | float,
+        key: Any,
+        order: int,
+    ) -> None:
+        self.handle = handle
+        self.source = source
+        self.priority = priority
+        self.key = key
+        self.order = order
+
+
+def _check_priority(priority: Any) -> int | float:
+    if isinstance(priority, bool) or not isinstance(priority, numbers.Real):
+        raise TypeError(
+            f"priority must be a real number, not {type(priority).__name__} ({priority!r})"
+        )
+    if isinstance(priority, numbers.Integral):
+        return int(priority)
+    value = float(priority)
+    if not math.isfinite(value):
+        raise ValueError(f"priority must be finite, got {priority!r}")
+    return value
+
+
+def _check_handle(handle: Any) -> PrioritySourceHandle:
+    if not isinstance(handle, PrioritySourceHandle):
+        raise TypeError(
+            f"handle must be a PrioritySourceHandle, not {type(handle).__name__} ({handle!r})"
+        )
+    return handle
+
+
+class PriorityIntervalMap(Generic[V]):
+    """Live resolver over several maps: the highest priority with coverage wins.
+
+    ``tie_policy`` decides between equal priorities: ``'error'`` rejects them,
+    ``'first'``/``'last'`` prefer the earlier/later registration, ``'key'`` prefers the
+    larger ``tie_break_key`` (given to ``add``), then the earlier registration. Sources
+    stay live: changing a registered map changes the answers. Equality is identity.
+
+    >>> a = IntervalMap(); a.assign(0, 10, "base")
+    >>> b = IntervalMap(); b.assign(4, 6, "override")
+    >>> pm = PriorityIntervalMap(default="none", tie_policy="last")
+    >>> ha, _ = pm.add(a, 0); hb, _ = pm.add(b, 0)
+    >>> pm[5], pm[8], pm[12], 12 in pm
+    ('override', 'base', 'none', False)
+    >>> pm.snapshot().items()
+    ((BaseInterval[0;4], 'base'), (BaseInterval[4;6], 'override'), (BaseInterval[6;10], 'base'))
+    """
+
+    __slots__ = ("__weakref__", "_next_order", "_ranked", "_registrations", "_tie", "default")
+    __iter__ = None  # type: ignore[assignment]  # no iteration (m[0], m[1], ... never ends)
+
+    default: Any
+
+    def __init__(self, default: Any = None, *, tie_policy: str = "first") -> None:
+        if tie_policy not in _TIE_POLICIES:
+            raise ValueError(f"tie_policy must be one of {_TIE_POLICIES}, got {tie_policy!r}")
+        self.default = default
+        self._tie = tie_policy
+        self._registrations: dict[PrioritySourceHandle, _Registration] = {}
+        self._ranked: list[_Registration] = []  # highest rank first
+        self._next_order = 0
+
+    @property
+    def tie_policy(self) -> str:
+        """The tie policy chosen at construction (read-only).
+
+        >>> PriorityIntervalMap().tie_policy
+        'first'
+        """
+        return self._tie
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} with {len(self._ranked)} sources, "
+            f"default={self.default!r}, tie_policy={self._tie!r}>"
+        )
+
+    # -- ranking ----------------------------------------------------------------------
+    def _rank(self, registrations: Iterable[_Registration]) -> list[_Registration]:
+        """Registrations from highest to lowest rank (may raise for incomparable keys)."""
+        ranked = sorted(registrations, key=lambda r: r.order, reverse=self._tie == "last")
+        if self._tie == "key":
+            ranked.sort(key=lambda r: r.key, reverse=True)  # stable: earlier stays first
+        ranked.sort(key=lambda r: r.priority, reverse=True)
+        return ranked
+
+    def _check_key(self, tie_break_key: Any, *, required: bool) -> Any:
+        if self._tie == "key":
+            if tie_break_key is _MISSING and required:
+                raise TypeError("tie_policy='key' needs a tie_break_key")
+            return tie_break_key
+        if tie_break_key is not _MISSING:
+            raise TypeError(
+                f"tie_break_key is only accepted with tie_policy='key', not {self._tie!r}"
+            )
+        return None
+
+    def _check_unique(self, priority: int | float, skip: _Registration | None) -> None:
+        if self._tie != "error":
+            return
+        for reg in self._ranked:
+            if reg is not skip and reg.priority == priority:
+                raise ValueError(f"priority {priority!r} is already used and tie_policy is 'error'")
+
+    def _check_source(self, source: Any, replacing: _Registration | None) -> Any:
+        if not isinstance(source, (IntervalMap, PriorityIntervalMap)):
+            raise TypeError(
+                "source must be an IntervalMap or a PriorityIntervalMap, "
+                f"not {type(source).__name__} ({source!r})"
+            )
+        if isinstance(source, PriorityIntervalMap) and source._reaches(self):
+            raise ValueError("adding this source would make the priority maps a cycle")
+        kinds = [r.source._domain_kinds() for r in self._ranked if r is not replacing]
+        kinds.append(source._domain_kinds())
+        _common_kind(kinds, "one PriorityIntervalMap")
+        return source
+
+    def _reaches(self, target: PriorityIntervalMap[Any]) -> bool:
+        """Whether ``target`` is this resolver or one nested in it (at any depth)."""
+        stack: list[PriorityIntervalMap[Any]] = [self]
+        seen: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if node is target:
+                return True
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            stack.extend(
+                r.source for r in node._ranked if isinstance(r.source, PriorityIntervalMap)
+            )
+        return False
+
+    def _registration(self, handle: Any) -> _Registration:
+        reg = self._registrations.get(_check_handle(handle))
+        if reg is None:
+            raise KeyError(handle)
+        return reg
+
+    # -- registrations ----------------------------------------------------------------
+    def add(
+        self, source: Any, priority: Any, *, tie_break_key: Any = _MISSING
+    ) -> tuple[PrioritySourceHandle, bool]:
+        """Register a live source; return ``(handle, wins_somewhere)``.
+
+        ``priority`` is a finite real (not ``bool``). ``tie_break_key`` is required with
+        ``tie_policy='key'`` and refused otherwise (``TypeError``). Equal priorities under
+        ``'error'`` and cycles between resolvers raise ``ValueError``. On failure nothing
+        is registered.
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> pm = PriorityIntervalMap()
+        >>> handle, wins = pm.add(a, 1)
+        >>> wins, pm.add(a, 0)[1]
+        (True, False)
+        """
+        priority = _check_priority(priority)
+        key = self._check_key(tie_break_key, required=True)
+        self._check_source(source, None)
+        self._check_unique(priority, None)
+        handle = PrioritySourceHandle()
+        reg = _Registration(handle, source, priority, key, self._next_order)
+        ranked = self._rank([*self._ranked, reg])
+        self._ranked = ranked
+        self._registrations[handle] = reg
+        self._next_order += 1
+        return handle, bool(self.active_regions(handle))
+
+    def remove(self, handle: PrioritySourceHandle) -> None:
+        """Drop a registration (stale handle → ``KeyError``, non-handle → ``TypeError``).
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> pm = PriorityIntervalMap(default="-"); h, _ = pm.add(a, 1); pm.remove(h); pm[1]
+        '-'
+        """
+        reg = self._registration(handle)
+        del self._registrations[reg.handle]
+        self._ranked = [r for r in self._ranked if r is not reg]
+
+    def replace(self, handle: PrioritySourceHandle, source: Any) -> None:
+        """Swap the source of a registration, keeping its priority and order.
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> b = IntervalMap(); b.assign(0, 2, "b")
+        >>> pm = PriorityIntervalMap(); h, _ = pm.add(a, 1); pm.replace(h, b); pm[1]
+        'b'
+        """
+        reg = self._registration(handle)
+        self._check_source(source, reg)
+        reg.source = source
+
+    def update_priority(
+        self, handle: PrioritySourceHandle, priority: Any, *, tie_break_key: Any = _MISSING
+    ) -> bool:
+        """Re-rank a registration; return whether it now wins anywhere.
+
+        With ``tie_policy='key'`` the tie-break key may be changed too (omitted: kept).
+        The registration order (for ``'first'``/``'last'``) does not change.
+
+        >>> a = IntervalMap(); a.assign(0, 4, "a")
+        >>> b = IntervalMap(); b.assign(0, 4, "b")
+        >>> pm = PriorityIntervalMap(); ha, _ = pm.add(a, 1); hb, _ = pm.add(b, 2)
+        >>> pm.update_priority(ha, 3), pm[0]
+        (True, 'a')
+        """
+        reg = self._registration(handle)
+        priority = _check_priority(priority)
+        key = self._check_key(tie_break_key, required=False)
+        if key is _MISSING:
+            key = reg.key
+        self._check_unique(priority, reg)
+        updated = _Registration(reg.handle, reg.source, priority, key, reg.order)
+        ranked = self._rank([r for r in self._ranked if r is not reg] + [updated])
+        reg.priority, reg.key = priority, key
+        self._ranked = [reg if r is updated else r for r in ranked]
+        return bool(self.active_regions(handle))
+
+    # -- lookups ----------------------------------------------------------------------
+    def _domain_kinds(self) -> set[str]:
+        kinds: set[str] = set()
+        for reg in self._ranked:
+            kinds |= reg.source._domain_kinds()
+        return kinds
+
+    def _key(self, x: Any, name: str = "x") -> tuple[Any, Any]:
+        """Validate a coordinate against the live sources' domain: ``(coordinate, key)``."""
+        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        x, k, _ = _coordinate(x, name, kind)
+        return x, k
+
+    def _probe(self, k: Any) -> tuple[bool, Any]:
+        """``(covered, payload)`` at key ``k``: this resolver as a nested source."""
+        for reg in self._ranked:
+            covered, payload = reg.source._probe(k)
+            if covered:
+                return True, payload
+        return False, None
+
+    def _resolve(self, k: Any) -> tuple[_Registration | None, Any, list[PrioritySourceHandle]]:
+        gaps: list[PrioritySourceHandle] = []
+        for reg in self._ranked:
+            covered, payload = reg.source._probe(k)
+            if covered:
+                return reg, payload, gaps
+            gaps.append(reg.handle)
+        return None, self.default, gaps
+
+    def _answer(self, k: Any, with_priority: bool) -> Any:
+        reg, value, _ = self._resolve(k)
+        if not with_priority:
+            return value
+        if reg is None:
+            return PriorityLookupResult(value, None, None)
+        return PriorityLookupResult(value, reg.handle, reg.priority)
+
+    def lookup(self, x: Any, *, with_priority: bool = False) -> Any:
+        """The winning payload at ``x`` (or a :class:`PriorityLookupResult`).
+
+        Bad coordinates raise ``TypeError``/``ValueError``. Cost: O(S log n).
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> pm = PriorityIntervalMap(default="-"); h, _ = pm.add(a, 7)
+        >>> pm.lookup(1), pm.lookup(1, with_priority=True).priority, pm.lookup(5)
+        ('a', 7, '-')
+        """
+        _, k = self._key(x)
+        return self._answer(k, with_priority)
+
+    def __getitem__(self, x: Any) -> Any:
+        """``pm[x]`` is ``pm.lookup(x)``.
+
+        >>> PriorityIntervalMap(default=0)[3]
+        0
+        """
+        _, k = self._key(x)
+        return self._answer(k, False)
+
+    def lookup_many(self, xs: Iterable[Any], *, with_priority: bool = False) -> tuple[Any, ...]:
+        """Look up several coordinates; every input is validated before any answer.
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> pm = PriorityIntervalMap(default="-"); h, _ = pm.add(a, 1)
+        >>> pm.lookup_many([0, 1.5, 2])
+        ('a', 'a', '-')
+        """
+        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        keys = [_coordinate(x, "xs[]", kind)[1] for x in xs]
+        return tuple(self._answer(k, with_priority) for k in keys)
+
+    def explain(self, x: Any) -> PriorityResolutionExplanation:
+        """Why ``x`` resolves as it does: winner, priority and the gaps ranked above it.
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> b = IntervalMap(); b.assign(5, 6, "b")
+        >>> pm = PriorityIntervalMap(); ha, _ = pm.add(a, 1); hb, _ = pm.add(b, 2)
+        >>> e = pm.explain(1)
+        >>> e.value, e.source is ha, e.uncovered_sources == (hb,)
+        ('a', True, True)
+        """
+        x, k = self._key(x)
+        reg, value, gaps = self._resolve(k)
+        if reg is None:
+            return PriorityResolutionExplanation(x, value, None, None, tuple(gaps))
+        return PriorityResolutionExplanation(x, value, reg.handle, reg.priority, tuple(gaps))
+
+    def __contains__(self, x: Any) -> bool:
+        """Whether some source explicitly covers ``x``; never raises.
+
+        >>> a = IntervalMap(); a.assign(0, 2, "a")
+        >>> pm = PriorityIntervalMap(); h, _ = pm.add(a, 1)
+        >>> 1 in pm, 2 in pm, "x" in pm
+        (True, False, False)
+        """
+        try:
+            _, k = self._key(x)
+        except (TypeError, ValueError):
+            return False
+        return self._probe(k)[0]
+
+    # -- regions ----------------------------------------------------------------------
+    def _winning_segments(self) -> list[tuple[Any, Any, Any, Any, Any, _Registration]]:
+        """Elementary ranges with their winning payload and registration, in order."""
+        _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        ranked = list(self._ranked)
+        out = []
+        for a, b, start, stop, payloads in _elementary([r.source._columns() for r in ranked]):
+            for reg, payload in zip(ranked, payloads):
+                if payload is not _ABSENT:
+                    out.append((a, b, start, stop, payload, reg))
+                    break
+        return out
+
+    def _columns(self) -> Columns:
+        """This resolver's current resolution as map columns (as a nested source)."""
+        builder = _Builder()
+        for a, b, start, stop, payload, _ in self._winning_segments():
+            builder.append(a, b, start, stop, payload)
+        return builder.columns
+
+    def active_regions(self, handle: PrioritySourceHandle) -> tuple[BaseInterval, ...]:
+        """Half-open regions ``[start, stop)`` where this registration currently wins.
+
+        >>> a = IntervalMap(); a.assign(0, 4, "a")
+        >>> b = IntervalMap(); b.assign(2, 6, "b")
+        >>> pm = PriorityIntervalMap(); ha, _ = pm.add(a, 1); hb, _ = pm.add(b, 5)
+        >>> pm.active_regions(ha), pm.active_regions(hb)
+        ((BaseInterval[0;2],), (BaseInterval[2;6],))
+        """
+        reg = self._registration(handle)
+        regions: list[list[Any]] = []
+        for a, b, start, stop, _, winner in self._winning_segments():
+            if winner is not reg:
+                continue
+            if regions and regions[-1][1] == a:
+                regions[-1][1], regions[-1][3] = b, stop
+            else:
+                regions.append([a, b, start, stop])
+        return tuple(BaseInterval(start, stop) for _, _, start, stop in regions)
+
+    def snapshot(self) -> IntervalMap[V]:
+        """An independent :class:`IntervalMap` of the current resolution (same default).
+
+        >>> a = IntervalMap(); a.assign(0, 4, 1)
+        >>> b = IntervalMap(); b.assign(2, 6, 10)
+        >>> pm = PriorityIntervalMap(default=0); _ = pm.add(a, 1); _ = pm.add(b, 5)
+        >>> pm.snapshot()
+        IntervalMap(items=((BaseInterval[0;2], 1), (BaseInterval[2;6], 10)), default=0)
+        """
+        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        return IntervalMap._from_columns(self.default, kind, self._columns())

@@ -1,0 +1,979 @@
+"""`IntervalPdf`: a piecewise-constant probability density, normalised to total mass 1.
+
+The density is an ``IntervalMeter`` whose weights are densities, plus one more column:
+``_cum[i]``, the probability mass before piece ``i`` (``_cum[0] == 0``, ``_cum[-1] == 1``).
+The column is derived inside every method that changes the content, so the CDF and
+quantiles are a ``bisect`` away (O(log n)) and there is no cache to invalidate.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import random
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate, pairwise
+from typing import Any
+
+from . import _backend
+from ._coords import NUMBER, check_factor, check_value
+from ._errors import InvalidTypeError
+from ._tracks import Layout, Track, canonical, gather
+from .abstract_interval import AbstractIntervalCollection
+from .base_interval import BaseInterval, as_interval
+from .interval_meter import IntervalMeter
+from .interval_set import IntervalSet
+
+__all__ = ["IntervalPdf"]
+
+# Absolute tolerance on probabilities (CDF values live in [0, 1]) used where a decision
+# must not flip on a rounding residue: dominance checks and mass targets.
+_PROB_TOL = 1e-12
+
+
+class IntervalPdf(IntervalMeter):
+    """A probability density that is constant on each piece, with total mass 1.
+
+    ``data`` is one continuous numeric interval or an iterable of them; each interval's
+    value is its relative density (finite, ``>= 0``). Overlaps add up, then the result
+    is normalised. Empty input, a non-positive length or total mass, a negative or
+    non-finite weight raise ``ValueError``; discrete intervals, datetimes and
+    non-intervals raise ``TypeError``.
+
+    >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+    >>> p
+    IntervalPdf:{BaseInterval[0;2]: 0.125, BaseInterval[2;4]: 0.25, BaseInterval[4;6]: 0.125}
+    >>> p.cumulative(2), p.probability_between(1, 5), p.median()
+    (0.25, 0.75, 3.0)
+    """
+
+    __slots__ = ("_cum",)
+
+    _cum: list[float]
+
+    def __init__(
+        self,
+        data: Any = None,
+        skip_combine: bool = False,
+        use_rust: bool | None = None,
+        nr_digits: int | None = None,
+    ) -> None:
+        if nr_digits is not None and (
+            isinstance(nr_digits, bool) or not isinstance(nr_digits, int) or nr_digits < 0
+        ):
+            if isinstance(nr_digits, int) and not isinstance(nr_digits, bool):
+                raise ValueError(f"nr_digits must be None or an int >= 0, got {nr_digits}")
+            raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
+        _backend.check_use_rust(use_rust)
+        layout, cols = _gather(data, nr_digits)
+        if not cols:
+            raise ValueError("IntervalPdf needs at least one interval")
+        self._assign(layout, _backend.build(cols, "meter", use_rust))
+
+    # -- the one place where content is set ------------------------------------------
+    def _assign(self, layout: Layout, tracks: dict[Any, Track]) -> None:
+        """Normalise ``tracks`` (any non-negative weights) and derive the CDF column.
+
+        Every method that changes the content ends here; nothing is stored on failure.
+        """
+        tr = tracks.get(None)
+        if tr is None or not len(tr):
+            raise ValueError("IntervalPdf needs a positive total weighted length, got 0")
+        starts, stops, values = tr.starts, tr.stops, tr.values
+        if min(values) < 0:
+            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(values)!r}")
+        prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
+        total = prefix[-1]
+        if not total > 0:
+            raise ValueError(f"IntervalPdf needs a positive total weighted length, got {total!r}")
+        if not math.isfinite(total):
+            raise ValueError("IntervalPdf total weighted length overflows a float")
+        if total == 1 and all(type(v) is float for v in values):
+            dens = list(values)
+        else:
+            dens = [v / total for v in values]
+        new = canonical(Track(starts[:], stops[:], dens))
+        if len(new) != len(starts):  # rounding merged or dropped pieces: measure again
+            prefix = _prefix_sums(
+                [(b - a) * d for a, b, d in zip(new.starts, new.stops, new.values)]
+            )
+            total = prefix[-1]
+        self._layout = Layout(NUMBER, False)
+        self._tracks = {None: new}
+        self._cum = [c / total for c in prefix]
+
+    @classmethod
+    def _from(cls, layout: Layout, tracks: dict[Any, Track]) -> Any:
+        new = object.__new__(cls)
+        new._assign(layout, tracks)
+        return new
+
+    def _dcols(self) -> tuple[list[Any], list[Any], list[float]]:
+        """The live columns: starts, stops, densities (read them, never write)."""
+        tr = self._tracks[None]
+        return tr.starts, tr.stops, tr.values
+
+    def _masses(self) -> list[float]:
+        cum = self._cum
+        return [cum[i + 1] - cum[i] for i in range(len(cum) - 1)]
+
+    def copy(self) -> IntervalPdf:
+        """An independent copy (no renormalisation: the copy equals the original).
+
+        >>> p = IntervalPdf(BaseInterval(0, 2)); p.copy() == p
+        True
+        """
+        new = object.__new__(type(self))
+        new._layout = self._layout.copy()
+        new._tracks = {t: tr.copy() for t, tr in self._tracks.items()}
+        new._cum = self._cum[:]
+        return new
+
+    def normalize(self) -> None:
+        """Rescale the densities so that Σ length × density = 1 (already the case).
+
+        >>> p = IntervalPdf(BaseInterval(0, 4, 3)); p.normalize(); p
+        IntervalPdf:{BaseInterval[0;4]: 0.25}
+        """
+        self._assign(self._layout, self._tracks)
+
+    def check_intervals(self) -> bool:
+        """Verify the canonical, normalised form (always ``True``; asserts otherwise).
+
+        >>> IntervalPdf(BaseInterval(0, 1)).check_intervals()
+        True
+        """
+        self._check()
+        return True
+
+    def align_intervals(self) -> None:
+        """A no-op: the pieces are always aligned and normalised.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.align_intervals(); p
+        IntervalPdf:{BaseInterval[0;1]: 1.0}
+        """
+
+    def _check(self) -> None:
+        super()._check()
+        starts, _, dens = self._dcols()
+        cum = self._cum
+        assert list(self._tracks) == [None]
+        assert len(cum) == len(starts) + 1 and cum[0] == 0 and cum[-1] == 1.0
+        assert all(d > 0 for d in dens)
+        assert all(x <= y for x, y in pairwise(cum))
+
+    # -- content changes ------------------------------------------------------------------
+    def _coerce_other(self, other: Any, what: str) -> IntervalMeter:
+        if isinstance(other, (BaseInterval, tuple)):
+            items: Any = other
+        elif isinstance(other, AbstractIntervalCollection):
+            items = list(other)
+        else:
+            raise InvalidTypeError(
+                f"{what} needs an interval or an interval collection, "
+                f"not {type(other).__name__} ({other!r})"
+            )
+        layout, cols = _gather(items, None)
+        return IntervalMeter._from(layout, _backend.build(cols, "meter", None))
+
+    def update(self, other: Any, times: Any = 1) -> None:
+        """Add non-negative mass (an interval or collection, × ``times``), then renormalise.
+
+        A pdf carries mass 1, so adding another pdf gives their equal-weight mixture.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.update(IntervalPdf(BaseInterval(1, 3))); p
+        IntervalPdf:{BaseInterval[0;1]: 0.5, BaseInterval[1;3]: 0.25}
+        """
+        times = check_factor(times, "times")
+        if times < 0:
+            raise ValueError(f"times must be >= 0 for an IntervalPdf, got {times!r}")
+        add = self._coerce_other(other, "update")
+        if times == 0 or not add._tracks:
+            return
+        tmp = IntervalMeter._from(self._layout.copy(), {None: self._tracks[None].copy()})
+        tmp.update(add, times)
+        self._assign(tmp._layout, tmp._tracks)
+
+    def set_data(self, mapping: Any) -> None:
+        """Replace the content by a mapping of intervals to weights, then renormalise.
+
+        Validated like the constructor; on error the pdf is left unchanged.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.set_data({BaseInterval(0, 2): 3}); p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        if not hasattr(mapping, "items"):
+            raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
+        ivs = [
+            as_interval(k, "each key").with_value(check_value(w, "each weight"))
+            for k, w in mapping.items()
+        ]
+        fresh = type(self)(ivs)
+        self._layout, self._tracks, self._cum = fresh._layout, fresh._tracks, fresh._cum
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        """Remove an exactly stored piece, renormalise, and return its old density.
+
+        Refused with ``ValueError`` when it is the last piece (no mass would remain).
+
+        >>> p = IntervalPdf([BaseInterval(0, 1), BaseInterval(2, 3)])
+        >>> p.pop(BaseInterval(2, 3)), p
+        (0.5, IntervalPdf:{BaseInterval[0;1]: 1.0})
+        """
+        loc = self._locate(key)
+        if loc is None:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        return self._remove(loc[1])
+
+    def popitem(self) -> tuple[BaseInterval, Any]:
+        """Remove the last piece, renormalise, and return ``(key, old density)``.
+
+        >>> p = IntervalPdf([BaseInterval(0, 1), BaseInterval(2, 3)])
+        >>> p.popitem(), p
+        ((BaseInterval[2;3], 0.5), IntervalPdf:{BaseInterval[0;1]: 1.0})
+        """
+        starts, stops, _ = self._dcols()
+        key = BaseInterval(starts[-1], stops[-1])
+        return key, self._remove(len(starts) - 1)
+
+    def _remove(self, i: int) -> Any:
+        tr = self._tracks[None]
+        if len(tr) == 1:
+            raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
+        value = tr.values[i]
+        rest = Track(
+            tr.starts[:i] + tr.starts[i + 1 :],
+            tr.stops[:i] + tr.stops[i + 1 :],
+            tr.values[:i] + tr.values[i + 1 :],
+        )
+        self._assign(self._layout, {None: rest})
+        return value
+
+    def setdefault(self, key: Any, default: Any = 1) -> Any:
+        """Not supported: a density cannot take a piece without renormalising the rest.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support setdefault()
+        """
+        raise NotImplementedError("IntervalPdf does not support setdefault()")
+
+    def clear(self) -> None:
+        """Not supported: an empty pdf has no mass to normalise.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).clear()
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support clear()
+        """
+        raise NotImplementedError("IntervalPdf does not support clear()")
+
+    def subtract(self, other: Any) -> None:
+        """Not supported: removing mass could make the density negative.
+
+        >>> IntervalPdf(BaseInterval(0, 2)).subtract(BaseInterval(0, 1))
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support subtraction
+        """
+        raise NotImplementedError("IntervalPdf does not support subtraction")
+
+    def __sub__(self, other: Any) -> Any:
+        raise NotImplementedError("IntervalPdf does not support subtraction")
+
+    def __rsub__(self, other: Any) -> Any:
+        raise NotImplementedError("IntervalPdf does not support subtraction")
+
+    def __isub__(self, other: Any) -> Any:
+        raise NotImplementedError("IntervalPdf does not support subtraction")
+
+    def __neg__(self) -> Any:
+        raise NotImplementedError("IntervalPdf does not support negation")
+
+    def __mul__(self, factor: Any) -> Any:
+        """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
+
+        >>> IntervalPdf(BaseInterval(0, 2)) * 3
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        _check_scale(factor)
+        return self.copy()
+
+    __rmul__ = __mul__
+
+    def __imul__(self, factor: Any) -> Any:
+        _check_scale(factor)
+        return self
+
+    def __truediv__(self, factor: Any) -> Any:
+        """A copy, like ``*`` (the divisor must be finite and > 0).
+
+        >>> IntervalPdf(BaseInterval(0, 2)) / 4
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        _check_scale(factor)
+        return self.copy()
+
+    def convert_timezone_inplace(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
+        """Not applicable: a pdf holds numbers only (raises ``TypeError`` like ``to_timezone``).
+
+        >>> IntervalPdf(BaseInterval(0, 1)).convert_timezone_inplace(None)
+        Traceback (most recent call last):
+        ...
+        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        """
+        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+
+    def to_timezone(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> Any:
+        """Not applicable: a pdf holds numbers only.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).to_timezone(None)
+        Traceback (most recent call last):
+        ...
+        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        """
+        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+
+    # -- conversions --------------------------------------------------------------------------
+    def as_pdf(self) -> IntervalPdf:
+        """A copy.
+
+        >>> IntervalPdf(BaseInterval(0, 2)).as_pdf()
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        return self.copy()
+
+    @staticmethod
+    def as_my_type(other: Any) -> IntervalPdf:
+        """``other`` (an interval or collection) as a normalised ``IntervalPdf``.
+
+        >>> IntervalPdf.as_my_type(BaseInterval(0, 4, 2))
+        IntervalPdf:{BaseInterval[0;4]: 0.25}
+        """
+        if isinstance(other, IntervalPdf):
+            return other.copy()
+        return IntervalPdf(other if isinstance(other, BaseInterval) else list(other))
+
+    # -- lengths and pointwise ----------------------------------------------------------------
+    def total_length(self, force: bool = False) -> Any:
+        """The total mass: ``1.0``, or with ``force=True`` Σ length × density as computed.
+
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.total_length(), p.total_length(force=True)
+        (1.0, 1.0)
+        """
+        if not force:
+            return 1.0
+        starts, stops, dens = self._dcols()
+        return math.fsum((b - a) * d for a, b, d in zip(starts, stops, dens))
+
+    def density_at(self, x: Any) -> float:
+        """The density at ``x``: right-continuous at inner boundaries, the last piece's
+        density at the right end, 0 outside. O(log n).
+
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.density_at(2), p.density_at(6), p.density_at(7)
+        (0.25, 0.125, 0.0)
+        """
+        x = _real(x, "x")
+        starts, stops, dens = self._dcols()
+        i = bisect_right(starts, x) - 1
+        if i >= 0 and x < stops[i]:
+            return float(dens[i])
+        if x == stops[-1]:
+            return float(dens[-1])
+        return 0.0
+
+    def _cdf(self, x: Any) -> float:
+        starts, stops, dens = self._dcols()
+        if x <= starts[0]:
+            return 0.0
+        if x >= stops[-1]:
+            return 1.0
+        i = bisect_right(starts, x) - 1
+        cum = self._cum
+        if x >= stops[i]:
+            return cum[i + 1]
+        return min(cum[i + 1], max(cum[i], cum[i] + (x - starts[i]) * dens[i]))
+
+    def cumulative(self, x: Any) -> float:
+        """P(X <= x), the cumulative distribution function. O(log n).
+
+        ``x`` may be ``±inf``; NaN raises ``ValueError``.
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).cumulative(2)
+        0.25
+        """
+        return self._cdf(_real(x, "x"))
+
+    def cumsum(self, x: Any) -> float:
+        """Alias of :meth:`cumulative`.
+
+        >>> IntervalPdf(BaseInterval(0, 4)).cumsum(1)
+        0.25
+        """
+        return self.cumulative(x)
+
+    def survival(self, x: Any) -> float:
+        """P(X > x) = 1 − CDF(x). O(log n).
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).survival(2)
+        0.75
+        """
+        return 1.0 - self.cumulative(x)
+
+    def probability_between(self, a: Any, b: Any) -> float:
+        """P(a <= X <= b) = CDF(b) − CDF(a); ``a > b`` raises ``ValueError``. O(log n).
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).probability_between(1, 5)
+        0.75
+        """
+        a, b = _real(a, "a"), _real(b, "b")
+        if a > b:
+            raise ValueError(f"probability_between needs a <= b, got a={a!r}, b={b!r}")
+        return max(0.0, self._cdf(b) - self._cdf(a))
+
+    # -- quantiles ------------------------------------------------------------------------------
+    def _quantile(self, q: float) -> float:
+        starts, stops, dens = self._dcols()
+        if q <= 0:
+            return float(starts[0])
+        if q >= 1:
+            return float(stops[-1])
+        cum = self._cum
+        i = min(max(bisect_left(cum, q) - 1, 0), len(starts) - 1)
+        x = starts[i] + (q - cum[i]) / dens[i]
+        return float(min(max(x, starts[i]), stops[i]))
+
+    def inverse_cumulative(self, p: Any) -> float:
+        """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n).
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).inverse_cumulative(0.25)
+        2.0
+        """
+        return self._quantile(_probability(p, "p"))
+
+    def quantile(self, p: Any) -> float:
+        """Alias of :meth:`inverse_cumulative`.
+
+        >>> IntervalPdf(BaseInterval(0, 10)).quantile(0.9)
+        9.0
+        """
+        return self.inverse_cumulative(p)
+
+    def median(self) -> float:
+        """The 0.5 quantile.
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).median()
+        3.0
+        """
+        return self._quantile(0.5)
+
+    def credible_interval(self, level: Any = 0.95) -> tuple[float, float]:
+        """The equal-tailed interval holding ``level`` of the mass (``0 < level <= 1``).
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
+        (2.0, 4.0)
+        """
+        level = _probability(level, "level")
+        if level == 0:
+            raise ValueError("level must be in (0, 1], got 0")
+        tail = (1.0 - level) / 2
+        return self._quantile(tail), self._quantile(1.0 - tail)
+
+    def highest_density_region(self, mass: Any = 0.95) -> IntervalSet:
+        """The smallest region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``.
+
+        Pieces are taken densest first; the pieces of the last density level needed are
+        trimmed symmetrically, all by the same fraction (so ties are treated alike).
+
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.highest_density_region(0.5)
+        IntervalSet:{BaseInterval[2;4]}
+        >>> p.highest_density_region(0.75)
+        IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4], BaseInterval[4.5;5.5]}
+        """
+        mass = _probability(mass, "mass")
+        if mass == 0:
+            raise ValueError("mass must be in (0, 1], got 0")
+        starts, stops, dens = self._dcols()
+        masses = self._masses()
+        levels: dict[float, list[int]] = {}
+        for i, d in enumerate(dens):
+            levels.setdefault(d, []).append(i)
+        need = mass
+        chosen: list[BaseInterval] = []
+        for d in sorted(levels, reverse=True):
+            idx = levels[d]
+            level_mass = math.fsum(masses[i] for i in idx)
+            if level_mass <= need + _PROB_TOL:
+                chosen.extend(BaseInterval(starts[i], stops[i]) for i in idx)
+                need -= level_mass
+                if need <= _PROB_TOL:
+                    break
+                continue
+            keep = need / level_mass
+            for i in idx:
+                trim = (stops[i] - starts[i]) * (1.0 - keep) / 2
+                chosen.append(BaseInterval(starts[i] + trim, stops[i] - trim))
+            break
+        return IntervalSet(chosen)
+
+    # -- moments -------------------------------------------------------------------------------
+    def mean(self) -> float:
+        """The expected value.
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).mean()
+        3.0
+        """
+        starts, stops, _ = self._dcols()
+        masses = self._masses()
+        return math.fsum(m * (a + b) / 2 for a, b, m in zip(starts, stops, masses))
+
+    def variance(self) -> float:
+        """The variance (each piece contributes its spread around the mean and width²/12).
+
+        >>> round(IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).variance(), 6)
+        2.333333
+        """
+        mu = self.mean()
+        starts, stops, _ = self._dcols()
+        masses = self._masses()
+        return math.fsum(
+            m * (((a + b) / 2 - mu) ** 2 + (b - a) ** 2 / 12)
+            for a, b, m in zip(starts, stops, masses)
+        )
+
+    def standard_deviation(self) -> float:
+        """The square root of :meth:`variance`.
+
+        >>> IntervalPdf(BaseInterval(0, 12)).standard_deviation() == math.sqrt(12)
+        True
+        """
+        return math.sqrt(self.variance())
+
+    # -- sampling and transformations ---------------------------------------------------------
+    def sample(self, k: Any = 1, rng: random.Random | None = None) -> list[float]:
+        """``k`` independent draws (inverse CDF of uniform numbers), as a list of floats.
+
+        ``rng`` is an optional ``random.Random`` for reproducible draws.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1))
+        >>> p.sample(3, random.Random(1)) == p.sample(3, random.Random(1))
+        True
+        >>> len(p.sample(5)), all(0 <= x <= 1 for x in p.sample(5))
+        (5, True)
+        """
+        k = _count(k, "k")
+        draw = _rng(rng).random
+        return [self._quantile(draw()) for _ in range(k)]
+
+    def condition(self, a: Any, b: Any) -> IntervalPdf:
+        """The pdf truncated to ``[a, b]`` and renormalised (bounds may be infinite).
+
+        A region of zero probability raises ``ValueError``.
+
+        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).condition(3, float("inf"))
+        IntervalPdf:{BaseInterval[3;4]: 0.5, BaseInterval[4;6]: 0.25}
+        """
+        a, b = _real(a, "a"), _real(b, "b")
+        if a > b:
+            raise ValueError(f"condition needs a <= b, got a={a!r}, b={b!r}")
+        starts, stops, dens = self._dcols()
+        lo = bisect_left(stops, a)
+        hi = bisect_right(starts, b)
+        cut = Track([], [], [])
+        for s, e, d in zip(starts[lo:hi], stops[lo:hi], dens[lo:hi]):
+            s2, e2 = (s if s >= a else a), (e if e <= b else b)
+            if s2 < e2:
+                cut.starts.append(s2)
+                cut.stops.append(e2)
+                cut.values.append(d)
+        if not len(cut):
+            raise ValueError(f"cannot condition on [{a}, {b}]: it has zero probability")
+        return type(self)._from(Layout(NUMBER, False), {None: cut})
+
+    @classmethod
+    def mixture(cls, pdfs: Iterable[IntervalPdf], weights: Iterable[Any] | None = None) -> Any:
+        """The weighted mixture of pdfs (weights finite, ``>= 0``, renormalised).
+
+        >>> IntervalPdf.mixture(
+        ...     [IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 4))], weights=[3, 1]
+        ... )
+        IntervalPdf:{BaseInterval[0;1]: 0.75, BaseInterval[2;4]: 0.125}
+        """
+        pdfs = list(pdfs)
+        if not pdfs:
+            raise ValueError("mixture needs at least one IntervalPdf")
+        for p in pdfs:
+            if not isinstance(p, IntervalPdf):
+                raise TypeError(f"mixture components must be IntervalPdf, not {type(p).__name__}")
+        if weights is None:
+            ws: list[Any] = [1] * len(pdfs)
+        else:
+            ws = [check_value(w, "each weight") for w in weights]
+            if len(ws) != len(pdfs):
+                raise ValueError(f"mixture got {len(pdfs)} pdfs but {len(ws)} weights")
+            if any(w < 0 for w in ws):
+                raise ValueError(f"mixture weights must be >= 0, got {ws!r}")
+            if not any(ws):
+                raise ValueError("mixture weights must not all be 0")
+        starts: list[Any] = []
+        stops: list[Any] = []
+        values: list[Any] = []
+        for p, w in zip(pdfs, ws):
+            if w:
+                s, e, d = p._dcols()
+                starts.extend(s)
+                stops.extend(e)
+                values.extend(x * w for x in d)
+        tracks = _backend.build({None: (starts, stops, values)}, "meter", None)
+        return cls._from(Layout(NUMBER, False), tracks)
+
+    # -- comparing two pdfs ---------------------------------------------------------------------
+    def _other(self, other: Any) -> IntervalPdf:
+        if not isinstance(other, IntervalPdf):
+            raise TypeError(f"can only compare an IntervalPdf with an IntervalPdf, not {other!r}")
+        return other
+
+    def _grid(
+        self, other: Any
+    ) -> tuple[list[Any], list[tuple[float, float]], list[float], list[float]]:
+        """Breakpoints of both pdfs, the densities on each elementary segment, the CDFs."""
+        other = self._other(other)
+        s1, e1, d1 = self._dcols()
+        s2, e2, d2 = other._dcols()
+        xs = sorted({*s1, *e1, *s2, *e2})
+        dens: list[tuple[float, float]] = []
+        i = j = 0
+        for x0 in xs[:-1]:
+            while i < len(s1) and e1[i] <= x0:
+                i += 1
+            while j < len(s2) and e2[j] <= x0:
+                j += 1
+            f = d1[i] if i < len(s1) and s1[i] <= x0 else 0.0
+            g = d2[j] if j < len(s2) and s2[j] <= x0 else 0.0
+            dens.append((float(f), float(g)))
+        return xs, dens, [self._cdf(x) for x in xs], [other._cdf(x) for x in xs]
+
+    def comparison_segments(
+        self, other: Any
+    ) -> tuple[tuple[Any, Any, float, float, float, float], ...]:
+        """Elementary segments of both pdfs: ``(start, stop, density, other_density,
+        cdf_at_start, other_cdf_at_start)``, covering both supports and the gaps between.
+
+        >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
+        >>> p.comparison_segments(q)
+        ((0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5))
+        """
+        xs, dens, fs, gs = self._grid(other)
+        return tuple(
+            (xs[k], xs[k + 1], dens[k][0], dens[k][1], fs[k], gs[k]) for k in range(len(dens))
+        )
+
+    def kolmogorov_distance(self, other: Any) -> float:
+        """sup |CDF − other CDF| (attained at a breakpoint: both CDFs are piecewise linear).
+
+        >>> IntervalPdf(BaseInterval(0, 2)).kolmogorov_distance(IntervalPdf(BaseInterval(1, 3)))
+        0.5
+        """
+        _, _, fs, gs = self._grid(other)
+        return max(abs(f - g) for f, g in zip(fs, gs))
+
+    def wasserstein_distance(self, other: Any) -> float:
+        """The first Wasserstein (earth mover's) distance, ∫ |CDF − other CDF| dx, exactly.
+
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.wasserstein_distance(IntervalPdf(BaseInterval(2, 8)))
+        2.0
+        """
+        xs, _, fs, gs = self._grid(other)
+        parts = []
+        for k in range(len(xs) - 1):
+            width = xs[k + 1] - xs[k]
+            h0, h1 = fs[k] - gs[k], fs[k + 1] - gs[k + 1]
+            if h0 * h1 >= 0:
+                parts.append(width * (abs(h0) + abs(h1)) / 2)
+            else:  # the linear difference crosses zero inside the segment
+                parts.append(width * (h0 * h0 + h1 * h1) / (2 * (abs(h0) + abs(h1))))
+        return math.fsum(parts)
+
+    def total_variation_distance(self, other: Any) -> float:
+        """½ ∫ |density − other density| dx, in [0, 1].
+
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> round(p.total_variation_distance(IntervalPdf(BaseInterval(2, 8))), 6)
+        0.416667
+        """
+        xs, dens, _, _ = self._grid(other)
+        return math.fsum(abs(f - g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens)) / 2
+
+    def overlap_coefficient(self, other: Any) -> float:
+        """∫ min(density, other density) dx (1 − total variation), in [0, 1].
+
+        >>> IntervalPdf(BaseInterval(0, 2)).overlap_coefficient(IntervalPdf(BaseInterval(1, 3)))
+        0.5
+        """
+        xs, dens, _, _ = self._grid(other)
+        return math.fsum(min(f, g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens))
+
+    def hellinger_distance(self, other: Any) -> float:
+        """sqrt(1 − ∫ sqrt(density × other density) dx), in [0, 1].
+
+        >>> IntervalPdf(BaseInterval(0, 1)).hellinger_distance(IntervalPdf(BaseInterval(2, 3)))
+        1.0
+        """
+        xs, dens, _, _ = self._grid(other)
+        bc = math.fsum(math.sqrt(f * g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens))
+        return math.sqrt(max(0.0, 1.0 - bc))
+
+    def jensen_shannon_divergence(self, other: Any) -> float:
+        """½ KL(p ‖ m) + ½ KL(q ‖ m) with m the average density, in nats (at most ln 2).
+
+        >>> p, q = IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 3))
+        >>> p.jensen_shannon_divergence(q) == math.log(2)
+        True
+        """
+        xs, dens, _, _ = self._grid(other)
+        parts = []
+        for k, (f, g) in enumerate(dens):
+            m = (f + g) / 2
+            width = xs[k + 1] - xs[k]
+            if f:
+                parts.append(width * f * math.log(f / m) / 2)
+            if g:
+                parts.append(width * g * math.log(g / m) / 2)
+        return max(0.0, math.fsum(parts))
+
+    def kl_divergence(self, other: Any) -> float:
+        """Kullback-Leibler divergence KL(self ‖ other) in nats; ``inf`` where ``other`` has
+        no density under mass of ``self``.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).kl_divergence(IntervalPdf(BaseInterval(0, 2)))
+        0.6931471805599453
+        >>> IntervalPdf(BaseInterval(0, 2)).kl_divergence(IntervalPdf(BaseInterval(0, 1)))
+        inf
+        """
+        xs, dens, _, _ = self._grid(other)
+        parts = []
+        for k, (f, g) in enumerate(dens):
+            if f:
+                if not g:
+                    return math.inf
+                parts.append((xs[k + 1] - xs[k]) * f * math.log(f / g))
+        return max(0.0, math.fsum(parts))
+
+    def quantile_difference(self, other: Any, ps: Any) -> Any:
+        """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
+
+        >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
+        >>> p.quantile_difference(q, 0.5), p.quantile_difference(q, [0, 1])
+        (-1.0, (-1.0, -1.0))
+        """
+        other = self._other(other)
+        if isinstance(ps, (numbers.Real, str, bytes)):
+            q = _probability(ps, "ps")
+            return self._quantile(q) - other._quantile(q)
+        qs = [_probability(p, "each of ps") for p in ps]
+        return tuple(self._quantile(q) - other._quantile(q) for q in qs)
+
+    def first_order_stochastically_dominates(self, other: Any, *, strict: bool = False) -> bool:
+        """Whether CDF(x) <= other CDF(x) everywhere (this one puts mass further right);
+        with ``strict=True`` also ``<`` somewhere. Rounding residues below 1e-12 are ignored.
+
+        >>> p, q = IntervalPdf(BaseInterval(1, 3)), IntervalPdf(BaseInterval(0, 2))
+        >>> p.first_order_stochastically_dominates(q), q.first_order_stochastically_dominates(p)
+        (True, False)
+        >>> p.first_order_stochastically_dominates(p, strict=True)
+        False
+        """
+        _, _, fs, gs = self._grid(other)
+        if any(f > g + _PROB_TOL for f, g in zip(fs, gs)):
+            return False
+        return not strict or any(f < g - _PROB_TOL for f, g in zip(fs, gs))
+
+    # -- goodness of fit -------------------------------------------------------------------------
+    def empirical_cdf_distance(self, samples: Iterable[Any]) -> float:
+        """The one-sample Kolmogorov-Smirnov statistic sup |empirical CDF − CDF|.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).empirical_cdf_distance([0.25, 0.75])
+        0.25
+        """
+        return self._ks(sorted(_samples(samples, "samples")))
+
+    def _ks(self, xs: list[float]) -> float:
+        n = len(xs)
+        d = 0.0
+        for i, x in enumerate(xs):
+            f = self._cdf(x)
+            d = max(d, (i + 1) / n - f, f - i / n)
+        return d
+
+    def goodness_of_fit_test(
+        self, samples: Iterable[Any], simulations: Any = 999, rng: random.Random | None = None
+    ) -> tuple[float, float]:
+        """``(statistic, p_value)``: the KS statistic of ``samples`` against this pdf and a
+        Monte-Carlo p-value from ``simulations`` samples of the same size drawn from it.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1))
+        >>> stat, pval = p.goodness_of_fit_test([0.1, 0.4, 0.8], 99, random.Random(0))
+        >>> round(stat, 6), 0 < pval <= 1
+        (0.266667, True)
+        """
+        xs = sorted(_samples(samples, "samples"))
+        sims = _count(simulations, "simulations")
+        if sims < 1:
+            raise ValueError(f"simulations must be >= 1, got {sims}")
+        draw = _rng(rng)
+        d_obs = self._ks(xs)
+        hits = sum(
+            self._ks(sorted(self.sample(len(xs), draw))) >= d_obs - _PROB_TOL for _ in range(sims)
+        )
+        return d_obs, (hits + 1) / (sims + 1)
+
+    @staticmethod
+    def two_sample_ks_test(
+        a: Iterable[Any],
+        b: Iterable[Any],
+        permutations: Any = 999,
+        rng: random.Random | None = None,
+    ) -> tuple[float, float]:
+        """``(statistic, p_value)``: two-sample KS statistic and its permutation p-value.
+
+        >>> IntervalPdf.two_sample_ks_test([1, 2, 3], [1, 2, 3], 99, random.Random(0))
+        (0.0, 1.0)
+        >>> stat, pval = IntervalPdf.two_sample_ks_test([1, 2, 3], [7, 8, 9], 99, random.Random(0))
+        >>> stat, pval < 0.2
+        (1.0, True)
+        """
+        xa, xb = _samples(a, "a"), _samples(b, "b")
+        perms = _count(permutations, "permutations")
+        if perms < 1:
+            raise ValueError(f"permutations must be >= 1, got {perms}")
+        draw = _rng(rng)
+        n, m = len(xa), len(xb)
+        d_obs = _ks2(sorted(xa), sorted(xb))
+        pooled = xa + xb
+        hits = 0
+        for _ in range(perms):
+            draw.shuffle(pooled)
+            hits += _ks2(sorted(pooled[:n]), sorted(pooled[n:])) >= d_obs
+        return d_obs / (n * m), (hits + 1) / (perms + 1)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _gather(data: Any, nr_digits: int | None) -> tuple[Layout, dict[Any, Any]]:
+    """Validated raw columns: continuous numbers, positive lengths, weights >= 0."""
+    layout, cols = gather(data, "IntervalPdf", nr_digits)
+    if layout.discrete:
+        raise TypeError("IntervalPdf needs continuous intervals, not discrete ones")
+    if layout.domain is not None and layout.domain.kind != "number":
+        raise TypeError("IntervalPdf does not support datetime intervals")
+    if not cols:
+        return layout, cols
+    starts, stops, values = cols[None]
+    if min(values) < 0:
+        i = next(i for i, v in enumerate(values) if v < 0)
+        raise ValueError(
+            f"IntervalPdf weights must be >= 0, got value {values[i]!r} "
+            f"for interval [{starts[i]};{stops[i]}]"
+        )
+    for a, b in zip(starts, stops):
+        if not a < b:
+            raise ValueError(f"IntervalPdf intervals must have positive length, got [{a};{b}]")
+    return layout, cols
+
+
+def _prefix_sums(masses: list[Any]) -> list[Any]:
+    """Running totals ``[0, m0, m0 + m1, ...]``: exact for ints, compensated for floats."""
+    if all(type(m) is int for m in masses):
+        return [0, *accumulate(masses)]
+    out: list[Any] = [0.0]
+    total = 0.0
+    comp = 0.0
+    for m in masses:  # Neumaier's compensated summation
+        t = total + m
+        if abs(total) >= abs(m):
+            comp += (total - t) + m
+        else:
+            comp += (m - t) + total
+        total = t
+        out.append(total + comp)
+    return out
+
+
+def _real(x: Any, name: str) -> Any:
+    """A real number (``±inf`` allowed, NaN not)."""
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise TypeError(f"{name} must be a real number, not {type(x).__name__} ({x!r})")
+    if isinstance(x, float) or not isinstance(x, int):
+        x = float(x)
+        if math.isnan(x):
+            raise ValueError(f"{name} must not be NaN")
+    return x
+
+
+def _probability(p: Any, name: str) -> float:
+    p = _real(p, name)
+    if not 0 <= p <= 1:
+        raise ValueError(f"{name} must be a probability in [0, 1], got {p!r}")
+    return float(p)
+
+
+def _count(k: Any, name: str) -> int:
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"{name} must be an int, not {type(k).__name__} ({k!r})")
+    if k < 0:
+        raise ValueError(f"{name} must be >= 0, got {k}")
+    return k
+
+
+def _rng(rng: Any) -> random.Random:
+    if rng is None:
+        return random._inst  # type: ignore[attr-defined]  # the module's shared generator
+    if not isinstance(rng, random.Random):
+        raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
+    return rng
+
+
+def _samples(samples: Any, name: str) -> list[float]:
+    if isinstance(samples, (str, bytes)) or not isinstance(samples, Iterable):
+        raise TypeError(f"{name} must be an iterable of numbers, not {type(samples).__name__}")
+    xs = []
+    for x in samples:
+        x = _real(x, f"each of {name}")
+        if not math.isfinite(x):
+            raise ValueError(f"each of {name} must be finite, got {x!r}")
+        xs.append(float(x))
+    if not xs:
+        raise ValueError(f"{name} must not be empty")
+    return xs
+
+
+def _ks2(a: list[float], b: list[float]) -> int:
+    """n·m × the two-sample KS statistic of sorted samples (an exact integer)."""
+    n, m = len(a), len(b)
+    i = j = 0
+    best = 0
+    while i < n and j < m:
+        x = a[i] if a[i] <= b[j] else b[j]
+        while i < n and a[i] == x:
+            i += 1
+        while j < m and b[j] == x:
+            j += 1
+        best = max(best, abs(i * m - j * n))
+    return best
+
+
+def _check_scale(factor: Any) -> None:
+    factor = check_factor(factor)
+    if not factor > 0:
+        raise ValueError(f"an IntervalPdf can only be scaled by a factor > 0, got {factor!r}")

@@ -4,7 +4,8 @@
 #   2. scripts/install-test.sh: offline installs into fresh venvs on the oldest and newest Python;
 #   3. the configuration only the public CI executes: validate-pyproject (with cibuildwheel's
 #      schema) on both pyproject files, `cibuildwheel --print-build-identifiers` for linux,
-#      macos and windows, and `bash -n` + shellcheck (when installed) on build-wheels.sh and these scripts.
+#      macos and windows, GitHub's workflow schema on .github/workflows/*.yml, and
+#      `bash -n` + shellcheck (when installed) on build-wheels.sh and these scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS=0
@@ -14,13 +15,14 @@ bash scripts/install-test.sh
 echo
 echo "== configuration for the public CI"
 TPY=.venv-dist/bin/python
-CONFIG_PINS=(cibuildwheel==4.3.5 validate-pyproject==0.27)
+CONFIG_PINS=(cibuildwheel==4.3.5 validate-pyproject==0.27 check-jsonschema==0.39.0)
 stamp=.venv-dist/.config-$(printf '%s\n' "${CONFIG_PINS[@]}" | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   "$TPY" -m pip install -q "${CONFIG_PINS[@]}"
   touch "$stamp"
 fi
 .venv-dist/bin/validate-pyproject pyproject.toml rust/pyproject.toml
+.venv-dist/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 for platform in linux macos windows; do
   ids=$(.venv-dist/bin/cibuildwheel --print-build-identifiers --platform "$platform" rust/)
   [ -n "$ids" ] || { echo "cibuildwheel selects nothing for $platform" >&2; exit 1; }

@@ -21,6 +21,7 @@ from .abstract_interval import AbstractInterval, AbstractIntervalCollection
 from .base_interval import BaseInterval, Coordinate, EmptyInterval, Length, UnitInterval
 from .base_interval_discrete import BaseDiscreteInterval
 from .combine_intervals import (
+    combine_arrays,
     combine_intervals,
     combine_intervals_counter,
     combine_intervals_counter_discrete,
@@ -62,6 +63,7 @@ __all__ = [
     "Length",
     "UnitInterval",
     "__version__",
+    "combine_arrays",
     "combine_intervals",
     "combine_intervals_counter",
     "combine_intervals_counter_discrete",

@@ -9,6 +9,7 @@ from .interval_meter import IntervalCounter, IntervalMeter
 from .interval_set import IntervalSet
 
 __all__ = [
+    "combine_arrays",
     "combine_intervals",
     "combine_intervals_counter",
     "combine_intervals_counter_discrete",
@@ -51,6 +52,26 @@ def combine_intervals(
     if cls is None:
         raise TypeError(f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}")
     return cls(intervals, use_rust=use_rust)
+
+
+def combine_arrays(
+    starts: Any,
+    stops: Any,
+    values: Any = None,
+    combined_type: str = "meter",
+    *,
+    use_rust: bool | None = None,
+) -> Any:
+    """Combine columns (lists, ``array``, NumPy, pandas, pyarrow) into a meter, set or
+    counter, without a Python object per interval on the way to the kernel.
+
+    >>> combine_arrays([0, 2], [3, 5], combined_type="counter")
+    IntervalCounter:{BaseInterval[0;2]: 1, BaseInterval[2;3]: 2, BaseInterval[3;5]: 1}
+    """
+    cls = _TYPES.get(combined_type) if isinstance(combined_type, str) else None
+    if cls is None:
+        raise TypeError(f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}")
+    return cls.from_arrays(starts, stops, values, use_rust=use_rust)
 
 
 def _variant(kind: str, discrete: bool) -> Any:

@@ -15,6 +15,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from . import _backend
+from ._arrays import (
+    build_from_arrays,
+    frame_columns,
+    key_points,
+    keys_to_numpy,
+    keys_to_pandas,
+    lookup_many,
+    require,
+)
 from ._coords import NUMBER, check_coordinate, check_factor, check_value, domain_of, key_of
 from ._errors import InvalidTypeError
 from ._lattice import divide, exact
@@ -250,13 +259,104 @@ class IntervalMeter(AbstractIntervalCollection):
                         )
         return out
 
-    def values_at(self, points: Iterable[Any]) -> list[Any]:
+    def values_at(self, points: Iterable[Any]) -> Any:
         """Values at many points (left piece wins at boundaries). O(k log n).
+
+        NumPy/pandas/pyarrow points (numbers or ``datetime64``) give a NumPy array,
+        computed without a Python object per point; anything else gives a list.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).values_at([1, 3, 9])
         [1, 2, 0]
         """
-        return [self._value_at_key(self._check_point(x)) for x in points]
+        np, keys = key_points(points, self._layout.domain)
+        if np is None:
+            return [self._value_at_key(self._check_point(x)) for x in points]
+        tr = self._tracks.get(None)
+        if self._layout.discrete:
+            return np.asarray(self.values_at(list(_numpy_points(points))))
+        if tr is None:
+            return np.zeros(len(keys), dtype=np.int64)
+        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
+        values = np.asarray(tr.values)
+        return np.where(hit, values[idx], values.dtype.type(0))
+
+    # -- columns in and out -------------------------------------------------------------
+    @classmethod
+    def from_arrays(
+        cls, starts: Any, stops: Any, values: Any = None, *, use_rust: bool | None = None
+    ) -> Any:
+        """Build from columns: lists, ``array``, NumPy (numbers, ``datetime64``), pandas
+        Series or pyarrow arrays. Numeric columns reach the kernel without a Python object
+        per interval; NaN/NaT, length mismatches and reversed bounds raise ``ValueError``.
+
+        >>> IntervalMeter.from_arrays([0, 2], [4, 6], [1, 3])
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 4, BaseInterval[4;6]: 3}
+        """
+        layout, tracks = build_from_arrays(starts, stops, values, cls._kind, use_rust, cls.__name__)
+        return cls._from(layout, tracks)
+
+    @classmethod
+    def from_pandas(
+        cls,
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Any:
+        """Build from the named columns of a DataFrame (``value=None``: weight 1 each).
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"a": [0, 2], "b": [4, 6]})
+        >>> IntervalMeter.from_pandas(df, start="a", stop="b")
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 2, BaseInterval[4;6]: 1}
+        """
+        return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
+
+    def to_arrays(self) -> tuple[Any, Any, Any]:
+        """``(starts, stops, values)`` as NumPy arrays (datetimes as ``datetime64[us]``,
+        aware ones in UTC). Needs NumPy.
+
+        >>> [a.tolist() for a in IntervalMeter([(0, 4), (2, 6)]).to_arrays()]
+        [[0, 2, 4], [2, 4, 6], [1, 2, 1]]
+        """
+        starts, stops, values = self._columns()
+        dom = self._layout.domain
+        np = require("numpy", "numpy", "to_arrays()")
+        return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with columns ``start``, ``stop``, ``value``. Needs pandas.
+
+        >>> IntervalMeter([(0, 4), (2, 6)]).to_pandas()
+           start  stop  value
+        0      0     2      1
+        1      2     4      2
+        2      4     6      1
+        """
+        pd = require("pandas", "pandas", "to_pandas()")
+        starts, stops, values = self._columns()
+        dom = self._layout.domain
+        return pd.DataFrame(
+            {
+                "start": keys_to_pandas(starts, dom),
+                "stop": keys_to_pandas(stops, dom),
+                "value": values,
+            }
+        )
+
+    def _columns(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """Stored columns as keys (continuous) or first/last point keys (discrete)."""
+        if not self._layout.discrete:
+            tr = self._tracks.get(None)
+            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
+        pieces = list(self)
+        return (
+            [key_of(p.start) for p in pieces],
+            [key_of(p.stop) for p in pieces],
+            [p.value for p in pieces],
+        )
 
     def __contains__(self, x: Any) -> bool:
         """Whether a coordinate or interval is covered by some piece."""
@@ -894,6 +994,14 @@ class IntervalCounter(IntervalMeter):
 
     def __ge__(self, other: Any) -> bool:
         return list(self) >= self._cmp(other)
+
+
+def _numpy_points(points: Any) -> list[Any]:
+    """NumPy-like points as Python coordinates (numbers, or datetimes)."""
+    arr = points.to_numpy() if hasattr(points, "to_numpy") else points
+    if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
+        return arr.astype("datetime64[us]").tolist()
+    return arr.tolist()
 
 
 def _pieces_of(other: Any) -> list[BaseInterval]:

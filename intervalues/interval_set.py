@@ -13,6 +13,15 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from ._arrays import (
+    build_from_arrays,
+    frame_columns,
+    key_points,
+    keys_to_numpy,
+    keys_to_pandas,
+    lookup_many,
+    require,
+)
 from ._coords import check_coordinate, domain_of, key_of
 from ._errors import InvalidTypeError
 from ._lattice import divide, exact, exact_step
@@ -189,6 +198,67 @@ class IntervalSet(AbstractIntervalCollection):
         if self.is_empty:
             return False
         return self._covers_point(x)
+
+    def contains_many(self, points: Any) -> Any:
+        """Coverage of many points: NumPy points give a boolean NumPy array (vectorised,
+        O(k log n)), anything else a list of bools.
+
+        >>> IntervalSet([(0, 2), (5, 6)]).contains_many([1, 3, 5])
+        [True, False, True]
+        """
+        np, keys = key_points(points, self._layout.domain)
+        if np is None:
+            return [x in self for x in points]
+        if self._runs:
+            return np.asarray([x in self for x in points.tolist()], dtype=bool)
+        return lookup_many(self._starts, self._stops, keys, np)[1]
+
+    @classmethod
+    def from_arrays(
+        cls, starts: Any, stops: Any, values: Any = None, *, use_rust: bool | None = None
+    ) -> IntervalSet:
+        """The covered set of columns (see ``IntervalMeter.from_arrays``).
+
+        >>> IntervalSet.from_arrays([0, 2, 8], [4, 6, 9])
+        IntervalSet:{BaseInterval[0;6], BaseInterval[8;9]}
+        """
+        layout, tracks = build_from_arrays(starts, stops, values, "set", use_rust, cls.__name__)
+        tr = tracks.get(None)
+        return cls._make(layout, tr.starts if tr else [], tr.stops if tr else [])
+
+    @classmethod
+    def from_pandas(
+        cls,
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> IntervalSet:
+        """The covered set of a DataFrame's named columns."""
+        return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
+
+    def to_arrays(self) -> tuple[Any, Any]:
+        """``(starts, stops)`` as NumPy arrays (continuous sets). Needs NumPy.
+
+        >>> [a.tolist() for a in IntervalSet([(0, 4), (2, 6)]).to_arrays()]
+        [[0], [6]]
+        """
+        if self._runs:
+            raise TypeError("to_arrays() needs a continuous set")
+        dom = self._layout.domain
+        return keys_to_numpy(self._starts, dom), keys_to_numpy(self._stops, dom)
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with columns ``start`` and ``stop``. Needs pandas."""
+        pd = require("pandas", "pandas", "to_pandas()")
+        if self._runs:
+            raise TypeError("to_pandas() needs a continuous set")
+        dom = self._layout.domain
+        return pd.DataFrame(
+            {"start": keys_to_pandas(self._starts, dom), "stop": keys_to_pandas(self._stops, dom)}
+        )
 
     def __getitem__(self, x: Any) -> int:
         """1 if covered, else 0."""

@@ -430,7 +430,9 @@ def test_incremental_update_meter(domain, data):
         assert typed(pieces(domain, by_update)) == typed(pieces(domain, bulk))
         assert_matches(domain, "meter", by_update, tuples)
     else:
-        exp = _fold_meter(domain, tuples)
+        # A zero-valued interval adds nothing, not even a float type (docs/compatibility.md),
+        # so the step-by-step model leaves zero values out.
+        exp = _fold_meter(domain, [t for t in tuples if t[-1] != 0])
         got = pieces(domain, by_update)
         if domain.discrete:
             got = sorted(got, key=lambda p: (p[0], p[1], p[2]))

@@ -1,0 +1,301 @@
+"""Columns in and out: lists, ``array``, NumPy, pandas and pyarrow.
+
+NumPy, pandas and pyarrow are optional: they are never imported here unless the caller
+passed one of their objects (then they are installed) or asked for one as output.
+Inputs are validated as whole columns (NaN, NaT, lengths, reversed bounds, dtypes), and
+numeric or datetime64 columns reach the kernel without a Python object per interval.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import timezone, tzinfo
+from typing import Any
+
+from ._coords import NUMBER, Domain
+from ._sweep import Kind
+from ._tracks import Layout, gather
+from .base_interval import BaseInterval
+
+__all__ = ["Column", "columns_from_arrays", "numpy_or_none"]
+
+_I64_MAX = 2**63 - 1
+
+
+class Column:
+    """One validated input column: ``kind`` is ``"int"``, ``"float"``, ``"naive"``,
+    ``"aware"`` or ``"object"``; ``data`` is a NumPy array (``int64``/``float64``, datetimes
+    as ``int64`` microseconds) or, for ``"object"``, a list of Python values."""
+
+    __slots__ = ("data", "kind", "name", "tz")
+
+    def __init__(self, name: str, kind: str, data: Any, tz: tzinfo | None = None) -> None:
+        self.name = name
+        self.kind = kind
+        self.data = data
+        self.tz = tz
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+def numpy_or_none(obj: Any) -> Any:
+    """The NumPy module when ``obj`` is a NumPy/pandas/pyarrow object, else ``None``."""
+    module = type(obj).__module__.split(".")[0]
+    if module in ("numpy", "pandas", "pyarrow"):
+        import numpy
+
+        return numpy
+    return None
+
+
+def _column(obj: Any, name: str) -> Column:
+    np = numpy_or_none(obj)
+    if np is None:
+        if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+            raise TypeError(f"{name} must be a sequence or array, not {type(obj).__name__}")
+        return Column(name, "object", list(obj))
+    module = type(obj).__module__.split(".")[0]
+    tz = None
+    if module == "pyarrow":
+        if obj.null_count:
+            raise ValueError(f"{name} has {obj.null_count} missing values")
+        arrow_tz = getattr(obj.type, "tz", None)
+        if arrow_tz:
+            tz = _zone(arrow_tz)
+        obj = obj.to_numpy(zero_copy_only=False)
+    elif module == "pandas":
+        dtype = obj.dtype
+        if getattr(dtype, "tz", None) is not None:
+            tz = dtype.tz
+            obj = obj.dt.tz_convert("UTC").dt.tz_localize(None)
+        if obj.isna().any():
+            raise ValueError(f"{name} has {int(obj.isna().sum())} missing values (NaN/NaT)")
+        obj = obj.to_numpy()
+    arr = np.asarray(obj)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+    kind = arr.dtype.kind
+    if kind == "b":
+        raise TypeError(f"{name} must hold numbers or datetimes, not booleans")
+    if kind in "iu":
+        if kind == "u" and arr.size and int(arr.max()) > _I64_MAX:
+            return Column(name, "object", arr.tolist())
+        return Column(name, "int", arr.astype(np.int64, copy=False))
+    if kind == "f":
+        arr = arr.astype(np.float64, copy=False)
+        bad = ~np.isfinite(arr)
+        if bad.any():
+            raise ValueError(f"{name} has {int(bad.sum())} NaN or infinite values")
+        return Column(name, "float", arr)
+    if kind == "M":
+        if np.isnat(arr).any():
+            raise ValueError(f"{name} has {int(np.isnat(arr).sum())} missing values (NaT)")
+        micros = arr.astype("datetime64[us]").astype(np.int64)
+        return Column(name, "aware" if tz is not None else "naive", micros, tz)
+    if kind == "O":
+        return Column(name, "object", arr.tolist())
+    raise TypeError(f"{name} must hold numbers or datetimes, not dtype {arr.dtype}")
+
+
+def _zone(name: str) -> tzinfo:
+    if name.upper() in ("UTC", "Z", "+00:00"):
+        return timezone.utc
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def columns_from_arrays(
+    starts: Any, stops: Any, values: Any, what: str
+) -> tuple[Layout, tuple[Column, Column, Column]] | tuple[Layout, dict[Any, Any]]:
+    """Validate three columns; return either machine columns or, for Python objects, the
+    per-track raw columns of :func:`_tracks.gather`.
+
+    >>> layout, cols = columns_from_arrays([0, 2], [4, 6], None, "IntervalMeter")
+    >>> cols
+    {None: ([0, 2], [4, 6], [1, 1])}
+    """
+    s, e = _column(starts, "starts"), _column(stops, "stops")
+    if len(s) != len(e):
+        raise ValueError(f"starts and stops must have the same length, got {len(s)} and {len(e)}")
+    v = Column("values", "int", None) if values is None else _column(values, "values")
+    if values is not None and len(v) != len(s):
+        raise ValueError(f"values must have the same length as starts, got {len(v)} and {len(s)}")
+    if v.kind in ("naive", "aware"):
+        raise TypeError("values must be numbers, not datetimes")
+    if "object" in (s.kind, e.kind, v.kind):
+        return _python_columns(s, e, v, what)
+    if (s.kind in ("naive", "aware")) != (e.kind in ("naive", "aware")):
+        raise TypeError(f"cannot mix numbers and datetimes in {what} (starts and stops)")
+    if s.kind in ("naive", "aware") and s.kind != e.kind:
+        raise TypeError(f"cannot mix naive and timezone-aware datetimes in {what}")
+    np = sys.modules["numpy"]
+    if {s.kind, e.kind} == {"int", "float"}:  # promote when the ints are exact as floats
+        for col in (s, e):
+            if col.kind == "int":
+                if col.data.size and int(np.abs(col.data).max()) > 2**53:
+                    return _python_columns(s, e, v, what)
+                col.data, col.kind = col.data.astype(np.float64), "float"
+    if v.data is None:
+        v.data = np.ones(len(s), dtype=np.int64)
+    reversed_at = np.flatnonzero(s.data > e.data)
+    if reversed_at.size:
+        i = int(reversed_at[0])
+        raise ValueError(
+            f"interval {i} of {what} has start after stop "
+            f"(starts[{i}]={s.data[i]!r}, stops[{i}]={e.data[i]!r})"
+        )
+    if s.kind == "naive":
+        domain = Domain("naive")
+    elif s.kind == "aware":
+        domain = Domain("aware", s.tz or e.tz)
+    else:
+        domain = NUMBER
+    return Layout(domain, False), (s, e, v)
+
+
+def _python_columns(s: Column, e: Column, v: Column, what: str) -> tuple[Layout, dict[Any, Any]]:
+    """Columns holding Python objects: build intervals and validate them one by one."""
+    starts = _objects(s)
+    stops = _objects(e)
+    values = [1] * len(starts) if v.data is None else _objects(v)
+    ivs = [BaseInterval(a, b, w) for a, b, w in zip(starts, stops, values, strict=True)]
+    return gather(ivs, what)
+
+
+def _objects(col: Column) -> list[Any]:
+    if col.kind == "object":
+        return list(col.data)
+    if col.kind in ("naive", "aware"):
+        from ._coords import from_key
+
+        dom = Domain("naive") if col.kind == "naive" else Domain("aware", col.tz)
+        return [from_key(k, dom) for k in col.data.tolist()]
+    return col.data.tolist()
+
+
+def key_points(points: Any, domain: Domain | None) -> tuple[Any, Any]:
+    """Lookup points as a NumPy key array: ``(numpy, keys)``; ``(None, None)`` for others."""
+    np = numpy_or_none(points)
+    if np is None:
+        return None, None
+    col = _column(points, "points")
+    if col.kind == "object":
+        return None, None
+    want = domain.kind if domain is not None else None
+    got = "number" if col.kind in ("int", "float") else col.kind
+    if want is not None and got != want:
+        from ._errors import InvalidTypeError
+
+        raise InvalidTypeError(f"points must be of the collection's domain ({domain.describe()})")
+    return np, col.data
+
+
+def build_from_arrays(
+    starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None, what: str
+) -> tuple[Layout, dict[Any, Any]]:
+    """Validated columns swept into canonical tracks on the chosen backend."""
+    from . import _backend
+
+    _backend.check_use_rust(use_rust)
+    layout, cols = columns_from_arrays(starts, stops, values, what)
+    if isinstance(cols, dict):
+        return layout, _backend.build(cols, kind, use_rust)
+    s, e, v = cols
+    return layout, _build_arrays(s.data, e.data, v.data, kind, use_rust)
+
+
+def _build_arrays(starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None) -> Any:
+    """Sweep NumPy columns: straight to the kernel as bytes when it is used and exact."""
+    from . import _backend
+    from ._tracks import build_tracks
+
+    if len(starts) == 0:
+        return {}
+    rust = _backend._rust
+    if rust is not None and _backend.wants_rust(use_rust):
+        floats = values.dtype.kind == "f"
+        exact = not floats or _backend._decimal_is_binary(
+            sys.modules["numpy"].unique(values).tolist()
+        )
+        if exact:
+            coords = "f" if starts.dtype.kind == "f" else "i"
+            try:
+                out = rust.combine(
+                    kind,
+                    starts.tobytes(),
+                    stops.tobytes(),
+                    values.tobytes(),
+                    coords,
+                    "f" if floats else "i",
+                )
+            except rust.KernelOverflow:
+                out = None
+            if out is not None:
+                return _tracks_from_bytes(out, coords, floats, kind)
+    cols = {None: (starts.tolist(), stops.tolist(), values.tolist())}
+    return build_tracks(cols, kind)
+
+
+def _tracks_from_bytes(
+    out: tuple[bytes, bytes, bytes], coords: str, floats: bool, kind: Kind
+) -> dict[Any, Any]:
+    from ._tracks import Track
+
+    np = sys.modules["numpy"]
+    ctype = np.float64 if coords == "f" else np.int64
+    s = np.frombuffer(out[0], dtype=ctype).tolist()
+    if not s:
+        return {}
+    e = np.frombuffer(out[1], dtype=ctype).tolist()
+    v = np.frombuffer(out[2], dtype=np.float64 if floats else np.int64)
+    values = v.astype(np.int64).tolist() if floats and kind != "meter" else v.tolist()
+    return {None: Track(s, e, values)}
+
+
+def require(module: str, extra: str, what: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError:
+        raise ImportError(f"{what} needs {module}: pip install 'intervalues[{extra}]'") from None
+
+
+def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[Any, Any, Any]:
+    """The named columns of a DataFrame-like object, with a clear error for a missing one."""
+    columns = list(getattr(df, "columns", ()))
+    for label, name in (("start", start), ("stop", stop), ("value", value)):
+        if name is not None and name not in columns:
+            raise ValueError(f"{label} column {name!r} is not in the frame; columns are {columns}")
+    return df[start], df[stop], (df[value] if value is not None else None)
+
+
+def keys_to_numpy(keys: list[Any], domain: Domain | None) -> Any:
+    """A NumPy array of stored keys: numbers, or ``datetime64[us]`` (aware: UTC)."""
+    np = require("numpy", "numpy", "to_arrays()")
+    arr = np.asarray(keys)
+    if domain is not None and domain.kind != "number":
+        return arr.astype(np.int64).astype("datetime64[us]")
+    return arr
+
+
+def keys_to_pandas(keys: list[Any], domain: Domain | None) -> Any:
+    """A pandas column of stored keys (aware datetimes in the collection's zone)."""
+    pd = require("pandas", "pandas", "to_pandas()")
+    if domain is not None and domain.kind == "aware":
+        return pd.to_datetime(keys, unit="us", utc=True).tz_convert(domain.tz)
+    if domain is not None and domain.kind == "naive":
+        return pd.to_datetime(keys, unit="us")
+    return keys
+
+
+def lookup_many(starts: list[Any], stops: list[Any], keys: Any, np: Any) -> tuple[Any, Any]:
+    """For each key: the index of the closed piece containing it (left piece wins at a
+    shared boundary) and whether there is one. O(k log n), vectorised."""
+    st = np.asarray(starts)
+    en = np.asarray(stops)
+    idx = np.searchsorted(en, keys, side="left")
+    clipped = np.minimum(idx, max(len(en) - 1, 0))
+    hit = (idx < len(en)) & (st[clipped] <= keys) if len(en) else np.zeros(len(keys), bool)
+    return clipped, hit

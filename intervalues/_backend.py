@@ -26,6 +26,24 @@ except ImportError:  # pragma: no cover - depends on the environment
     _rust = None
 
 
+def _has_decimal_rule() -> bool:
+    """Whether the accelerator sums floats by the decimal rule (``float_rule=``).
+
+    Older builds only know the binary (fsum) rule; they still get the float columns
+    whose decimal reading equals their binary value.
+    """
+    if _rust is None:
+        return False
+    try:
+        _rust.combine("meter", b"", b"", b"", "f", "f", float_rule="decimal")
+    except TypeError:  # pragma: no cover - an accelerator older than this package
+        return False
+    return True
+
+
+_DECIMAL_RULE = _has_decimal_rule()
+
+
 def available() -> bool:
     """Whether the accelerator is importable."""
     return _rust is not None
@@ -64,9 +82,10 @@ def build(
     """Sweep raw per-track columns into canonical tracks on the chosen backend.
 
     The accelerator takes a track only when its answer is bit-identical to Python's:
-    uniform coordinate types, int values within 64 bits, or float values whose decimal
-    reading equals their binary value. Anything else, and any overflow inside the
-    kernel, is computed by the pure-Python kernel, exactly.
+    uniform coordinate types and uniform value types (ints within 64 bits, or floats,
+    which it sums by the same decimal rule). Anything else, and any overflow inside
+    the kernel (ints beyond 64 bits, decimal sums beyond its 128-bit fixed point), is
+    computed by the pure-Python kernel, exactly.
     """
     from ._tracks import Track, build_tracks
 
@@ -97,7 +116,11 @@ def _column(col: list[Any], types: set[type]) -> tuple[str, bytes] | None:
 
 
 def _decimal_is_binary(values: list[float]) -> bool:
-    """Whether every float's shortest decimal equals its binary value (0.5 yes, 0.1 no)."""
+    """Whether every float's shortest decimal equals its binary value (0.5 yes, 0.1 no).
+
+    Only needed for an accelerator without the decimal rule, whose binary sums agree
+    with Python's decimal ones exactly for such values.
+    """
     from ._sweep import _decimal
 
     for v in set(values):
@@ -122,8 +145,12 @@ def _combine_rust(
     vals = _column(values, set(map(type, values)))
     if coords is None or vals is None:
         return None
-    if vals[0] == "f" and not _decimal_is_binary(values):
-        return None
+    options: dict[str, str] = {}
+    if vals[0] == "f":
+        if _DECIMAL_RULE:
+            options["float_rule"] = "decimal"
+        elif not _decimal_is_binary(values):  # pragma: no cover - older accelerator
+            return None
     code, raw_starts = coords
     typecode = "q" if code == "i" else "d"
     raw_stops = _column(stops, coord_types)
@@ -131,7 +158,7 @@ def _combine_rust(
         return None
     assert _rust is not None
     try:
-        s, e, v = _rust.combine(kind, raw_starts, raw_stops[1], vals[1], code, vals[0])
+        s, e, v = _rust.combine(kind, raw_starts, raw_stops[1], vals[1], code, vals[0], **options)
     except _rust.KernelOverflow:
         return None
     out_s, out_e = array(typecode), array(typecode)

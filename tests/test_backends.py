@@ -51,20 +51,55 @@ class TestSwitch:
         calls = []
         real = _backend._rust.combine
 
-        def spy(*args):
+        def spy(*args, **kwargs):
             calls.append(args[0])
-            return real(*args)
+            return real(*args, **kwargs)
 
         monkeypatch.setattr(_backend._rust, "combine", spy)
         IntervalMeter([(0, 2), (1, 3)], use_rust=True)
         IntervalCounter([(0, 2), (1, 3)], use_rust=True)
         assert calls == ["meter", "counter"]
 
+    @needs_rust
+    def test_decimal_float_values_go_through_rust(self, monkeypatch):
+        # Regression: float values such as 0.1 (decimal reading != binary value) used
+        # to be sent to pure Python; the kernel now sums them by the same decimal rule.
+        monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
+        calls = []
+        real = _backend._rust.combine
+
+        def spy(*args, **kwargs):
+            calls.append((args[0], args[5], kwargs.get("float_rule")))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(_backend._rust, "combine", spy)
+        m = IntervalMeter([(0, 2, 0.1), (1, 3, 0.2), (1, 3, -0.3)], use_rust=True)
+        assert calls == [("meter", "f", "decimal")]
+        assert pieces(m) == [(0, 1, float, (0.1).hex()), (2, 3, float, (-0.1).hex())]
+        c = IntervalCounter([(0, 2, 0.7), (1, 3, 0.3), (1, 3, 2.675)], use_rust=True)
+        assert calls[-1] == ("counter", "f", "decimal")
+        assert pieces(c) == [(1, 2, int, 3), (2, 3, int, 2)]
+
+    @needs_rust
+    def test_decimal_sums_beyond_the_kernel_fall_back_to_python(self, monkeypatch):
+        monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
+        # 5e-324 needs 324 decimals, 1e300 is a whole float beyond 128 bits.
+        for value in (5e-324, 1e300):
+            ivs = [(0, 2, value), (1, 3, 0.1)]
+            rs, py = IntervalMeter(ivs, use_rust=True), IntervalMeter(ivs, use_rust=False)
+            assert pieces(rs) == pieces(py)
+
 
 ints = st.integers(-50, 50)
 big = st.integers(-(2**70), 2**70)
 dyadic = st.sampled_from([0.5, 0.25, -1.5, 2.0, 3.75, 1e300, -1e300, 8.0])
 decimal = st.sampled_from([0.1, 0.2, -0.3, 1.1, 2.675, 1e-7])
+# Exact ties between shortest reprs, whole floats beyond 2**64, values beyond the
+# kernel's 128-bit fixed point (5e-324, 1e300: Python takes over), long reprs.
+decimal_corners = st.sampled_from(
+    [0.1, -0.3, 1428270122127.7812, 4503599627370495.5, 2.0**64, -1e20, 1e-20, 5e-324,
+     1e300, 0.1 + 0.2, 1 / 3, 9007199254740992.0, 1.0]
+)  # fmt: skip
 
 
 def interval_lists(coord, value):
@@ -80,6 +115,8 @@ CASES = {
     "float coords": interval_lists(st.floats(-100, 100, allow_nan=False), ints),
     "dyadic values": interval_lists(ints, dyadic),
     "decimal values": interval_lists(ints, decimal),
+    "decimal corner values": interval_lists(ints, decimal_corners),
+    "decimal values, float coords": interval_lists(st.floats(-100, 100), decimal),
     "mixed values": interval_lists(ints, st.one_of(ints, dyadic, decimal)),
 }
 

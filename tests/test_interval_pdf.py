@@ -803,7 +803,8 @@ class TestCumulativeColumn:
 
 # -- properties ---------------------------------------------------------------------------------
 coord = st.one_of(st.integers(-50, 50), st.floats(-50, 50, allow_nan=False, allow_infinity=False))
-weight = st.one_of(st.integers(0, 9), st.floats(0, 9, allow_nan=False))
+# no subnormal weights: their normalised density rounds to 0 and the piece vanishes
+weight = st.one_of(st.integers(0, 9), st.just(0.0), st.floats(1e-3, 9))
 
 
 @st.composite
@@ -847,12 +848,17 @@ class TestProperties:
 
     @given(pdfs(), st.floats(0.001, 0.999))
     def test_quantile_of_cdf_is_identity_on_the_support(self, p, frac):
-        starts = [iv.start for iv in p]
-        stops = [iv.stop for iv in p]
-        i = int(frac * len(starts))
-        x = starts[i] + (stops[i] - starts[i]) * frac
-        assume(starts[i] < x < stops[i])
-        assert p.quantile(p.cumulative(x)) == pytest.approx(x, abs=1e-7 * (1 + abs(x)))
+        pieces = list(p)
+        piece = pieces[int(frac * len(pieces))]
+        x = piece.start + (piece.stop - piece.start) * frac
+        q = p.cumulative(x)
+        back = p.quantile(q)
+        # the generalised inverse never lands right of x and gives back the same CDF value
+        assert back <= x + 1e-9 * (1 + abs(x))
+        assert p.cumulative(back) == pytest.approx(q, abs=1e-9)
+        # with real mass between the piece start and x, it gives x itself
+        if (x - piece.start) * piece.value > 1e-6:
+            assert back == pytest.approx(x, abs=1e-7 * (1 + abs(x)))
 
     @given(pdfs(), st.floats(-60, 80), st.floats(-60, 80))
     def test_cdf_is_monotone(self, p, a, b):

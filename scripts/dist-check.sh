@@ -2,7 +2,8 @@
 # The distribution check CI runs after `make test`:
 #   1. scripts/wheels.sh: the four artefacts in dist/ (zig path), auditwheel, abi3audit, twine;
 #   2. scripts/install-test.sh: offline installs into fresh venvs on the oldest and newest Python;
-#   3. the configuration only the public CI executes: validate-pyproject (with cibuildwheel's
+#   3. VERSION equals the crates' version in rust/Cargo.toml;
+#   4. the configuration only the public CI executes: validate-pyproject (with cibuildwheel's
 #      schema) on both pyproject files, `cibuildwheel --print-build-identifiers` for linux,
 #      macos and windows, GitHub's workflow schema on .github/workflows/*.yml, and
 #      `bash -n` + shellcheck (when installed) on build-wheels.sh and these scripts.
@@ -22,6 +23,14 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 .venv-dist/bin/validate-pyproject pyproject.toml rust/pyproject.toml
+# setuptools-rust takes the version from VERSION; keep the crates' version in step with it.
+"$TPY" - <<'PY'
+import pathlib, tomllib
+version = pathlib.Path("VERSION").read_text().strip()
+crates = tomllib.loads(pathlib.Path("rust/Cargo.toml").read_text())["workspace"]["package"]
+assert crates["version"] == version, f"rust/Cargo.toml says {crates['version']}, VERSION {version}"
+print("VERSION and rust/Cargo.toml agree:", version)
+PY
 .venv-dist/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 for platform in linux macos windows; do
   ids=$(.venv-dist/bin/cibuildwheel --print-build-identifiers --platform "$platform" rust/)

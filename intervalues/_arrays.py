@@ -9,6 +9,7 @@ numeric or datetime64 columns reach the kernel without a Python object per inter
 from __future__ import annotations
 
 import sys
+from array import array
 from collections.abc import Iterable
 from datetime import timezone, tzinfo
 from typing import Any
@@ -244,15 +245,16 @@ def _tracks_from_bytes(
 ) -> dict[Any, Any]:
     from ._tracks import Track
 
-    np = sys.modules["numpy"]
-    ctype = np.float64 if coords == "f" else np.int64
-    s = np.frombuffer(out[0], dtype=ctype).tolist()
-    if not s:
+    if not out[0]:
         return {}
-    e = np.frombuffer(out[1], dtype=ctype).tolist()
-    v = np.frombuffer(out[2], dtype=np.float64 if floats else np.int64)
-    values = v.astype(np.int64).tolist() if floats and kind != "meter" else v.tolist()
-    return {None: Track(s, e, values)}
+    code = "d" if coords == "f" else "q"
+    s, e, v = array(code), array(code), array("d" if floats else "q")
+    s.frombytes(out[0])
+    e.frombytes(out[1])
+    v.frombytes(out[2])
+    if floats and kind != "meter":  # counts and set flags are whole numbers
+        v = array("q", map(int, v))
+    return {None: Track(s, e, v)}
 
 
 def require(module: str, extra: str, what: str) -> Any:
@@ -290,11 +292,18 @@ def keys_to_pandas(keys: list[Any], domain: Domain | None) -> Any:
     return keys
 
 
+def as_numpy(col: Any, np: Any) -> Any:
+    """A stored column as a NumPy array: a zero-copy view of a typed ``array``."""
+    if isinstance(col, array):
+        return np.frombuffer(col, dtype=np.int64 if col.typecode == "q" else np.float64)
+    return np.asarray(col)
+
+
 def lookup_many(starts: list[Any], stops: list[Any], keys: Any, np: Any) -> tuple[Any, Any]:
     """For each key: the index of the closed piece containing it (left piece wins at a
     shared boundary) and whether there is one. O(k log n), vectorised."""
-    st = np.asarray(starts)
-    en = np.asarray(stops)
+    st = as_numpy(starts, np)
+    en = as_numpy(stops, np)
     idx = np.searchsorted(en, keys, side="left")
     clipped = np.minimum(idx, max(len(en) - 1, 0))
     hit = (idx < len(en)) & (st[clipped] <= keys) if len(en) else np.zeros(len(keys), bool)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import operator
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -30,15 +31,60 @@ Columns = tuple[list[Any], list[Any], list[Any]]
 _BIG_SPLICE = 4096
 
 
+def pack(col: Any) -> Any:
+    """A column as a typed ``array`` (``'q'`` for 64-bit ints, ``'d'`` for floats: 8 bytes
+    an item, viewable by NumPy without a copy), or a list for big ints and mixed types.
+
+    >>> pack([1, 2]), pack([0.5]), pack([2**70]), pack([1, 0.5])
+    (array('q', [1, 2]), array('d', [0.5]), [1180591620717411303424], [1, 0.5])
+    """
+    if isinstance(col, array):
+        return col
+    types = set(map(type, col))
+    if types == {float}:
+        return array("d", col)
+    if types == {int}:
+        try:
+            return array("q", col)
+        except OverflowError:
+            pass
+    return list(col)
+
+
+def _splice(col: Any, lo: int, hi: int, new: list[Any]) -> Any:
+    """``col[lo:hi] = new``, keeping a typed array when ``new`` fits its type."""
+    if isinstance(col, array):
+        types = set(map(type, new))
+        fits = types <= {int} if col.typecode == "q" else types <= {float}
+        if fits:
+            try:
+                col[lo:hi] = array(col.typecode, new)
+                return col
+            except OverflowError:
+                pass
+        col = list(col)
+    col[lo:hi] = new
+    return col
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is type(b) and (not isinstance(a, array) or a.typecode == b.typecode):
+        return a == b
+    return len(a) == len(b) and list(a) == list(b)
+
+
 class Track:
-    """One sorted column set: ``starts``, ``stops``, ``values`` (canonical after every op)."""
+    """One sorted column set: ``starts``, ``stops``, ``values`` (canonical after every op).
+
+    Columns are typed arrays where the data allows (see :func:`pack`), lists otherwise.
+    """
 
     __slots__ = ("starts", "stops", "values")
 
-    def __init__(self, starts: list[Any], stops: list[Any], values: list[Any]) -> None:
-        self.starts = starts
-        self.stops = stops
-        self.values = values
+    def __init__(self, starts: Any, stops: Any, values: Any) -> None:
+        self.starts = pack(starts)
+        self.stops = pack(stops)
+        self.values = pack(values)
 
     def copy(self) -> Track:
         return Track(self.starts[:], self.stops[:], self.values[:])
@@ -49,9 +95,9 @@ class Track:
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, Track)
-            and self.starts == other.starts
-            and self.stops == other.stops
-            and self.values == other.values
+            and _same(self.starts, other.starts)
+            and _same(self.stops, other.stops)
+            and _same(self.values, other.values)
         )
 
     def find(self, k: Any) -> int:
@@ -88,9 +134,9 @@ class Track:
             s, e, v = (swept.starts, swept.stops, swept.values) if swept else ([], [], [])
         else:
             s, e, v = combine_columns(*cols, kind)
-        self.starts[lo:hi] = s
-        self.stops[lo:hi] = e
-        self.values[lo:hi] = v
+        self.starts = _splice(self.starts, lo, hi, s)
+        self.stops = _splice(self.stops, lo, hi, e)
+        self.values = _splice(self.values, lo, hi, v)
 
 
 class Layout:

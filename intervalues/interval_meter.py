@@ -16,6 +16,7 @@ from typing import Any
 
 from . import _backend
 from ._arrays import (
+    as_numpy,
     build_from_arrays,
     frame_columns,
     key_points,
@@ -277,7 +278,7 @@ class IntervalMeter(AbstractIntervalCollection):
         if tr is None:
             return np.zeros(len(keys), dtype=np.int64)
         idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
-        values = np.asarray(tr.values)
+        values = as_numpy(tr.values, np)
         return np.where(hit, values[idx], values.dtype.type(0))
 
     # -- columns in and out -------------------------------------------------------------

@@ -68,7 +68,7 @@ class IntervalSet(AbstractIntervalCollection):
             s, e, v = cols[None]
             tracks = _backend.build({None: (s, e, v)}, "set", use_rust)
             if None in tracks:
-                self._starts, self._stops = tracks[None].starts, tracks[None].stops
+                self._starts, self._stops = list(tracks[None].starts), list(tracks[None].stops)
 
     # -- construction helpers ---------------------------------------------------------
     @classmethod
@@ -224,7 +224,7 @@ class IntervalSet(AbstractIntervalCollection):
         """
         layout, tracks = build_from_arrays(starts, stops, values, "set", use_rust, cls.__name__)
         tr = tracks.get(None)
-        return cls._make(layout, tr.starts if tr else [], tr.stops if tr else [])
+        return cls._make(layout, list(tr.starts) if tr else [], list(tr.stops) if tr else [])
 
     @classmethod
     def from_pandas(

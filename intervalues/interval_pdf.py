@@ -59,12 +59,11 @@ class IntervalPdf(IntervalMeter):
         use_rust: bool | None = None,
         nr_digits: int | None = None,
     ) -> None:
-        if nr_digits is not None and (
-            isinstance(nr_digits, bool) or not isinstance(nr_digits, int) or nr_digits < 0
-        ):
-            if isinstance(nr_digits, int) and not isinstance(nr_digits, bool):
+        if nr_digits is not None:
+            if isinstance(nr_digits, bool) or not isinstance(nr_digits, int):
+                raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
+            if nr_digits < 0:
                 raise ValueError(f"nr_digits must be None or an int >= 0, got {nr_digits}")
-            raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
         _backend.check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:
@@ -77,6 +76,8 @@ class IntervalPdf(IntervalMeter):
 
         Every method that changes the content ends here; nothing is stored on failure.
         """
+        if layout.discrete or (layout.domain is not None and layout.domain.kind != "number"):
+            raise TypeError("IntervalPdf needs continuous intervals with numeric bounds")
         tr = tracks.get(None)
         if tr is None or not len(tr):
             raise ValueError("IntervalPdf needs a positive total weighted length, got 0")
@@ -572,8 +573,10 @@ class IntervalPdf(IntervalMeter):
         >>> len(p.sample(5)), all(0 <= x <= 1 for x in p.sample(5))
         (5, True)
         """
-        k = _count(k, "k")
-        draw = _rng(rng).random
+        return self._draw(_count(k, "k"), _rng(rng))
+
+    def _draw(self, k: int, gen: Any) -> list[float]:
+        draw = gen.random
         return [self._quantile(draw()) for _ in range(k)]
 
     def condition(self, a: Any, b: Any) -> IntervalPdf:
@@ -832,10 +835,10 @@ class IntervalPdf(IntervalMeter):
         sims = _count(simulations, "simulations")
         if sims < 1:
             raise ValueError(f"simulations must be >= 1, got {sims}")
-        draw = _rng(rng)
+        gen = _rng(rng)
         d_obs = self._ks(xs)
         hits = sum(
-            self._ks(sorted(self.sample(len(xs), draw))) >= d_obs - _PROB_TOL for _ in range(sims)
+            self._ks(sorted(self._draw(len(xs), gen))) >= d_obs - _PROB_TOL for _ in range(sims)
         )
         return d_obs, (hits + 1) / (sims + 1)
 
@@ -858,13 +861,13 @@ class IntervalPdf(IntervalMeter):
         perms = _count(permutations, "permutations")
         if perms < 1:
             raise ValueError(f"permutations must be >= 1, got {perms}")
-        draw = _rng(rng)
+        gen = _rng(rng)
         n, m = len(xa), len(xb)
         d_obs = _ks2(sorted(xa), sorted(xb))
         pooled = xa + xb
         hits = 0
         for _ in range(perms):
-            draw.shuffle(pooled)
+            gen.shuffle(pooled)
             hits += _ks2(sorted(pooled[:n]), sorted(pooled[n:])) >= d_obs
         return d_obs / (n * m), (hits + 1) / (perms + 1)
 
@@ -936,9 +939,11 @@ def _count(k: Any, name: str) -> int:
     return k
 
 
-def _rng(rng: Any) -> random.Random:
+def _rng(rng: Any) -> Any:
+    """``rng``, or the ``random`` module itself (its shared generator, which has the same
+    ``random``/``shuffle`` functions) when ``rng`` is None."""
     if rng is None:
-        return random._inst  # type: ignore[attr-defined]  # the module's shared generator
+        return random
     if not isinstance(rng, random.Random):
         raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
     return rng

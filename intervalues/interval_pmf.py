@@ -186,15 +186,14 @@ class IntervalPmf:
             raise TypeError(f"k must be an int, not {type(k).__name__} ({k!r})")
         if k < 0:
             raise ValueError(f"k must be >= 0, got {k}")
-        if rng is None:
-            rng = random._inst  # type: ignore[attr-defined]  # the module's shared generator
-        elif not isinstance(rng, random.Random):
+        if rng is not None and not isinstance(rng, random.Random):
             raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
+        draw = random.random if rng is None else rng.random
         cum, points, last = self._cum, self._points, len(self._points) - 1
         out = []
         for _ in range(k):
             # the first point whose CDF exceeds u: P(point i) = cum[i + 1] - cum[i]
-            i = bisect_right(cum, rng.random(), 1) - 1
+            i = bisect_right(cum, draw(), 1) - 1
             out.append(points[min(i, last)])
         return out
 

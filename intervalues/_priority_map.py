@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -298,7 +298,7 @@ class PriorityIntervalMap(Generic[V]):
         self._ranked = ranked
         self._registrations[handle] = reg
         self._next_order += 1
-        return handle, bool(self.active_regions(handle))
+        return handle, self._wins(reg)
 
     def remove(self, handle: PrioritySourceHandle) -> None:
         """Drop a registration (stale handle → ``KeyError``, non-handle → ``TypeError``).
@@ -347,7 +347,7 @@ class PriorityIntervalMap(Generic[V]):
         ranked = self._rank([r for r in self._ranked if r is not reg] + [updated])
         reg.priority, reg.key = priority, key
         self._ranked = [reg if r is updated else r for r in ranked]
-        return bool(self.active_regions(handle))
+        return self._wins(reg)
 
     # -- lookups ----------------------------------------------------------------------
     def _domain_kinds(self) -> set[str]:
@@ -452,17 +452,27 @@ class PriorityIntervalMap(Generic[V]):
         return self._probe(k)[0]
 
     # -- regions ----------------------------------------------------------------------
-    def _winning_segments(self) -> list[tuple[Any, Any, Any, Any, Any, _Registration]]:
-        """Elementary ranges with their winning payload and registration, in order."""
+    def _winning_segments(
+        self, upto: _Registration | None = None
+    ) -> Iterator[tuple[Any, Any, Any, Any, Any, _Registration]]:
+        """Elementary ranges with their winning payload and registration, in order.
+
+        With ``upto``, only the registrations ranked at or above it are swept (lower
+        ones cannot change where it wins). Cost: O(B × S).
+        """
         _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         ranked = list(self._ranked)
-        out = []
+        if upto is not None:
+            ranked = ranked[: ranked.index(upto) + 1]
         for a, b, start, stop, payloads in _elementary([r.source._columns() for r in ranked]):
             for reg, payload in zip(ranked, payloads):
                 if payload is not _ABSENT:
-                    out.append((a, b, start, stop, payload, reg))
+                    yield a, b, start, stop, payload, reg
                     break
-        return out
+
+    def _wins(self, reg: _Registration) -> bool:
+        """Whether a registration wins somewhere (stops at the first such range)."""
+        return any(winner is reg for *_, winner in self._winning_segments(reg))
 
     def _columns(self) -> Columns:
         """This resolver's current resolution as map columns (as a nested source)."""
@@ -482,7 +492,7 @@ class PriorityIntervalMap(Generic[V]):
         """
         reg = self._registration(handle)
         regions: list[list[Any]] = []
-        for a, b, start, stop, _, winner in self._winning_segments():
+        for a, b, start, stop, _, winner in self._winning_segments(reg):
             if winner is not reg:
                 continue
             if regions and regions[-1][1] == a:

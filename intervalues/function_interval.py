@@ -71,12 +71,20 @@ class FunctionInterval:
 
     @property
     def start(self) -> int | float:
-        """The lower (closed) bound. ``FunctionInterval(1, 2, abs).start`` is ``1``."""
+        """The lower (closed) bound.
+
+        >>> FunctionInterval(1, 2, abs).start
+        1
+        """
         return self._start
 
     @property
     def stop(self) -> int | float:
-        """The upper (closed) bound. ``FunctionInterval(1, 2, abs).stop`` is ``2``."""
+        """The upper (closed) bound.
+
+        >>> FunctionInterval(1, 2, abs).stop
+        2
+        """
         return self._stop
 
     @property

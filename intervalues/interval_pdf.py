@@ -284,15 +284,44 @@ class IntervalPdf(IntervalMeter):
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
     def __sub__(self, other: Any) -> Any:
+        """Not supported (see :meth:`subtract`).
+
+        >>> IntervalPdf(BaseInterval(0, 2)) - BaseInterval(0, 1)
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support subtraction
+        """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
     def __rsub__(self, other: Any) -> Any:
+        """Not supported: ``interval - pdf`` would subtract a density.
+
+        >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support subtraction
+        """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
     def __isub__(self, other: Any) -> Any:
+        """Not supported (see :meth:`subtract`).
+
+        >>> p = IntervalPdf(BaseInterval(0, 2))
+        >>> p -= BaseInterval(0, 1)
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support subtraction
+        """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
     def __neg__(self) -> Any:
+        """Not supported: a negated density is not a density.
+
+        >>> -IntervalPdf(BaseInterval(0, 2))
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: IntervalPdf does not support negation
+        """
         raise NotImplementedError("IntervalPdf does not support negation")
 
     def __mul__(self, factor: Any) -> Any:
@@ -307,6 +336,11 @@ class IntervalPdf(IntervalMeter):
     __rmul__ = __mul__
 
     def __imul__(self, factor: Any) -> Any:
+        """In place ``*``: checks the factor, changes nothing.
+
+        >>> p = IntervalPdf(BaseInterval(0, 2)); p *= 5; p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
         _check_scale(factor)
         return self
 

@@ -204,8 +204,9 @@ class PriorityIntervalMap(Generic[V]):
         return self._tie
 
     def __repr__(self) -> str:
+        n = len(self._ranked)
         return (
-            f"<{type(self).__name__} with {len(self._ranked)} sources, "
+            f"<{type(self).__name__} with {n} source{'' if n == 1 else 's'}, "
             f"default={self.default!r}, tie_policy={self._tie!r}>"
         )
 

@@ -31,6 +31,8 @@ def _finite_number(x: Any) -> bool:
     """Whether ``x`` is a finite real number (``bool`` excluded)."""
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         return False
+    if isinstance(x, numbers.Integral):
+        return True  # even ints too large for a float
     try:
         return math.isfinite(x)
     except (TypeError, ValueError, OverflowError):

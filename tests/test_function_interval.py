@@ -71,6 +71,12 @@ class TestFunctionInterval:
         assert fi.contains(x) is expected
         assert (x in fi) is expected
 
+    def test_huge_ints(self):
+        fi = FunctionInterval(0, 10**400, double)
+        assert 10**399 in fi and 10**401 not in fi
+        f = IntervalFunction(fi, combine=sum, default=0)
+        assert f(10**399) == 2 * 10**399
+
     def test_copy_shares_callable(self):
         fi = FunctionInterval(0, 10, double)
         for c in (fi.copy(), copy.copy(fi)):

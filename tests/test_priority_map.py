@@ -70,6 +70,13 @@ class TestConstruction:
         with pytest.raises(TypeError):
             PriorityIntervalMap(None, "first")  # type: ignore[misc]
 
+    def test_repr(self, xy):
+        pm = PriorityIntervalMap(default="d", tie_policy="last")
+        pm.add(xy[0], 1)
+        assert repr(pm) == "<PriorityIntervalMap with 1 source, default='d', tie_policy='last'>"
+        pm.add(xy[1], 2)
+        assert repr(pm).startswith("<PriorityIntervalMap with 2 sources,")
+
     def test_default_is_mutable_attribute(self, xy):
         pm = PriorityIntervalMap(default=1)
         pm.default = 2

@@ -147,3 +147,39 @@ class AbstractIntervalCollection(AbstractInterval):
 
     def __neg__(self) -> Any:
         return self * -1  # type: ignore[operator]
+
+    # -- conversions: combine the iterated intervals into another collection -------------
+    def as_meter(self) -> Any:
+        """The intervals combined into an ``IntervalMeter``.
+
+        >>> from intervalues import IntervalList
+        >>> IntervalList([(0, 2), (1, 3)]).as_meter()
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
+        from .interval_meter import IntervalMeter
+
+        return IntervalMeter(list(self))
+
+    def as_counter(self) -> Any:
+        """The intervals combined into an ``IntervalCounter`` (weights truncated)."""
+        from .interval_meter import IntervalCounter
+
+        return IntervalCounter(list(self))
+
+    def as_set(self) -> Any:
+        """The covered geometry of the positive intervals, as an ``IntervalSet``."""
+        from .interval_set import IntervalSet
+
+        return IntervalSet(list(self))
+
+    def as_list(self) -> Any:
+        """The intervals as an ``IntervalList``."""
+        from .interval_list import IntervalList
+
+        return IntervalList(list(self))
+
+    def as_pdf(self) -> Any:
+        """The intervals combined into a normalised ``IntervalPdf``."""
+        from .interval_pdf import IntervalPdf
+
+        return IntervalPdf(list(self))

@@ -221,30 +221,6 @@ class IntervalList(AbstractIntervalCollection):
         """A copy."""
         return self.copy()
 
-    def as_meter(self) -> Any:
-        """The records combined into an ``IntervalMeter``."""
-        from .interval_meter import IntervalMeter
-
-        return IntervalMeter(self._items)
-
-    def as_counter(self) -> Any:
-        """The records combined into an ``IntervalCounter``."""
-        from .interval_meter import IntervalCounter
-
-        return IntervalCounter(self._items)
-
-    def as_set(self) -> Any:
-        """The records combined into an ``IntervalSet``."""
-        from .interval_set import IntervalSet
-
-        return IntervalSet(self._items)
-
-    def as_pdf(self) -> Any:
-        """The records combined into an ``IntervalPdf``."""
-        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
-
-        return IntervalPdf(self._items)
-
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalList:

@@ -877,28 +877,6 @@ class IntervalMeter(AbstractIntervalCollection):
             self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
         )
 
-    def as_counter(self) -> IntervalCounter:
-        """A counter of the pieces (weights truncated)."""
-        return IntervalCounter(list(self))
-
-    def as_set(self) -> Any:
-        """The covered geometry of the positive pieces."""
-        from .interval_set import IntervalSet
-
-        return IntervalSet(list(self))
-
-    def as_list(self) -> Any:
-        """An ``IntervalList`` of the weighted pieces."""
-        from .interval_list import IntervalList
-
-        return IntervalList(list(self))
-
-    def as_pdf(self) -> Any:
-        """A normalised ``IntervalPdf`` of the pieces."""
-        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
-
-        return IntervalPdf(list(self))
-
     @staticmethod
     def as_my_type(other: Any) -> IntervalMeter:
         """``other`` converted to a meter."""

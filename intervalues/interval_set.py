@@ -583,30 +583,6 @@ class IntervalSet(AbstractIntervalCollection):
         """A copy."""
         return self.copy()
 
-    def as_meter(self) -> Any:
-        """An ``IntervalMeter`` with weight 1 on the covered pieces."""
-        from .interval_meter import IntervalMeter
-
-        return IntervalMeter(list(self))
-
-    def as_counter(self) -> Any:
-        """An ``IntervalCounter`` with count 1 on the covered pieces."""
-        from .interval_meter import IntervalCounter
-
-        return IntervalCounter(list(self))
-
-    def as_list(self) -> Any:
-        """An ``IntervalList`` of the pieces."""
-        from .interval_list import IntervalList
-
-        return IntervalList(list(self))
-
-    def as_pdf(self) -> Any:
-        """A uniform ``IntervalPdf`` over the covered pieces."""
-        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
-
-        return IntervalPdf(list(self))
-
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalSet:

@@ -86,10 +86,15 @@ class IntervalPdf(IntervalMeter):
             raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(values)!r}")
         prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
         total = prefix[-1]
+        if isinstance(total, float) and not math.isfinite(total):  # huge weights: scale down
+            top = max(values)
+            values = [v / top for v in values]
+            prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
+            total = prefix[-1]
+            if not math.isfinite(total):
+                raise ValueError("IntervalPdf total weighted length overflows a float")
         if not total > 0:
             raise ValueError(f"IntervalPdf needs a positive total weighted length, got {total!r}")
-        if not math.isfinite(total):
-            raise ValueError("IntervalPdf total weighted length overflows a float")
         if total == 1 and all(type(v) is float for v in values):
             dens = list(values)
         else:

@@ -168,6 +168,14 @@ class TestConstruction:
         with pytest.raises(TypeError):
             IntervalPdf(data)
 
+    def test_huge_weights(self):
+        p = IntervalPdf([BaseInterval(0, 1, 10**400), BaseInterval(1, 2, 10**399)])
+        assert p.values() == [10 / 11, 1 / 11]
+        q = IntervalPdf([BaseInterval(0, 1e300, 1e300), BaseInterval(0, 1e300, 1e300)])
+        assert q.values() == [1e-300] and q._cum == [0.0, 1.0]
+        with pytest.raises(ValueError, match="overflows"):
+            IntervalPdf(BaseInterval(-1e308, 1e308))
+
     def test_nr_digits_and_backend_arguments(self):
         assert IntervalPdf(BaseInterval(0, 2), use_rust=False) == IntervalPdf(BaseInterval(0, 2))
         with pytest.raises(ValueError):

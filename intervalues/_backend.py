@@ -136,8 +136,12 @@ def _decimal_is_binary(values: list[float]) -> bool:
 
 def _combine_rust(
     starts: list[Any], stops: list[Any], values: list[Any], kind: Kind
-) -> tuple[list[Any], list[Any], list[Any]] | None:
-    """One track through the kernel, or None when Python must do it."""
+) -> tuple[Any, Any, Any] | None:
+    """One track through the kernel, or None when Python must do it.
+
+    The columns come back as the typed arrays a ``Track`` stores (``'q'``/``'d'``), so
+    nothing is converted twice; a counter's or set's float input gives int values.
+    """
     if not starts:
         return [], [], []
     coord_types = set(map(type, starts)) | set(map(type, stops))
@@ -166,7 +170,9 @@ def _combine_rust(
     out_s.frombytes(s)
     out_e.frombytes(e)
     out_v.frombytes(v)
-    result_values = out_v.tolist()
-    if vals[0] == "f" and kind != "meter":
-        result_values = [int(x) for x in result_values]
-    return out_s.tolist(), out_e.tolist(), result_values
+    if vals[0] == "f" and kind != "meter":  # whole floats: counts and 1s are ints
+        try:
+            return out_s, out_e, array("q", map(int, out_v))
+        except OverflowError:  # a count beyond 64 bits stays an exact Python int
+            return out_s, out_e, list(map(int, out_v))
+    return out_s, out_e, out_v

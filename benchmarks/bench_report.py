@@ -80,6 +80,15 @@ def machine_description() -> list[str]:
     return lines
 
 
+def load_average() -> str:
+    """The 1/5/15-minute load averages: other work on the machine skews the times."""
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "unknown"
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f} (1/5/15 min)"
+
+
 def git_commit() -> str:
     try:
         out = subprocess.run(

@@ -24,7 +24,16 @@ from typing import Any
 
 import bench_reference
 from bench_data import Dataset, make_datasets, random_points
-from bench_report import Row, Table, count, fmt_ratio, fmt_seconds, machine_description, measure
+from bench_report import (
+    Row,
+    Table,
+    count,
+    fmt_ratio,
+    fmt_seconds,
+    load_average,
+    machine_description,
+    measure,
+)
 from bench_report import verdict as met
 
 from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet
@@ -114,6 +123,15 @@ def backends() -> list[bool]:
     return [True, False] if intervalues_pyrust is not None else [False]
 
 
+def decimal_rule() -> bool:
+    """Whether the kernel sums floats as the decimals they print as (``float_rule=``)."""
+    try:
+        intervalues_pyrust.combine("meter", b"", b"", b"", "f", "f", float_rule="decimal")
+    except TypeError:  # an older kernel: binary float sums only
+        return False
+    return True
+
+
 def pieces(k: int) -> str:
     return f"{k:,} piece" + ("" if k == 1 else "s")
 
@@ -195,7 +213,7 @@ def kernel_alone(
         if meter is not None:
             derived = f"IntervalMeter(list) takes {fmt_ratio(meter / seconds)} this"
         if key == "decimal":
-            derived += " (binary sums)"
+            derived += " (decimal rule)" if decimal_rule() else " (binary sums: not what we need)"
         table.add(
             Row('combine("meter", bytes...)', key, count(len(ds)), fmt_seconds(seconds), derived)
         )
@@ -571,6 +589,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if np is not None:
         versions += f", numpy {np.__version__}"
     machine.append(f"under test: {versions}")
+    machine.append(f"load:    at start {load_average()}")
     print("\n".join(machine), flush=True)
     print(f"... building the workloads: {cfg.n:,} seeded random intervals each", flush=True)
     data = make_datasets(cfg.n)
@@ -588,6 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(title)
     print("=" * len(title))
+    machine.append(f"load:    at end   {load_average()}")
     print("\n".join(machine))
     print("times: median of repeats (time.perf_counter); ratios from this run only")
     print()

@@ -686,6 +686,46 @@ class IntervalPdf(IntervalMeter):
             raise TypeError(f"can only compare an IntervalPdf with an IntervalPdf, not {other!r}")
         return other
 
+    def key_compare(self, other: Any) -> int:
+        """-1, 0 or 1 comparing the sorted weighted pieces; ``other`` must be a pdf.
+
+        >>> IntervalPdf(BaseInterval(0, 1)).key_compare(IntervalPdf(BaseInterval(0, 2)))
+        -1
+        """
+        return super().key_compare(self._other(other))
+
+    def __lt__(self, other: Any) -> bool:
+        """Piece-wise ordering (like meters), only between pdfs (``TypeError`` otherwise).
+
+        >>> IntervalPdf(BaseInterval(0, 1)) < IntervalPdf(BaseInterval(0, 2))
+        True
+        """
+        return super().__lt__(self._other(other))
+
+    def __le__(self, other: Any) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> IntervalPdf(BaseInterval(0, 2)) <= IntervalPdf(BaseInterval(0, 2))
+        True
+        """
+        return super().__le__(self._other(other))
+
+    def __gt__(self, other: Any) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> IntervalPdf(BaseInterval(0, 2)) > IntervalPdf(BaseInterval(0, 1))
+        True
+        """
+        return super().__gt__(self._other(other))
+
+    def __ge__(self, other: Any) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> IntervalPdf(BaseInterval(0, 2)) >= IntervalPdf(BaseInterval(0, 2))
+        True
+        """
+        return super().__ge__(self._other(other))
+
     def _grid(
         self, other: Any
     ) -> tuple[list[Any], list[tuple[float, float]], list[float], list[float]]:

@@ -672,6 +672,21 @@ class TestDistances:
         with pytest.raises(TypeError):
             getattr(make_p(), method)(other)
 
+    def test_ordering_only_between_pdfs(self):
+        p, q = make_p(), make_q()
+        assert (p < q) == (list(p) < list(q))
+        assert p <= p and p >= p and p.key_compare(p) == 0
+        for other in (IntervalMeter(BaseInterval(0, 1)), BaseInterval(0, 1)):
+            with pytest.raises(TypeError):
+                p < other  # noqa: B015
+            with pytest.raises(TypeError):
+                p >= other  # noqa: B015
+            with pytest.raises(TypeError):
+                p.key_compare(other)
+        with pytest.raises(TypeError):
+            BaseInterval(0, 1) < p  # noqa: B015
+        assert p != IntervalMeter(list(p)) and p != 3
+
     def test_quantile_difference_non_pdf(self):
         with pytest.raises(TypeError):
             make_p().quantile_difference(IntervalMeter(BaseInterval(0, 1)), [0.5])

@@ -31,7 +31,18 @@ from .combine_intervals import (
     combine_intervals_set_discrete,
     combine_via_rust,
 )
+from .function_interval import FunctionInterval
+from .interval_function import IntervalFunction
 from .interval_list import IntervalList
+from .interval_map import (
+    IntervalMap,
+    PriorityIntervalMap,
+    PriorityLookupResult,
+    PriorityResolutionExplanation,
+    PrioritySourceHandle,
+    combine_maps,
+    resolve_maps,
+)
 from .interval_meter import IntervalCounter, IntervalMeter
 from .interval_set import IntervalSet
 
@@ -55,12 +66,19 @@ __all__ = [
     "BaseInterval",
     "Coordinate",
     "EmptyInterval",
+    "FunctionInterval",
     "IntervalCounter",
+    "IntervalFunction",
     "IntervalList",
+    "IntervalMap",
     "IntervalMeter",
     "IntervalSet",
     "InvalidTypeError",
     "Length",
+    "PriorityIntervalMap",
+    "PriorityLookupResult",
+    "PriorityResolutionExplanation",
+    "PrioritySourceHandle",
     "UnitInterval",
     "__version__",
     "combine_arrays",
@@ -71,5 +89,7 @@ __all__ = [
     "combine_intervals_meter_discrete",
     "combine_intervals_set",
     "combine_intervals_set_discrete",
+    "combine_maps",
     "combine_via_rust",
+    "resolve_maps",
 ]

@@ -27,6 +27,17 @@ MODULE_EXPORTS = {
     "intervalues.interval_meter": ["IntervalMeter", "IntervalCounter"],
     "intervalues.interval_set": ["IntervalSet"],
     "intervalues.interval_list": ["IntervalList"],
+    "intervalues.interval_map": [
+        "IntervalMap",
+        "PriorityIntervalMap",
+        "PriorityLookupResult",
+        "PriorityResolutionExplanation",
+        "PrioritySourceHandle",
+        "combine_maps",
+        "resolve_maps",
+    ],
+    "intervalues.function_interval": ["FunctionInterval"],
+    "intervalues.interval_function": ["IntervalFunction"],
 }
 
 IN_SCOPE_ALL = [

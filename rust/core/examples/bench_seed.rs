@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use intervalues_core::{Kind, combine};
+use intervalues_core::{FloatRule, Kind, combine, combine_with_rule};
 
 const N: usize = 1_000_000;
 const REPEATS: usize = 5;
@@ -134,4 +134,31 @@ fn main() {
     report("f64 bounds in 0..1e6, f64 values (x 0.1)", ours, None);
     let ours = best_of(|| combine(&starts, &stops, &values, Kind::Meter, Some(2)));
     report("  same with nr_digits = 2", ours, None);
+    let decimal = |values: &[f64]| {
+        best_of(|| {
+            combine_with_rule(
+                &starts,
+                &stops,
+                values,
+                Kind::Meter,
+                None,
+                FloatRule::Decimal,
+            )
+        })
+    };
+    report("  same, decimal rule", decimal(&values), None);
+    let few = [0.1, 0.25, 1.5, 2.675, -0.3];
+    let values: Vec<f64> = (0..N)
+        .map(|_| few[usize::try_from(rng.below(5)).unwrap_or(0)])
+        .collect();
+    let ours = best_of(|| combine(&starts, &stops, &values, Kind::Meter, None));
+    report("  values from [0.1, 0.25, 1.5, 2.675, -0.3]", ours, None);
+    report("  same, decimal rule", decimal(&values), None);
+    // Full-precision values: every value formatted, every total parsed.
+    let values: Vec<f64> = (0..N)
+        .map(|_| (rng.below(1 << 53) as f64 / (1u64 << 53) as f64 - 0.5) * 200.0)
+        .collect();
+    let ours = best_of(|| combine(&starts, &stops, &values, Kind::Meter, None));
+    report("  full-precision values in -100..100", ours, None);
+    report("  same, decimal rule", decimal(&values), None);
 }

@@ -74,8 +74,49 @@ pub fn decimal_of(v: f64) -> Option<(i128, i32)> {
 /// Python to even (`1428270122127.78125` prints as `1428270122127.7812` in Python and
 /// `1428270122127.7813` in Rust). So the tie is detected exactly and resolved to even.
 fn shortest_digits(v: f64) -> Option<(i64, i32)> {
+    if let Some(found) = few_decimals(v) {
+        return Some(found);
+    }
     let (digits, exponent) = formatted_digits(v)?;
     Some(even_on_tie(v, digits, exponent).unwrap_or((digits, exponent)))
+}
+
+/// The fast path of [`shortest_digits`], for values with few decimals (`0.1`, `2.675`):
+/// the fewest decimals `d` such that some integer `m` over `10^d` reads back as `v`.
+///
+/// `m / 10^d` with `m < 2^53` and `d <= 22` is one correctly rounded division of exact
+/// operands, so it equals the parsed decimal. While `10^-d` exceeds the spacing of
+/// floats at `v`, at most one `m` reads back as `v`, and it is within one of the
+/// rounded product `v * 10^d`; the first `d` that works gives the fewest significant
+/// digits, so it is the shortest repr (without ties). `None` once decimals get as fine
+/// as the float spacing; the caller then formats `v`.
+fn few_decimals(v: f64) -> Option<(i64, i32)> {
+    const EXACT_BELOW: f64 = 9_007_199_254_740_992.0; // 2^53
+    let magnitude = v.abs();
+    let spacing = magnitude.next_up() - magnitude;
+    for (decimals, &power) in (0i32..).zip(&POW10_F64) {
+        // spacing is a power of two, so the product is exact.
+        let step = spacing * power;
+        if step >= 1.0 {
+            return None;
+        }
+        let product = v * power;
+        let rounded = product.round();
+        if rounded.abs() >= EXACT_BELOW - 1.0 {
+            return None;
+        }
+        // A candidate that reads back as v is within step / 2 of the exact product,
+        // which is within half an ulp of `product`: a generous bound saves divisions.
+        let near = step + (product.abs().next_up() - product.abs());
+        for candidate in [rounded, rounded - 1.0, rounded + 1.0] {
+            if (candidate - product).abs() <= near && candidate / power == v {
+                // An integer below 2^53 in magnitude: the conversion is exact.
+                #[allow(clippy::cast_possible_truncation)]
+                return Some((candidate as i64, -decimals));
+            }
+        }
+    }
+    None
 }
 
 /// `5^i` for every `i` such that it fits a `u64` (`5^27 < 2^63`).
@@ -206,7 +247,11 @@ pub fn decimal_to_f64(total: i128, decimals: u32) -> f64 {
     }
     // Rust's float parsing is correctly rounded for any decimal string.
     let mut text = StackText::new();
-    if write!(text, "{total}e-{decimals}").is_err() {
+    let written = match i64::try_from(total) {
+        Ok(narrow) => write!(text, "{narrow}e-{decimals}"), // faster than i128 formatting
+        Err(_) => write!(text, "{total}e-{decimals}"),
+    };
+    if written.is_err() {
         return f64::NAN;
     }
     std::str::from_utf8(text.as_bytes())
@@ -394,7 +439,38 @@ fn sweep_scaled<C: Coord, I: Scaled>(
 
 #[cfg(test)]
 mod tests {
-    use super::{POW10_I128, decimal_of, decimal_to_f64, shortest_digits};
+    use super::{
+        POW10_I128, decimal_of, decimal_to_f64, even_on_tie, few_decimals, formatted_digits,
+        shortest_digits,
+    };
+    use proptest::prelude::*;
+
+    /// The formatting path alone, tie rule included.
+    fn formatted(v: f64) -> Option<(i64, i32)> {
+        let (digits, exponent) = formatted_digits(v)?;
+        Some(even_on_tie(v, digits, exponent).unwrap_or((digits, exponent)))
+    }
+
+    proptest! {
+        /// The fast path never disagrees with formatting.
+        #[test]
+        fn few_decimals_agrees_with_formatting(
+            m in prop_oneof![-1_000_000i64..1_000_000, -(1i64 << 53)..(1i64 << 53)],
+            e in -20i32..0,
+            bits in any::<u64>(),
+        ) {
+            let short: f64 = format!("{m}e{e}").parse().expect("a decimal");
+            let raw = f64::from_bits(bits);
+            for v in [short, raw] {
+                if v.is_finite()
+                    && v.fract() != 0.0
+                    && let Some(found) = few_decimals(v)
+                {
+                    prop_assert_eq!(Some(found), formatted(v), "{:?}", v);
+                }
+            }
+        }
+    }
 
     #[test]
     fn powers_of_ten() {

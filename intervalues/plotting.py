@@ -16,7 +16,7 @@ backend is chosen when there is no display (so it works on servers and in CI).
 >>> ax = Figure().add_subplot()
 >>> ax = plot_steps(IntervalMeter([(0, 2, 1), (1, 3, 2), (5, 6, 1)]), ax=ax)
 >>> line = ax.lines[0]
->>> list(line.get_xdata()), list(line.get_ydata())
+>>> line.get_xdata().tolist(), line.get_ydata().tolist()
 ([0, 0, 1, 2, 3, 5, 6], [0, 1, 3, 2, 0, 1, 0])
 """
 
@@ -97,7 +97,7 @@ def plot_steps(collection: Any, ax: Any = None, **kwargs: Any) -> Any:
     >>> from matplotlib.figure import Figure
     >>> from intervalues import IntervalSet
     >>> ax = plot_steps(IntervalSet([(0, 2), (5, 6)]), ax=Figure().add_subplot(), color="C2")
-    >>> [p.get_extents().x0 for p in ax.collections[0].get_paths()]
+    >>> [float(p.get_extents().x0) for p in ax.collections[0].get_paths()]
     [0.0, 5.0]
     """
     require_matplotlib()

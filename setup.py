@@ -9,6 +9,7 @@ _VERSION = Path(__file__).with_name("VERSION").read_text().strip()
 _NUMPY = ["numpy>=1.22"]
 _PANDAS = ["pandas>=1.5"]
 _ARROW = ["pyarrow>=10"]
+_PLOT = ["matplotlib>=3.5"]
 _TEST = ["pytest>=7", "hypothesis>=6"]
 
 setup(
@@ -17,7 +18,11 @@ setup(
         "numpy": _NUMPY,
         "pandas": _PANDAS,
         "arrow": _ARROW,
+        "plot": _PLOT,
+        # The command line needs nothing extra (its progress bar is built in); this extra
+        # adds what it can use: NumPy (fast columns), pyarrow (Parquet), matplotlib (--plot).
+        "cli": [*_NUMPY, *_ARROW, *_PLOT],
         "test": _TEST,
-        "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW],
+        "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT],
     }
 )

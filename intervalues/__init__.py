@@ -44,6 +44,8 @@ from .interval_map import (
     resolve_maps,
 )
 from .interval_meter import IntervalCounter, IntervalMeter
+from .interval_pdf import IntervalPdf
+from .interval_pmf import IntervalPmf
 from .interval_set import IntervalSet
 
 
@@ -72,6 +74,8 @@ __all__ = [
     "IntervalList",
     "IntervalMap",
     "IntervalMeter",
+    "IntervalPdf",
+    "IntervalPmf",
     "IntervalSet",
     "InvalidTypeError",
     "Length",

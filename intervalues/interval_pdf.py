@@ -70,6 +70,29 @@ class IntervalPdf(IntervalMeter):
             raise ValueError("IntervalPdf needs at least one interval")
         self._assign(layout, _backend.build(cols, "meter", use_rust))
 
+    @classmethod
+    def from_arrays(
+        cls, starts: Any, stops: Any, values: Any = None, *, use_rust: bool | None = None
+    ) -> IntervalPdf:
+        """A normalised density from columns; every raw weight must be finite and >= 0.
+
+        >>> IntervalPdf.from_arrays([0, 2], [4, 6])
+        IntervalPdf:{BaseInterval[0;2]: 0.125, BaseInterval[2;4]: 0.25, BaseInterval[4;6]: 0.125}
+        """
+        from ._arrays import build_from_arrays, columns_from_arrays
+
+        _, cols = columns_from_arrays(starts, stops, values, cls.__name__)
+        if isinstance(cols, dict):  # Python objects, per track
+            raw: Any = [v for _, _, track_values in cols.values() for v in track_values]
+        else:
+            raw = cols[2].data
+        if len(raw) and min(raw) < 0:  # before the sweep can hide it behind other weights
+            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(raw)!r}")
+        layout, tracks = build_from_arrays(starts, stops, values, "meter", use_rust, cls.__name__)
+        new = object.__new__(cls)
+        new._assign(layout, tracks)
+        return new
+
     # -- the one place where content is set ------------------------------------------
     def _assign(self, layout: Layout, tracks: dict[Any, Track]) -> None:
         """Normalise ``tracks`` (any non-negative weights) and derive the CDF column.

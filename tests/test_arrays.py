@@ -274,3 +274,17 @@ def test_package_works_without_numpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'intervalues[numpy]'" in out.stdout
+
+
+class TestPdfFromArrays:
+    def test_normalised(self):
+        from intervalues import IntervalPdf
+
+        p = IntervalPdf.from_arrays(np.array([0, 2]), np.array([4, 6]))
+        assert p == IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+
+    def test_negative_raw_weight_rejected_even_if_the_sum_is_positive(self):
+        from intervalues import IntervalPdf
+
+        with pytest.raises(ValueError, match="weights must be >= 0"):
+            IntervalPdf.from_arrays(np.array([0, 1]), np.array([4, 2]), np.array([2, -1]))

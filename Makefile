@@ -1,7 +1,7 @@
 # Each target calls one script; the logic lives in scripts/ and can be run on its own.
 PYTHON ?= python3
 
-.PHONY: demo test lint bench venv clean wheels install-test
+.PHONY: demo test lint bench bench-dask venv clean wheels install-test
 
 demo: ## create .venv, install with the accelerator, run the airfield example on real data
 	bash scripts/bootstrap.sh && .venv/bin/python examples/airfield_coverage.py
@@ -14,6 +14,9 @@ lint: ## ruff on the Python, fmt + clippy on the Rust
 
 bench: ## speed and memory benchmarks: one table of times and ratios (benchmarks/README.md)
 	bash scripts/bootstrap.sh && .venv/bin/python benchmarks/run.py
+
+bench-dask: ## scale-out: 50,000,000 intervals from Parquet on a LocalCluster (docs/dask.md)
+	bash scripts/bootstrap.sh && .venv/bin/python benchmarks/bench_dask.py
 
 wheels: ## the four release artefacts in dist/ (zig manylinux2014), audited
 	bash scripts/wheels.sh

@@ -11,6 +11,7 @@ _PANDAS = ["pandas>=1.5"]
 _ARROW = ["pyarrow>=10"]
 _PLOT = ["matplotlib>=3.5"]
 _TEST = ["pytest>=7", "hypothesis>=6"]
+_DASK = ["dask[dataframe]>=2024.1", "distributed>=2024.1"]
 
 setup(
     extras_require={
@@ -22,7 +23,8 @@ setup(
         # The command line needs nothing extra (its progress bar is built in); this extra
         # adds what it can use: NumPy (fast columns), pyarrow (Parquet), matplotlib (--plot).
         "cli": [*_NUMPY, *_ARROW, *_PLOT],
+        "dask": [*_DASK, *_ARROW],
         "test": _TEST,
-        "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT],
+        "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT, *_DASK],
     }
 )

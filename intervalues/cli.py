@@ -281,8 +281,9 @@ class RowReader:
                     out.skipped_reversed += 1
                     continue
                 raise CliError(
-                    f"{self.where(row)}: start {start!r} (column {args.start!r}) is after stop "
-                    f"{stop!r} (column {args.stop!r}) (use --skip-reversed to skip such rows)"
+                    f"{self.where(row)}: start {format_coordinate(start)} (column "
+                    f"{args.start!r}) is after stop {format_coordinate(stop)} (column "
+                    f"{args.stop!r}) (use --skip-reversed to skip such rows)"
                 )
             starts.append(start)
             stops.append(stop)
@@ -293,11 +294,13 @@ class RowReader:
 
 
 def as_column(items: list[Any]) -> Any:
-    """A parsed column as NumPy when that is exact (ints in int64, floats, naive
-    datetimes), so ``from_arrays`` needs no Python object per row; else the list.
+    """A parsed column as NumPy when that changes nothing (all ints within int64, all
+    floats, naive datetimes), so ``from_arrays`` needs no Python object per row. Mixed
+    ints and floats stay a list: the library then keeps each value's type, as it would
+    for the same values given one by one (a piece covered only by ints stays an int).
 
-    >>> as_column([2**70, 1]) == [2**70, 1]
-    True
+    >>> as_column([2**70, 1]) == [2**70, 1], as_column([1, 2.5]) == [1, 2.5]
+    (True, True)
     """
     try:
         import numpy as np
@@ -310,11 +313,10 @@ def as_column(items: list[Any]) -> Any:
         if first.utcoffset() is None:
             return np.array(items, dtype="datetime64[us]")
         return _aware_column(items, np)
-    if any(type(x) is float for x in items):
-        if any(type(x) is int and abs(x) > 2**53 for x in items):
-            return items
+    floats = sum(type(x) is float for x in items)
+    if floats == len(items):
         return np.array(items, dtype=np.float64)
-    if min(items) < -(2**63) or max(items) >= 2**63:
+    if floats or min(items) < -(2**63) or max(items) >= 2**63:
         return items
     return np.array(items, dtype=np.int64)
 
@@ -423,12 +425,12 @@ def read_csv(path: Path, args: argparse.Namespace, progress: Progress) -> Rows:
             rows = RowReader(args, lambda line: f"line {line}").read(
                 cells(), lambda n: progress.update(counted.count, n)
             )
-            progress.update(total, rows.read, final=True)
-            return rows
         except csv.Error as exc:
             raise CliError(f"{path}, line {reader.line_num}: {exc}") from None
-        except UnicodeDecodeError as exc:
-            raise CliError(f"{path} is not UTF-8 text ({exc.reason})") from None
+        progress.update(total, rows.read, final=True)
+        return rows
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     finally:
         for closer in closers:
             closer.close()
@@ -538,10 +540,11 @@ def _typed_rows(pa: Any, columns: dict[str, Any], args: argparse.Namespace, n: i
     if pc.any(reversed_).as_py():
         if not args.skip_reversed:
             row = pc.index(reversed_, True).as_py()
+            start = format_coordinate(columns["start"][row].as_py())
+            stop = format_coordinate(columns["stop"][row].as_py())
             raise CliError(
-                f"row {row + 1}: start {columns['start'][row].as_py()!r} (column "
-                f"{args.start!r}) is after stop {columns['stop'][row].as_py()!r} (column "
-                f"{args.stop!r}) (use --skip-reversed to skip such rows)"
+                f"row {row + 1}: start {start} (column {args.start!r}) is after stop {stop} "
+                f"(column {args.stop!r}) (use --skip-reversed to skip such rows)"
             )
         out.skipped_reversed = pc.sum(reversed_).as_py()
         ok = pc.invert(reversed_)

@@ -9,10 +9,15 @@
 //!
 //! Coordinates are `i64` or `f64`, values are `i64` or `f64`, in any combination.
 //! Arithmetic is exact: integer totals are checked and reported as
-//! [`Error::IntegerOverflow`] rather than wrapped; float totals are kept as exact
-//! running partials ([`ExactSum`]) and each piece's value is the correctly rounded
-//! exact sum, bit-identical to Python's `math.fsum` of the values covering it, so
-//! it does not depend on the input order and cancels to exactly zero.
+//! [`Error::IntegerOverflow`] rather than wrapped. What a float value stands for is a
+//! [`FloatRule`]. Under [`FloatRule::Binary`] (what [`combine`] uses) it is its exact
+//! binary value: totals are kept as exact running partials ([`ExactSum`]) and each
+//! piece's value is the correctly rounded exact sum, bit-identical to Python's
+//! `math.fsum` of the values covering it. Under [`FloatRule::Decimal`] (the Python
+//! package's rule, through [`combine_with_rule`]) it is the decimal it prints as, so
+//! `0.1 + 0.2` is `0.3`; totals are exact `i128` multiples of one power of ten and
+//! sums that do not fit are reported as [`Error::FloatOverflow`]. Either way a piece's
+//! value does not depend on the input order and cancels to exactly zero.
 //!
 //! ```
 //! use intervalues_core::{combine, Kind};
@@ -29,6 +34,11 @@
 //! // When is the room in use at all?
 //! let used = combine(&starts, &stops, &people, Kind::Set, None)?;
 //! assert_eq!((used.starts, used.stops, used.values), (vec![9.0], vec![11.0], vec![1]));
+//!
+//! // Float weights as written: 0.1 + 0.2 is 0.3 under the decimal rule.
+//! use intervalues_core::{combine_with_rule, FloatRule};
+//! let load = combine_with_rule(&starts, &stops, &[0.1, 0.2, 0.3], Kind::Meter, None, FloatRule::Decimal)?;
+//! assert_eq!(load.values, [0.1, 0.3, 0.5, 0.2]);
 //! # Ok::<(), intervalues_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]

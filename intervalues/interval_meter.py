@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
@@ -270,9 +271,12 @@ class IntervalMeter(AbstractIntervalCollection):
         [1, 2, 0]
         """
         np, keys = key_points(points, self._layout.domain)
-        if np is None:
-            return [self._value_at_key(self._check_point(x)) for x in points]
         tr = self._tracks.get(None)
+        if np is None:
+            points = points if isinstance(points, list) else list(points)
+            if tr is not None and _plain_numbers(points):
+                return _lookup_list(tr, points)
+            return [self._value_at_key(self._check_point(x)) for x in points]
         if self._layout.discrete:
             return np.asarray(self.values_at(list(_numpy_points(points))))
         if tr is None:
@@ -973,6 +977,26 @@ class IntervalCounter(IntervalMeter):
 
     def __ge__(self, other: Any) -> bool:
         return list(self) >= self._cmp(other)
+
+
+def _plain_numbers(points: list[Any]) -> bool:
+    """Whether every point is a finite int/float (checked at C speed)."""
+    types = set(map(type, points))
+    if not types <= {int, float}:
+        return False
+    return float not in types or all(map(math.isfinite, points))
+
+
+def _lookup_list(tr: Track, points: list[Any]) -> list[Any]:
+    """Values at numeric points on a continuous track: one bisect each, left piece wins."""
+    starts, stops, values = tr.starts, tr.stops, tr.values
+    n = len(stops)
+    out = []
+    append = out.append
+    for x in points:
+        i = bisect_left(stops, x)
+        append(values[i] if i < n and starts[i] <= x else 0)
+    return out
 
 
 def _numpy_points(points: Any) -> list[Any]:

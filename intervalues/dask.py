@@ -226,6 +226,11 @@ def _explode(
     last = len(bounds) - 2
     lo = np.clip(np.searchsorted(bounds, s, side="right") - 1, 0, last)
     hi = np.clip(np.searchsorted(bounds, e, side="left") - 1, 0, last)
+    if (lo == hi).all():  # the common case: every interval within one range, no copies
+        cols = {"rid": lo.astype(np.int64), "s": s, "e": e}
+        if v is not None:
+            cols["v"] = v
+        return pd.DataFrame(cols)
     count = hi - lo + 1
     row = np.repeat(np.arange(len(s)), count)
     first = np.repeat(np.cumsum(count) - count, count)
@@ -425,13 +430,20 @@ def combine(
     return dd.from_delayed(mended, meta=out_meta, divisions=divisions, verify_meta=False)
 
 
-def _tail(part: Any, domain_kind: str) -> tuple[Any, ...] | None:
+def _tail(part: Any) -> tuple[Any, ...] | None:
     """Last piece of a result partition as keys; None when empty."""
     if not len(part):
         return None
     keys = [_column(part[c].iloc[-1:], c).data[0] for c in ("start", "stop")]
     value = part["value"].iloc[-1] if "value" in part.columns else True
     return keys[0], keys[1], value
+
+
+def _head_tail(part: Any) -> tuple[Any, Any] | None:
+    """First start (as a key) and last piece of a result partition; None when empty."""
+    if not len(part):
+        return None
+    return _column(part["start"].iloc[:1], "start").data[0], _tail(part)
 
 
 def _previous(tails: list[Any]) -> list[Any]:
@@ -472,7 +484,9 @@ def values_at(result: Any, points: Any) -> Any:
     Series with the points' index, a list gives a list; the left piece wins at a shared
     boundary, as on one machine. Points are routed by the divisions: each partition
     answers only its own points, plus one small task for the pieces reaching across
-    partitions. Cost: one pass over the result's partitions that hold points.
+    partitions. Cost: one pass over the result's partitions that hold points. Without
+    known divisions (say the dataset ``combine_files`` wrote, read back) the partitions
+    must be in coordinate order; one extra pass finds where each begins.
     """
     dask, _, np = _imports()
     import pandas as pd
@@ -494,18 +508,25 @@ def values_at(result: Any, points: Any) -> Any:
     is_set = "value" not in meta.columns
     dtype = bool if is_set else meta["value"].dtype
     out = np.zeros(len(keys), dtype=dtype)
+    parts = result.to_delayed()
     if len(keys) and result.known_divisions:
         div = _column(pd.Series(list(result.divisions)), "divisions").data
+        owners = list(range(len(parts)))
+        tails = [dask.delayed(_tail)(p) for p in parts]
+        previous = dask.delayed(_previous)(tails)
+    elif len(keys):  # e.g. a dataset read back from Parquet: partitions in order
+        edges = dask.compute(*[dask.delayed(_head_tail)(p) for p in parts])
+        owners = [i for i, edge in enumerate(edges) if edge is not None]
+        div = np.asarray([edges[i][0] for i in owners])
+        previous = _previous([edges[i][1] if i in owners else None for i in range(len(parts))])
+    if len(keys) and owners:
         if div.dtype != keys.dtype:
             div, keys = div.astype(np.float64), keys.astype(np.float64)
-        nparts = result.npartitions
-        where = np.clip(np.searchsorted(div, keys, side="right") - 1, 0, nparts - 1)
-        parts = result.to_delayed()
-        tails = [dask.delayed(_tail)(p, domain.kind) for p in parts]
-        previous = dask.delayed(_previous)(tails)
+        where = np.clip(np.searchsorted(div, keys, side="right") - 1, 0, len(owners) - 1)
         tasks, slots = [], []
-        for r in np.unique(where).tolist():
-            sel = np.flatnonzero(where == r)
+        for j in np.unique(where).tolist():
+            sel = np.flatnonzero(where == j)
+            r = owners[j]
             tasks.append(dask.delayed(_lookup)(parts[r], keys[sel], previous, r, dtype))
             slots.append(sel)
         for sel, vals in zip(slots, dask.compute(*tasks)):

@@ -27,7 +27,7 @@ def client():
             n_workers=2,
             processes=True,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",
             memory_limit="1GiB",
         ) as cluster,
         distributed.Client(cluster) as c,
@@ -352,6 +352,13 @@ class TestFiles:
         pd.testing.assert_frame_equal(got.compute().reset_index(drop=True), want)
         written = pd.read_parquet(out)
         pd.testing.assert_frame_equal(written.reset_index(drop=True), want)
+        # read back without divisions: values_at finds where each partition begins
+        assert not got.known_divisions
+        points = np.arange(-3, 1070)
+        np.testing.assert_array_equal(
+            idask.values_at(got, points),
+            IntervalMeter.from_pandas(pdf, value="value").values_at(points),
+        )
         kept = idask.combine_files(str(tmp_path / "in*.csv"), "start", "stop", "value")
         pd.testing.assert_frame_equal(kept.compute().reset_index(drop=True), want)
 

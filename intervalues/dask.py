@@ -256,6 +256,11 @@ def _combine_range(part: Any, kind: str, use_rust: bool | None, meta: Any) -> An
         part["s"].to_numpy(), part["e"].to_numpy(), v, use_rust=use_rust
     )
     arrays = built.to_arrays()
+    if kind != "set" and arrays[2].dtype.kind in "uO" and meta["value"].dtype.kind == "i":
+        raise OverflowError(
+            "a piece's value does not fit int64 (one machine keeps it as a Python int); "
+            "combine this data with IntervalMeter.from_pandas, or use float values"
+        )
     cols = dict(zip(meta.columns, arrays))
     return pd.DataFrame(cols).astype(meta.dtypes.to_dict())
 

@@ -273,6 +273,12 @@ class TestErrors:
         assert type(many.value) is type(one.value)
         assert str(many.value) == str(one.value)
 
+    def test_sums_beyond_int64_raise_instead_of_wrapping(self, client):
+        pdf = pd.DataFrame({"start": [0, 0], "stop": [1, 1], "value": [2**62, 2**62]})
+        result = distributed_result(pdf, "meter", "value", 1)
+        with pytest.raises(OverflowError, match="int64"):
+            result.compute()
+
     def test_bad_arguments(self, client):
         ddf = dd.from_pandas(random_ints(10, 0), npartitions=1)
         with pytest.raises(ValueError, match="kind"):
@@ -361,6 +367,17 @@ class TestFiles:
         )
         kept = idask.combine_files(str(tmp_path / "in*.csv"), "start", "stop", "value")
         pd.testing.assert_frame_equal(kept.compute().reset_index(drop=True), want)
+
+    def test_combine_files_local_scheduler_with_progress_bar(self, client, tmp_path, capsys):
+        pdf = random_ints(600, 10)
+        pdf.to_parquet(tmp_path / "in.parquet")
+        got = idask.combine_files(
+            str(tmp_path / "*.parquet"), "start", "stop", kind="set", scheduler="threads"
+        )
+        pd.testing.assert_frame_equal(got.compute().reset_index(drop=True), single(pdf, "set"))
+        assert "[####" in capsys.readouterr().err
+        with pytest.raises(FileNotFoundError, match="no files"):
+            idask.combine_files(str(tmp_path / "none*.parquet"), "start", "stop")
 
 
 def test_import_intervalues_does_not_import_dask():

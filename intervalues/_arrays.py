@@ -209,52 +209,24 @@ def build_from_arrays(
 
 
 def _build_arrays(starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None) -> Any:
-    """Sweep NumPy columns: straight to the kernel as bytes when it is used and exact."""
+    """Sweep NumPy columns: straight to the kernel as bytes when it is used."""
     from . import _backend
-    from ._tracks import build_tracks
+    from ._tracks import Track, build_tracks
 
     if len(starts) == 0:
         return {}
-    rust = _backend._rust
-    if rust is not None and _backend.wants_rust(use_rust):
-        floats = values.dtype.kind == "f"
-        exact = not floats or _backend._decimal_is_binary(
-            sys.modules["numpy"].unique(values).tolist()
+    if _backend.available() and _backend.wants_rust(use_rust):
+        out = _backend.combine_bytes(
+            kind,
+            starts.tobytes(),
+            stops.tobytes(),
+            values.tobytes(),
+            "f" if starts.dtype.kind == "f" else "i",
+            "f" if values.dtype.kind == "f" else "i",
         )
-        if exact:
-            coords = "f" if starts.dtype.kind == "f" else "i"
-            try:
-                out = rust.combine(
-                    kind,
-                    starts.tobytes(),
-                    stops.tobytes(),
-                    values.tobytes(),
-                    coords,
-                    "f" if floats else "i",
-                )
-            except rust.KernelOverflow:
-                out = None
-            if out is not None:
-                return _tracks_from_bytes(out, coords, floats, kind)
-    cols = {None: (starts.tolist(), stops.tolist(), values.tolist())}
-    return build_tracks(cols, kind)
-
-
-def _tracks_from_bytes(
-    out: tuple[bytes, bytes, bytes], coords: str, floats: bool, kind: Kind
-) -> dict[Any, Any]:
-    from ._tracks import Track
-
-    if not out[0]:
-        return {}
-    code = "d" if coords == "f" else "q"
-    s, e, v = array(code), array(code), array("d" if floats else "q")
-    s.frombytes(out[0])
-    e.frombytes(out[1])
-    v.frombytes(out[2])
-    if floats and kind != "meter":  # counts and set flags are whole numbers
-        v = array("q", map(int, v))
-    return {None: Track(s, e, v)}
+        if out is not None:
+            return {None: Track(*out)} if len(out[0]) else {}
+    return build_tracks({None: (starts.tolist(), stops.tolist(), values.tolist())}, kind)
 
 
 def require(module: str, extra: str, what: str) -> Any:

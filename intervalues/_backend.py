@@ -26,24 +26,6 @@ except ImportError:  # pragma: no cover - depends on the environment
     _rust = None
 
 
-def _has_decimal_rule() -> bool:
-    """Whether the accelerator sums floats by the decimal rule (``float_rule=``).
-
-    Older builds only know the binary (fsum) rule; they still get the float columns
-    whose decimal reading equals their binary value.
-    """
-    if _rust is None:
-        return False
-    try:
-        _rust.combine("meter", b"", b"", b"", "f", "f", float_rule="decimal")
-    except TypeError:  # pragma: no cover - an accelerator older than this package
-        return False
-    return True
-
-
-_DECIMAL_RULE = _has_decimal_rule()
-
-
 def available() -> bool:
     """Whether the accelerator is importable."""
     return _rust is not None
@@ -115,25 +97,6 @@ def _column(col: list[Any], types: set[type]) -> tuple[str, bytes] | None:
     return None
 
 
-def _decimal_is_binary(values: list[float]) -> bool:
-    """Whether every float's shortest decimal equals its binary value (0.5 yes, 0.1 no).
-
-    Only needed for an accelerator without the decimal rule, whose binary sums agree
-    with Python's decimal ones exactly for such values.
-    """
-    from ._sweep import _decimal
-
-    for v in set(values):
-        m, e = _decimal(v)
-        n, d = v.as_integer_ratio()
-        if e >= 0:
-            if d != 1 or n != m * 10**e:
-                return False
-        elif n * 10**-e != m * d:
-            return False
-    return True
-
-
 def _combine_rust(
     starts: list[Any], stops: list[Any], values: list[Any], kind: Kind
 ) -> tuple[Any, Any, Any] | None:
@@ -149,28 +112,32 @@ def _combine_rust(
     vals = _column(values, set(map(type, values)))
     if coords is None or vals is None:
         return None
-    options: dict[str, str] = {}
-    if vals[0] == "f":
-        if _DECIMAL_RULE:
-            options["float_rule"] = "decimal"
-        elif not _decimal_is_binary(values):  # pragma: no cover - older accelerator
-            return None
-    code, raw_starts = coords
-    typecode = "q" if code == "i" else "d"
     raw_stops = _column(stops, coord_types)
     if raw_stops is None:
         return None
+    return combine_bytes(kind, coords[1], raw_stops[1], vals[1], coords[0], vals[0])
+
+
+def combine_bytes(
+    kind: Kind, starts: bytes, stops: bytes, values: bytes, coords: str, vals: str
+) -> tuple[Any, Any, Any] | None:
+    """The kernel on machine columns (``"i"``: int64, ``"f"``: float64), float values by
+    the decimal rule; typed arrays back, or None when the exact answer needs Python.
+
+    A counter's or set's float input gives int values, as the Python kernel does.
+    """
     assert _rust is not None
     try:
-        s, e, v = _rust.combine(kind, raw_starts, raw_stops[1], vals[1], code, vals[0], **options)
+        s, e, v = _rust.combine(kind, starts, stops, values, coords, vals, float_rule="decimal")
     except _rust.KernelOverflow:
         return None
+    typecode = "q" if coords == "i" else "d"
     out_s, out_e = array(typecode), array(typecode)
-    out_v = array("q" if vals[0] == "i" else "d")
+    out_v = array("q" if vals == "i" else "d")
     out_s.frombytes(s)
     out_e.frombytes(e)
     out_v.frombytes(v)
-    if vals[0] == "f" and kind != "meter":  # whole floats: counts and 1s are ints
+    if vals == "f" and kind != "meter":  # whole floats: counts and 1s are ints
         try:
             return out_s, out_e, array("q", map(int, out_v))
         except OverflowError:  # a count beyond 64 bits stays an exact Python int

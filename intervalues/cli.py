@@ -815,14 +815,20 @@ def build_parser() -> argparse.ArgumentParser:
     combine = commands.add_parser(
         "combine",
         help="combine the intervals in a CSV or Parquet file and summarise them",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
-            "Read one interval per row from a CSV file (plain, .gz, or a .zip holding one "
-            "CSV) or a Parquet file, combine them, and print a summary: rows, pieces, the "
+            "Read one interval per row from a CSV file (plain, .gz, or a .zip holding one\n"
+            "CSV) or a Parquet file, combine them, and print a summary: rows, pieces, the\n"
             "peak and where it is, the busiest stretches, total measure and covered length."
         ),
         epilog=(
-            "example: intervalues combine flights.csv.zip --start dep_time --stop arr_time "
-            "--skip-missing --skip-reversed --plot flights.png"
+            "examples:\n"
+            "  intervalues combine flights.csv.zip --start dep_time --stop arr_time \\\n"
+            "      --skip-missing --skip-reversed --plot flights.png\n"
+            "  intervalues combine prices.parquet --start from --stop to --value eur \\\n"
+            "      --out combined.csv\n"
+            "\n"
+            "Input problems are reported in one line naming the row and column (exit code 2)."
         ),
     )
     combine.add_argument("file", type=Path, metavar="FILE", help="the CSV or Parquet file")

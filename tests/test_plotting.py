@@ -56,19 +56,50 @@ def assert_png(path: Path) -> None:
     assert len(data) > 5_000  # a real picture, not an empty canvas
 
 
+def reference_vertices(pieces: list[tuple]) -> tuple[list, list]:
+    """The step data written out piece by piece (what ``step_vertices`` vectorises)."""
+    xs: list = []
+    ys: list = []
+    for start, stop, value in pieces:
+        if not xs:
+            xs += [start, start]
+            ys.append(0)
+        elif xs[-1] != start:
+            ys.append(0)
+            xs.append(start)
+        ys.append(value)
+        xs.append(stop)
+    return xs, ([*ys, 0] if xs else ys)
+
+
 class TestStepVertices:
     def test_touching_pieces_and_a_gap(self) -> None:
-        xs, ys = step_vertices([(0, 1, 5), (1, 2, 3), (4, 6, 1)])
-        assert xs == [0, 0, 1, 2, 4, 6]
-        assert ys == [0, 5, 3, 0, 1, 0]
-        assert pieces_of_steps(xs, ys) == [(0, 1, 5), (1, 2, 3), (4, 6, 1)]
+        xs, ys = step_vertices([0, 1, 4], [1, 2, 6], [5, 3, 1])
+        assert xs.tolist() == [0, 0, 1, 2, 4, 6]
+        assert ys.tolist() == [0, 5, 3, 0, 1, 0]
+        assert pieces_of_steps(xs.tolist(), ys.tolist()) == [(0, 1, 5), (1, 2, 3), (4, 6, 1)]
 
     def test_negative_values_and_the_ends_at_zero(self) -> None:
-        xs, ys = step_vertices([(-3, -1, -2.5)])
-        assert (xs, ys) == ([-3, -3, -1], [0, -2.5, 0])
+        xs, ys = step_vertices([-3], [-1], [-2.5])
+        assert (xs.tolist(), ys.tolist()) == ([-3, -3, -1], [0, -2.5, 0])
 
     def test_empty(self) -> None:
-        assert step_vertices([]) == ([], [])
+        assert [a.tolist() for a in step_vertices([], [], [])] == [[], []]
+
+    @pytest.mark.parametrize("seed", range(20))
+    def test_matches_the_piece_by_piece_reference(self, seed: int) -> None:
+        import random
+
+        rng = random.Random(seed)
+        meter = IntervalMeter(
+            [
+                (a, a + rng.randint(1, 8), rng.choice([1, 2, -1, 0.5]))
+                for a in (rng.randint(0, 60) for _ in range(rng.randint(1, 12)))
+            ]
+        )
+        xs, ys = step_vertices(*meter.to_arrays())
+        assert (xs.tolist(), ys.tolist()) == reference_vertices(pieces(meter))
+        assert pieces_of_steps(xs.tolist(), ys.tolist()) == pieces(meter)
 
 
 class TestStepFunctions:
@@ -123,16 +154,19 @@ class TestDatetimeAxes:
         )
         ax = plot_steps(counter, ax=new_axes())
         (line,) = ax.lines
-        xs = list(line.get_xdata())  # the original datetimes, not date numbers
-        assert all(isinstance(x, datetime) for x in xs)
-        assert pieces_of_steps(xs, line.get_ydata().tolist()) == pieces(counter)
+        xs = line.get_xdata()  # datetime64 from to_arrays(), no object per piece
+        assert xs.dtype.kind == "M"
+        drawn = pieces_of_steps(xs.astype(datetime).tolist(), line.get_ydata().tolist())
+        assert drawn == pieces(counter)
         assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
 
     def test_aware_datetimes_are_labelled_in_their_zone(self) -> None:
         t = datetime(2013, 7, 1, 9, 0, tzinfo=NEW_YORK)
         counter = IntervalCounter([(t, t + timedelta(hours=3))])
         ax = plot_steps(counter, ax=new_axes())
-        assert ax.xaxis.get_major_locator().tz == NEW_YORK
+        (line,) = ax.lines  # drawn at the UTC instants ...
+        assert line.get_xdata().astype(datetime).tolist()[1] == datetime(2013, 7, 1, 13)
+        assert ax.xaxis.get_major_locator().tz == NEW_YORK  # ... and labelled in the zone
         # 09:00 in New York is 13:00 UTC; the axis reads it back as local time
         assert ax.format_xdata(mdates.date2num(t)).startswith("2013-07-01 09:00")
         utc_axis = plot_steps(counter.to_timezone(timezone.utc), ax=new_axes())

@@ -653,6 +653,21 @@ class TestProgress:
         assert "combining 10,000 intervals into an IntervalCounter" in err
         assert "reading" not in out  # the summary on stdout stays clean
 
+    def test_terminal_shows_the_bar_on_long_inputs(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import intervalues.cli
+
+        path = write_csv(tmp_path / "many.csv", ["s", "e"], [[i, i + 10] for i in range(10_000)])
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 0.0)  # "long" from the start
+        code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
+        assert code == 0
+        assert "100%  10,000 rows" in err
+        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 3600.0)  # never long enough
+        code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
+        assert code == 0 and err == ""
+
     def test_no_progress_wins(self, capsys: pytest.CaptureFixture[str], spans: Path) -> None:
         code, _, err = run(
             capsys, "combine", spans, "--start", "begin", "--stop", "end", "--no-progress"

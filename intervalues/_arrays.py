@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterable
-from datetime import timezone, tzinfo
+from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
 from ._coords import NUMBER, Domain
@@ -101,11 +101,22 @@ def _column(obj: Any, name: str) -> Column:
 
 
 def _zone(name: str) -> tzinfo:
+    """A tzinfo from an Arrow zone name: a fixed offset (``"-05:00"``) or an IANA key.
+
+    >>> _zone("-05:00"), _zone("UTC")
+    (datetime.timezone(datetime.timedelta(days=-1, seconds=68400)), datetime.timezone.utc)
+    """
     if name.upper() in ("UTC", "Z", "+00:00"):
         return timezone.utc
-    from zoneinfo import ZoneInfo
+    if name[:1] in "+-" and len(name) == 6 and name[3] == ":":
+        sign = -1 if name[0] == "-" else 1
+        return timezone(sign * timedelta(hours=int(name[1:3]), minutes=int(name[4:6])))
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    return ZoneInfo(name)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}") from None
 
 
 def columns_from_arrays(

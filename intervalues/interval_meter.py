@@ -888,6 +888,20 @@ class IntervalMeter(AbstractIntervalCollection):
             return other.as_meter()
         return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
 
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Draw this collection with matplotlib and return the Axes.
+
+        Needs ``pip install 'intervalues[plot]'``; see ``intervalues.plotting.plot_steps``.
+
+        >>> from matplotlib.figure import Figure
+        >>> ax = IntervalCounter([(0, 2), (1, 3)]).plot(ax=Figure().add_subplot())
+        >>> ax.lines[0].get_ydata().tolist()
+        [0, 1, 2, 1, 0]
+        """
+        from .plotting import plot_steps
+
+        return plot_steps(self, ax=ax, **kwargs)
+
     # -- time zones ---------------------------------------------------------------------------
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None

@@ -583,6 +583,20 @@ class IntervalSet(AbstractIntervalCollection):
         """A copy."""
         return self.copy()
 
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Draw this collection with matplotlib and return the Axes.
+
+        Needs ``pip install 'intervalues[plot]'``; see ``intervalues.plotting.plot_steps``.
+
+        >>> from matplotlib.figure import Figure
+        >>> ax = IntervalSet([(0, 2), (5, 6)]).plot(ax=Figure().add_subplot())
+        >>> [float(p.get_extents().x0) for p in ax.collections[0].get_paths()]
+        [0.0, 5.0]
+        """
+        from .plotting import plot_steps
+
+        return plot_steps(self, ax=ax, **kwargs)
+
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalSet:

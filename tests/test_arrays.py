@@ -308,3 +308,14 @@ def test_numpy_decimal_floats_reach_the_kernel(monkeypatch):
     m = IntervalMeter.from_arrays(np.array([0, 0]), np.array([1, 1]), np.array([0.1, 0.2]))
     assert calls == [("i", "f")]
     assert list(m) == [BaseInterval(0, 1, 0.3)]
+
+
+def test_arrow_fixed_offset_zone():
+    tz = "-05:00"
+    start = pa.array(
+        [datetime(2024, 1, 1, 12, tzinfo=timezone.utc)], type=pa.timestamp("us", tz=tz)
+    )
+    stop = pa.array([datetime(2024, 1, 1, 14, tzinfo=timezone.utc)], type=pa.timestamp("us", tz=tz))
+    (piece,) = IntervalMeter.from_arrays(start, stop)
+    assert piece.start == datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
+    assert piece.start.utcoffset() == timedelta(hours=-5)

@@ -1,7 +1,7 @@
 # Each target calls one script; the logic lives in scripts/ and can be run on its own.
 PYTHON ?= python3
 
-.PHONY: demo test lint bench bench-dask venv clean wheels install-test
+.PHONY: demo test lint bench bench-dask venv clean wheels install-test docs
 
 demo: ## create .venv, install with the accelerator, run the airfield example on real data
 	bash scripts/bootstrap.sh && .venv/bin/python examples/airfield_coverage.py
@@ -23,6 +23,9 @@ wheels: ## the four release artefacts in dist/ (zig manylinux2014), audited
 
 install-test: ## install dist/ offline into fresh venvs (oldest and newest Python)
 	bash scripts/install-test.sh
+
+docs: ## the documentation site in site/: mkdocs build --strict (installs the docs extra)
+	bash scripts/bootstrap.sh && bash scripts/docs.sh
 
 venv:
 	bash scripts/bootstrap.sh

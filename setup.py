@@ -12,6 +12,7 @@ _ARROW = ["pyarrow>=10"]
 _PLOT = ["matplotlib>=3.5"]
 _TEST = ["pytest>=7", "hypothesis>=6"]
 _DASK = ["dask[dataframe]>=2024.1", "distributed>=2024.1"]
+_DOCS = ["mkdocs-material>=9.5", "mkdocstrings[python]>=0.26"]
 
 setup(
     extras_require={
@@ -25,6 +26,8 @@ setup(
         "cli": [*_NUMPY, *_ARROW, *_PLOT],
         "dask": [*_DASK, *_ARROW],
         "test": _TEST,
+        # Only `make docs` installs this (scripts/docs.sh); "dev" stays light for `make test`.
+        "docs": _DOCS,
         "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT, *_DASK],
     }
 )

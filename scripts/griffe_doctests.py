@@ -6,7 +6,7 @@ docstrings as Markdown, where a ``>>>`` line would become a block quote; this ex
 rewrites each docstring once, after Griffe has loaded the package:
 
 * a doctest block (``>>>`` lines, their ``...`` continuations and the expected output,
-  up to a blank line) becomes a fenced ``pycon`` code block;
+  up to a blank line) becomes a fenced ``python`` code block;
 * ``:meth:`x```, ``:func:`x```, ``:class:`x``` and similar roles become ```x```;
 * a paragraph ending in ``::`` ends in ``:`` (the indented block after it is already
   code in Markdown).
@@ -30,14 +30,14 @@ def markdown_from_docstring(text: str) -> str:
     >>> markdown_from_docstring("See :meth:`f`::")
     'See `f`:'
     >>> markdown_from_docstring("Add.\n\n" + ">>" + "> 1 + 1\n2").splitlines()[2::3]
-    ['```pycon', '```']
+    ['```python', '```']
     """
     out: list[str] = []
     in_doctest = False
     for line in text.splitlines():
         stripped = line.strip()
         if not in_doctest and stripped.startswith(">>>"):
-            out.append("```pycon")
+            out.append("```python")
             in_doctest = True
         elif in_doctest and not stripped:
             out.append("```")
@@ -66,5 +66,5 @@ class DoctestFences(griffe.Extension):
 
 def _rewrite(obj: griffe.Object) -> None:
     """Rewrite one docstring, once (a second call finds the fences and leaves it)."""
-    if obj.docstring is not None and "```pycon" not in obj.docstring.value:
+    if obj.docstring is not None and "```python" not in obj.docstring.value:
         obj.docstring.value = markdown_from_docstring(obj.docstring.value)

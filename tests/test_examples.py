@@ -40,9 +40,10 @@ needs_flights = pytest.mark.skipif(
 
 
 @needs_flights
-def test_airfield_runs_on_a_small_sample() -> None:
+def test_airfield_runs_on_a_small_sample(tmp_path: Path) -> None:
+    figure = tmp_path / "profile.png"
     result = subprocess.run(
-        [sys.executable, str(AIRFIELD), "--limit", "2000"],
+        [sys.executable, str(AIRFIELD), "--limit", "2000", "--plot", str(figure)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -63,6 +64,9 @@ def test_airfield_runs_on_a_small_sample() -> None:
         "total runtime",
     ):
         assert section in result.stdout, f"missing {section!r} in output:\n{result.stdout}"
+    if "figure saved" in result.stdout:  # matplotlib installed: a real PNG was written
+        assert figure.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert figure.stat().st_size > 10_000
 
 
 def test_airfield_reports_missing_data(tmp_path: Path) -> None:

@@ -20,35 +20,75 @@ class AbstractInterval(ABC):
 
     @abstractmethod
     def as_counter(self) -> Any:
-        """This object as an ``IntervalCounter``."""
+        """This object as an ``IntervalCounter``.
+
+        >>> from intervalues import BaseInterval
+        >>> BaseInterval(0, 2, 3).as_counter()
+        IntervalCounter:{BaseInterval[0;2]: 3}
+        """
 
     @abstractmethod
     def as_list(self) -> Any:
-        """This object as an ``IntervalList``."""
+        """This object as an ``IntervalList``.
+
+        >>> from intervalues import BaseInterval
+        >>> BaseInterval(0, 2, 3).as_list()
+        IntervalList:[BaseInterval[0;2;3]]
+        """
 
     @abstractmethod
     def as_meter(self) -> Any:
-        """This object as an ``IntervalMeter``."""
+        """This object as an ``IntervalMeter``.
+
+        >>> from intervalues import BaseInterval
+        >>> BaseInterval(0, 2, 3).as_meter()
+        IntervalMeter:{BaseInterval[0;2]: 3}
+        """
 
     @abstractmethod
     def as_set(self) -> Any:
-        """This object as an ``IntervalSet``."""
+        """This object as an ``IntervalSet``.
+
+        >>> from intervalues import BaseInterval
+        >>> BaseInterval(0, 2, 3).as_set()
+        IntervalSet:{BaseInterval[0;2]}
+        """
 
     @abstractmethod
     def as_pdf(self) -> Any:
-        """This object as a normalised ``IntervalPdf``."""
+        """This object as a normalised ``IntervalPdf``.
+
+        >>> from intervalues import BaseInterval
+        >>> BaseInterval(0, 4).as_pdf()
+        IntervalPdf:{BaseInterval[0;4]: 0.25}
+        """
 
     @abstractmethod
     def get_length(self) -> Any:
-        """Total (value-weighted) length."""
+        """Total (value-weighted) length.
+
+        >>> from intervalues import BaseInterval, IntervalMeter
+        >>> BaseInterval(0, 2, 3).get_length(), IntervalMeter([(0, 2), (1, 3)]).get_length()
+        (6, 4)
+        """
 
     @abstractmethod
     def max(self) -> Any:
-        """Upper bound."""
+        """Upper bound.
+
+        >>> from intervalues import BaseInterval, IntervalMeter
+        >>> BaseInterval(1, 4).max(), IntervalMeter([(0, 2), (5, 7)]).max()
+        (4, 7)
+        """
 
     @abstractmethod
     def min(self) -> Any:
-        """Lower bound."""
+        """Lower bound.
+
+        >>> from intervalues import BaseInterval, IntervalMeter
+        >>> BaseInterval(1, 4).min(), IntervalMeter([(0, 2), (5, 7)]).min()
+        (1, 0)
+        """
 
 
 class AbstractIntervalCollection(AbstractInterval):
@@ -68,7 +108,12 @@ class AbstractIntervalCollection(AbstractInterval):
     @property
     @abstractmethod
     def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)``, or ``None`` when empty. O(1)."""
+        """``(min start, max stop)``, or ``None`` when empty. O(1).
+
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet([(0, 2), (5, 7)]).bounds, IntervalSet().bounds
+        ((0, 7), None)
+        """
 
     @abstractmethod
     def __iter__(self) -> Any: ...
@@ -122,7 +167,12 @@ class AbstractIntervalCollection(AbstractInterval):
         return BaseInterval(self.min(), self.max())
 
     def get_data(self) -> Any:
-        """The ``data`` compatibility view (see ``data``)."""
+        """The ``data`` compatibility view (see ``data``).
+
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet([(0, 2), (5, 7)]).get_data() == IntervalSet([(0, 2), (5, 7)]).data
+        True
+        """
         return self.data  # type: ignore[attr-defined]
 
     def find_all_containing(self, x: Any) -> list[Any]:
@@ -142,7 +192,13 @@ class AbstractIntervalCollection(AbstractInterval):
         return out
 
     def deep_copy(self) -> Any:
-        """An independent copy (collections never share interval objects anyway)."""
+        """An independent copy (collections never share interval objects anyway).
+
+        >>> from intervalues import IntervalSet
+        >>> s = IntervalSet([(0, 2)]); c = s.deep_copy(); c.add((5, 6))
+        >>> s, c
+        (IntervalSet:{BaseInterval[0;2]}, IntervalSet:{BaseInterval[0;2], BaseInterval[5;6]})
+        """
         return self.copy()  # type: ignore[attr-defined]
 
     def __neg__(self) -> Any:
@@ -161,25 +217,45 @@ class AbstractIntervalCollection(AbstractInterval):
         return IntervalMeter(list(self))
 
     def as_counter(self) -> Any:
-        """The intervals combined into an ``IntervalCounter`` (weights truncated)."""
+        """The intervals combined into an ``IntervalCounter`` (weights truncated).
+
+        >>> from intervalues import IntervalList
+        >>> IntervalList([(0, 2), (1, 3)]).as_counter()
+        IntervalCounter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
         from .interval_meter import IntervalCounter
 
         return IntervalCounter(list(self))
 
     def as_set(self) -> Any:
-        """The covered geometry of the positive intervals, as an ``IntervalSet``."""
+        """The covered geometry of the positive intervals, as an ``IntervalSet``.
+
+        >>> from intervalues import IntervalList
+        >>> IntervalList([(0, 2), (1, 3), (5, 6)]).as_set()
+        IntervalSet:{BaseInterval[0;3], BaseInterval[5;6]}
+        """
         from .interval_set import IntervalSet
 
         return IntervalSet(list(self))
 
     def as_list(self) -> Any:
-        """The intervals as an ``IntervalList``."""
+        """The intervals as an ``IntervalList``.
+
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet([(0, 2), (1, 3)]).as_list()
+        IntervalList:[BaseInterval[0;3]]
+        """
         from .interval_list import IntervalList
 
         return IntervalList(list(self))
 
     def as_pdf(self) -> Any:
-        """The intervals combined into a normalised ``IntervalPdf``."""
+        """The intervals combined into a normalised ``IntervalPdf``.
+
+        >>> from intervalues import IntervalList
+        >>> IntervalList([(0, 2), (1, 3)]).as_pdf()
+        IntervalPdf:{BaseInterval[0;1]: 0.25, BaseInterval[1;2]: 0.5, BaseInterval[2;3]: 0.25}
+        """
         from .interval_pdf import IntervalPdf
 
         return IntervalPdf(list(self))

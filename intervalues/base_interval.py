@@ -91,15 +91,27 @@ class BaseInterval(AbstractInterval):
         return (self.stop - self.start) * self.value
 
     def min(self) -> Any:
-        """The start. ``BaseInterval(1, 4).min()`` is ``1``."""
+        """The start. ``BaseInterval(1, 4).min()`` is ``1``.
+
+        >>> BaseInterval(1, 4).min()
+        1
+        """
         return self.start
 
     def max(self) -> Any:
-        """The stop. ``BaseInterval(1, 4).max()`` is ``4``."""
+        """The stop. ``BaseInterval(1, 4).max()`` is ``4``.
+
+        >>> BaseInterval(1, 4).max()
+        4
+        """
         return self.stop
 
     def get_value(self) -> Any:
-        """The weight. ``BaseInterval(0, 1, 3).get_value()`` is ``3``."""
+        """The weight. ``BaseInterval(0, 1, 3).get_value()`` is ``3``.
+
+        >>> BaseInterval(0, 1, 3).get_value(), BaseInterval(0, 1).get_value()
+        (3, 1)
+        """
         return self.value
 
     def set_value(self, value: Any) -> None:
@@ -111,7 +123,11 @@ class BaseInterval(AbstractInterval):
         self.value = check_value(value)
 
     def mult_value(self, factor: Any) -> None:
-        """Multiply the weight in place (prefer ``iv * factor``)."""
+        """Multiply the weight in place (prefer ``iv * factor``).
+
+        >>> iv = BaseInterval(0, 1, 3); iv.mult_value(2); iv
+        BaseInterval[0;1;6]
+        """
         self.value = check_value(self.value * check_factor(factor))
 
     def with_value(self, value: Any) -> BaseInterval:
@@ -125,7 +141,11 @@ class BaseInterval(AbstractInterval):
         return new
 
     def as_index(self) -> BaseInterval:
-        """A copy with weight 1 (the form used as a collection key)."""
+        """A copy with weight 1 (the form used as a collection key).
+
+        >>> BaseInterval(0, 2, 5).as_index()
+        BaseInterval[0;2]
+        """
         return self.with_value(1)
 
     def copy(self) -> BaseInterval:
@@ -171,7 +191,11 @@ class BaseInterval(AbstractInterval):
         return (self.start, self.stop, self.value)
 
     def to_args_and_replace(self, replace: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
-        """:meth:`to_args` after replacing fields."""
+        """:meth:`to_args` after replacing fields.
+
+        >>> BaseInterval(0, 2, 3).to_args_and_replace({"stop": 5})
+        (0, 5, 3)
+        """
         return self.copy_with_replace(replace or {}).to_args()
 
     # -- conversions ------------------------------------------------------------------
@@ -186,25 +210,41 @@ class BaseInterval(AbstractInterval):
         return IntervalMeter(self)
 
     def as_counter(self) -> IntervalCounter:
-        """A one-interval ``IntervalCounter`` (value truncated to an int)."""
+        """A one-interval ``IntervalCounter`` (value truncated to an int).
+
+        >>> BaseInterval(0, 1, 2.7).as_counter()
+        IntervalCounter:{BaseInterval[0;1]: 2}
+        """
         from .interval_meter import IntervalCounter
 
         return IntervalCounter(self)
 
     def as_set(self) -> IntervalSet:
-        """A one-interval ``IntervalSet`` (the value only decides the sign)."""
+        """A one-interval ``IntervalSet`` (the value only decides the sign).
+
+        >>> BaseInterval(0, 1, 5).as_set(), BaseInterval(0, 1, -1).as_set()
+        (IntervalSet:{BaseInterval[0;1]}, IntervalSet:set())
+        """
         from .interval_set import IntervalSet
 
         return IntervalSet(self)
 
     def as_list(self) -> IntervalList:
-        """A one-record ``IntervalList``."""
+        """A one-record ``IntervalList``.
+
+        >>> BaseInterval(0, 1, 2).as_list()
+        IntervalList:[BaseInterval[0;1;2]]
+        """
         from .interval_list import IntervalList
 
         return IntervalList(self)
 
     def as_pdf(self) -> Any:
-        """A normalised ``IntervalPdf`` (numbers only)."""
+        """A normalised ``IntervalPdf`` (numbers only).
+
+        >>> BaseInterval(0, 4, 3).as_pdf()
+        IntervalPdf:{BaseInterval[0;4]: 0.25}
+        """
         if isinstance(self.start, datetime):
             raise TypeError("IntervalPdf does not support datetime intervals")
         from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
@@ -291,27 +331,47 @@ class BaseInterval(AbstractInterval):
         return a <= d and c <= b
 
     def left_overlaps(self, other: BaseInterval) -> bool:
-        """Whether ``other.start`` lies strictly inside this interval."""
+        """Whether ``other.start`` lies strictly inside this interval.
+
+        >>> a = BaseInterval(0, 3)
+        >>> a.left_overlaps(BaseInterval(2, 5)), a.left_overlaps(BaseInterval(3, 5))
+        (True, False)
+        """
         other = as_interval(other, "other")
         self._check_domain(other, "compare")
         a, b = self._keys()
         return a < key_of(other.start) < b
 
     def right_overlaps(self, other: BaseInterval) -> bool:
-        """Whether ``other.stop`` lies strictly inside this interval."""
+        """Whether ``other.stop`` lies strictly inside this interval.
+
+        >>> a = BaseInterval(0, 3)
+        >>> BaseInterval(2, 5).right_overlaps(a), BaseInterval(3, 5).right_overlaps(a)
+        (True, False)
+        """
         other = as_interval(other, "other")
         self._check_domain(other, "compare")
         a, b = self._keys()
         return a < key_of(other.stop) < b
 
     def left_borders(self, other: BaseInterval) -> bool:
-        """Whether this interval ends where ``other`` starts."""
+        """Whether this interval ends where ``other`` starts.
+
+        >>> a, b = BaseInterval(0, 1), BaseInterval(1, 2)
+        >>> a.left_borders(b), b.left_borders(a)
+        (True, False)
+        """
         other = as_interval(other, "other")
         self._check_domain(other, "compare")
         return key_of(self.stop) == key_of(other.start)
 
     def right_borders(self, other: BaseInterval) -> bool:
-        """Whether this interval starts where ``other`` ends."""
+        """Whether this interval starts where ``other`` ends.
+
+        >>> a, b = BaseInterval(0, 1), BaseInterval(1, 2)
+        >>> b.right_borders(a), a.right_borders(b)
+        (True, False)
+        """
         other = as_interval(other, "other")
         self._check_domain(other, "compare")
         return key_of(self.start) == key_of(other.stop)
@@ -594,7 +654,13 @@ class BaseInterval(AbstractInterval):
     def convert_timezone_inplace(
         self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
-        """:meth:`to_timezone`, changing this interval; unchanged on failure."""
+        """:meth:`to_timezone`, changing this interval; unchanged on failure.
+
+        >>> from datetime import timezone
+        >>> iv = BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2))
+        >>> iv.convert_timezone_inplace(timezone.utc); iv
+        BaseInterval[2024-01-01 00:00:00+00:00;2024-01-02 00:00:00+00:00]
+        """
         self.start, self.stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
 
 

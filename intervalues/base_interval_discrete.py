@@ -232,7 +232,11 @@ class BaseDiscreteInterval(BaseInterval):
         )
 
     def as_pmf(self) -> Any:
-        """An ``IntervalPmf`` with equal mass on every point (times the value)."""
+        """An ``IntervalPmf`` with equal mass on every point (times the value).
+
+        >>> BaseDiscreteInterval(0, 4, step=2).as_pmf()
+        IntervalPmf:{0: 0.3333333333333333, 2: 0.3333333333333333, 4: 0.3333333333333333}
+        """
         from .interval_pmf import IntervalPmf  # type: ignore[import-not-found]
 
         return IntervalPmf(self)
@@ -247,15 +251,29 @@ class BaseDiscreteInterval(BaseInterval):
         return BaseDiscreteInterval(start, stop, step=step).count
 
     def equal_with_tol(self, a: Any, b: Any) -> bool:
-        """Whether two numbers differ by at most ``tol * step``."""
+        """Whether two numbers differ by at most ``tol * step``.
+
+        >>> iv = BaseDiscreteInterval(0, 1, step=0.1)
+        >>> iv.equal_with_tol(0.3, 0.1 + 0.2), iv.equal_with_tol(0.3, 0.4)
+        (True, False)
+        """
         return abs(a - b) <= self.tol * self.step
 
     def is_integer_tol(self, x: Any) -> bool:
-        """Whether ``x`` is within ``tol`` of an integer."""
+        """Whether ``x`` is within ``tol`` of an integer.
+
+        >>> iv = BaseDiscreteInterval(0, 1, step=0.1)
+        >>> iv.is_integer_tol(0.3 / 0.1), iv.is_integer_tol(2.5)
+        (True, False)
+        """
         return abs(x - round(x)) <= self.tol
 
     def get_length(self) -> Any:
-        """Always 0: discrete intervals have no length."""
+        """Always 0: discrete intervals have no length.
+
+        >>> BaseDiscreteInterval(0, 10).get_length()
+        0
+        """
         return 0
 
     def to_args(self, ign_value: bool = False) -> tuple[Any, ...]:
@@ -282,7 +300,11 @@ class BaseDiscreteInterval(BaseInterval):
         return self.to_args_full()
 
     def copy_with_replace(self, mapping: Any) -> BaseDiscreteInterval:
-        """A copy with ``start``/``stop``/``step``/``count``/``value`` replaced."""
+        """A copy with ``start``/``stop``/``step``/``count``/``value`` replaced.
+
+        >>> BaseDiscreteInterval(0, 4, step=2).copy_with_replace({"stop": 8})
+        BaseDiscreteInterval[0;8;2]
+        """
         args = {"start": self.start, "stop": self.stop, "step": self.step, "value": self.value}
         args.update(mapping)
         if "count" in mapping:
@@ -303,7 +325,13 @@ class BaseDiscreteInterval(BaseInterval):
         return self._index_if_member(x) is not None
 
     def contains(self, other: BaseInterval) -> bool:
-        """Whether every point of a discrete ``other`` is a point of this interval."""
+        """Whether every point of a discrete ``other`` is a point of this interval.
+
+        >>> BaseDiscreteInterval(0, 8, step=2).contains(BaseDiscreteInterval(2, 6, step=4))
+        True
+        >>> BaseDiscreteInterval(0, 8, step=2).contains(BaseDiscreteInterval(1, 3, step=2))
+        False
+        """
         other = as_interval(other, "other")
         if not other._discrete:
             return False
@@ -323,13 +351,23 @@ class BaseDiscreteInterval(BaseInterval):
         return self.value if self._contains_point(x) else 0
 
     def left_borders(self, other: BaseInterval) -> bool:
-        """Same step and ``stop + step == other.start``."""
+        """Same step and ``stop + step == other.start``.
+
+        >>> BaseDiscreteInterval(0, 3).left_borders(BaseDiscreteInterval(4, 6))
+        True
+        >>> BaseDiscreteInterval(0, 3).left_borders(BaseDiscreteInterval(5, 6))
+        False
+        """
         if not isinstance(other, BaseDiscreteInterval) or other._exact()[1] != self._exact()[1]:
             return False
         return exact(self.stop) + self._exact()[1] == exact(other.start)
 
     def right_borders(self, other: BaseInterval) -> bool:
-        """Same step and ``other.stop + step == start``."""
+        """Same step and ``other.stop + step == start``.
+
+        >>> BaseDiscreteInterval(4, 6).right_borders(BaseDiscreteInterval(0, 3))
+        True
+        """
         return isinstance(other, BaseDiscreteInterval) and other.left_borders(self)
 
     def _sort_key(self) -> tuple[Any, ...]:
@@ -415,7 +453,11 @@ class BaseDiscreteInterval(BaseInterval):
         return super().__sub__(other)
 
     def intersection_support(self, other: BaseInterval) -> IntervalSet:
-        """The common points as an ``IntervalSet`` (discrete with discrete only)."""
+        """The common points as an ``IntervalSet`` (discrete with discrete only).
+
+        >>> BaseDiscreteInterval(0, 6, step=2).intersection_support(BaseDiscreteInterval(3, 9))
+        IntervalSet:{BaseDiscreteInterval[4;6;2]}
+        """
         return super().intersection_support(other)
 
     def intersection(self, other: BaseInterval) -> Any:
@@ -434,7 +476,14 @@ class BaseDiscreteInterval(BaseInterval):
     def to_timezone(
         self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
     ) -> BaseDiscreteInterval:
-        """A copy in another time zone, refused if the points would change spacing."""
+        """A copy in another time zone, refused if the points would change spacing.
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> day = timedelta(days=1)
+        >>> iv = BaseDiscreteInterval(datetime(2024, 1, 1), datetime(2024, 1, 3), step=day)
+        >>> iv.to_timezone(timezone.utc)
+        BaseDiscreteInterval[2024-01-01 00:00:00+00:00;2024-01-03 00:00:00+00:00;1 day, 0:00:00]
+        """
         start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
         if key_of(stop) - key_of(start) != key_of(self.stop) - key_of(self.start):
             raise ValueError("the conversion would change the spacing of the points")
@@ -445,7 +494,14 @@ class BaseDiscreteInterval(BaseInterval):
     def convert_timezone_inplace(
         self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
-        """:meth:`to_timezone`, changing this interval; unchanged on failure."""
+        """:meth:`to_timezone`, changing this interval; unchanged on failure.
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> day = timedelta(days=1)
+        >>> iv = BaseDiscreteInterval(datetime(2024, 1, 1), datetime(2024, 1, 3), step=day)
+        >>> iv.convert_timezone_inplace(timezone.utc); iv.start
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
         self.start, self.stop = new.start, new.stop
 

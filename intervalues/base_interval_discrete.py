@@ -234,8 +234,8 @@ class BaseDiscreteInterval(BaseInterval):
     def as_pmf(self) -> Any:
         """An ``IntervalPmf`` with equal mass on every point (times the value).
 
-        >>> BaseDiscreteInterval(0, 4, step=2).as_pmf()
-        IntervalPmf:{0: 0.3333333333333333, 2: 0.3333333333333333, 4: 0.3333333333333333}
+        >>> BaseDiscreteInterval(0, 6, step=2).as_pmf()
+        IntervalPmf:{0: 0.25, 2: 0.25, 4: 0.25, 6: 0.25}
         """
         from .interval_pmf import IntervalPmf  # type: ignore[import-not-found]
 

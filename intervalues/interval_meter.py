@@ -112,12 +112,20 @@ class IntervalMeter(AbstractIntervalCollection):
             yield interval(t, a, b, v)
 
     def keys(self) -> list[BaseInterval]:
-        """The pieces with value 1 (the ``Counter`` keys of 0.4.0)."""
+        """The pieces with value 1 (the ``Counter`` keys of 0.4.0).
+
+        >>> IntervalMeter([(0, 2, 3), (1, 3)]).keys()
+        [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
+        """
         interval = self._layout.interval
         return [interval(t, a, b, 1) for t, a, b, _ in self._pieces()]
 
     def values(self) -> list[Any]:
-        """The weights, in piece order."""
+        """The weights, in piece order.
+
+        >>> IntervalMeter([(0, 2, 3), (1, 3)]).values()
+        [3, 4, 1]
+        """
         return [v for *_, v in self._pieces()]
 
     def items(self) -> list[tuple[BaseInterval, Any]]:
@@ -131,7 +139,11 @@ class IntervalMeter(AbstractIntervalCollection):
 
     @property
     def data(self) -> Counter[BaseInterval]:
-        """A ``Counter`` of unit-valued pieces to weights (a snapshot, built on demand)."""
+        """A ``Counter`` of unit-valued pieces to weights (a snapshot, built on demand).
+
+        >>> IntervalMeter([(0, 2, 3), (1, 3)]).data
+        Counter({BaseInterval[1;2]: 4, BaseInterval[0;1]: 3, BaseInterval[2;3]: 1})
+        """
         return Counter(dict(self.items()))
 
     @data.setter
@@ -155,7 +167,11 @@ class IntervalMeter(AbstractIntervalCollection):
 
     @property
     def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)`` or ``None`` when empty. O(number of lattices)."""
+        """``(min start, max stop)`` or ``None`` when empty. O(number of lattices).
+
+        >>> IntervalMeter([(0, 2), (5, 7)]).bounds, IntervalMeter().bounds
+        ((0, 7), None)
+        """
         if not self._tracks:
             return None
         lay = self._layout
@@ -371,7 +387,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return bool(self._candidates(x))
 
     def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first stored key containing ``x``, or ``False``."""
+        """The first stored key containing ``x``, or ``False``.
+
+        >>> m = IntervalMeter([(0, 2), (1, 3)])
+        >>> m.find_which_contains(2.5), m.find_which_contains(9)
+        (BaseInterval[2;3], False)
+        """
         if isinstance(x, BaseInterval):
             piece = self._piece_containing(x)
         else:
@@ -389,7 +410,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return None
 
     def get(self, key: Any, default: Any = None) -> Any:
-        """The weight of an exactly stored piece, else ``default``."""
+        """The weight of an exactly stored piece, else ``default``.
+
+        >>> m = IntervalMeter([(0, 2), (1, 3)])
+        >>> m.get(BaseInterval(1, 2)), m.get(BaseInterval(0, 3), 0)
+        (2, 0)
+        """
         loc = self._locate(key)
         return default if loc is None else self._tracks[loc[0]].values[loc[1]]
 
@@ -413,7 +439,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return value
 
     def popitem(self) -> tuple[BaseInterval, Any]:
-        """Remove and return the last piece as ``(key, weight)``."""
+        """Remove and return the last piece as ``(key, weight)``.
+
+        >>> m = IntervalMeter([(0, 2), (1, 3)])
+        >>> m.popitem(), m
+        ((BaseInterval[2;3], 1), IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2})
+        """
         if not self._tracks:
             raise KeyError(f"popitem(): {type(self).__name__} is empty")
         t = list(self._tracks)[-1]
@@ -425,7 +456,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return item
 
     def setdefault(self, key: Any, default: Any = 1) -> Any:
-        """The weight of a stored piece; else add ``key`` with weight ``default``."""
+        """The weight of a stored piece; else add ``key`` with weight ``default``.
+
+        >>> m = IntervalMeter([(0, 2, 3)])
+        >>> m.setdefault(BaseInterval(0, 2)), m.setdefault(BaseInterval(5, 6), 4), m
+        (3, 4, IntervalMeter:{BaseInterval[0;2]: 3, BaseInterval[5;6]: 4})
+        """
         found = self.get(key)
         if found is not None:
             return found
@@ -433,7 +469,11 @@ class IntervalMeter(AbstractIntervalCollection):
         return default
 
     def clear(self) -> None:
-        """Remove everything."""
+        """Remove everything.
+
+        >>> m = IntervalMeter([(0, 2)]); m.clear(); m
+        IntervalMeter:{}
+        """
         self._tracks = {}
         self._layout = Layout(None, None)
 
@@ -466,7 +506,11 @@ class IntervalMeter(AbstractIntervalCollection):
         return [(interval(t, a, b, 1), v) for t, a, b, v in (pieces[i] for i in order)]
 
     def total(self) -> Any:
-        """Sum of the weights (``Counter.total``)."""
+        """Sum of the weights (``Counter.total``).
+
+        >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
+        8
+        """
         vals = self.values()
         if any(type(v) is float for v in vals):
             return math.fsum(vals)
@@ -501,7 +545,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return k
 
     def get_length(self, iv: Any = None) -> Any:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval."""
+        """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval.
+
+        >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
+        >>> m.get_length(), m.get_length(BaseInterval(1, 2))
+        (8, 4.0)
+        """
         if iv is None:
             return self.total_length()
         iv = as_interval(iv, "iv")
@@ -532,7 +581,13 @@ class IntervalMeter(AbstractIntervalCollection):
         return self._as_length(_exact_sum(b - a for a, b in zip(tr.starts, tr.stops)))
 
     def support_point_count(self) -> int:
-        """Number of distinct covered points (discrete only)."""
+        """Number of distinct covered points (discrete only).
+
+        >>> from intervalues import BaseDiscreteInterval
+        >>> m = IntervalMeter([BaseDiscreteInterval(0, 4), BaseDiscreteInterval(3, 6)])
+        >>> m.support_point_count()
+        7
+        """
         if not self._layout.discrete:
             if self._tracks:
                 raise TypeError(
@@ -560,7 +615,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return average(self._weighted(within))
 
     def minimum_value(self, within: Any = None) -> Any:
-        """Smallest weight over the domain (0 counts where ``within`` is uncovered)."""
+        """Smallest weight over the domain (0 counts where ``within`` is uncovered).
+
+        >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
+        >>> m.minimum_value(), m.minimum_value(within=BaseInterval(0, 5))
+        (1, 0)
+        """
         if within is None and self._tracks:
             return min(min(tr.values) for tr in self._tracks.values())
         return min(v for v, _ in self._nonempty(within))
@@ -716,20 +776,36 @@ class IntervalMeter(AbstractIntervalCollection):
         )
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
-        """Compatibility name for :meth:`update`."""
+        """Compatibility name for :meth:`update`.
+
+        >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 3, BaseInterval[2;3]: 2}
+        """
         self.update(other, times)
 
     def update_interval(self, other: Any, times: Any = 1) -> None:
-        """Compatibility name for :meth:`update` with one interval."""
+        """Compatibility name for :meth:`update` with one interval.
+
+        >>> m = IntervalMeter([(0, 2)]); m.update_interval(BaseInterval(1, 3)); m
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
         self.update(as_interval(other, "other"), times)
 
     def check_intervals(self) -> bool:
-        """Compatibility: the stored form is always canonical, so this is always ``True``."""
+        """Compatibility: the stored form is always canonical, so this is always ``True``.
+
+        >>> IntervalMeter([(0, 2), (1, 3)]).check_intervals()
+        True
+        """
         self._check()
         return True
 
     def align_intervals(self) -> None:
-        """Compatibility: a no-op (pieces are always aligned)."""
+        """Compatibility: a no-op (pieces are always aligned).
+
+        >>> m = IntervalMeter([(0, 2), (1, 3)]); m.align_intervals(); m
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
 
     def _check(self) -> None:
         """Assert every invariant of the canonical form (used by the tests)."""
@@ -746,7 +822,11 @@ class IntervalMeter(AbstractIntervalCollection):
                     )
 
     def subtract(self, other: Any) -> None:
-        """In-place ``-=``."""
+        """In-place ``-=``.
+
+        >>> m = IntervalMeter([(0, 4, 2)]); m.subtract(IntervalMeter([(1, 2)])); m
+        IntervalMeter:{BaseInterval[0;1]: 2, BaseInterval[1;2]: 1, BaseInterval[2;4]: 2}
+        """
         self.update(other, -1)
 
     def __add__(self, other: Any) -> Any:
@@ -852,7 +932,12 @@ class IntervalMeter(AbstractIntervalCollection):
         return hash(frozenset(self.items()))
 
     def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted weighted pieces lexicographically."""
+        """-1, 0 or 1 comparing the sorted weighted pieces lexicographically.
+
+        >>> a, b = IntervalMeter([(0, 2)]), IntervalMeter([(1, 3)])
+        >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
+        (-1, 1, 0)
+        """
         a, b = list(self), _pieces_of(other)
         return (a > b) - (a < b)
 
@@ -876,14 +961,22 @@ class IntervalMeter(AbstractIntervalCollection):
 
     # -- conversions ----------------------------------------------------------------------
     def as_meter(self) -> IntervalMeter:
-        """A meter with the same pieces."""
+        """A meter with the same pieces.
+
+        >>> IntervalCounter([(0, 2), (1, 3)]).as_meter()
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
         return IntervalMeter._from(
             self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
         )
 
     @staticmethod
     def as_my_type(other: Any) -> IntervalMeter:
-        """``other`` converted to a meter."""
+        """``other`` converted to a meter.
+
+        >>> IntervalMeter.as_my_type(BaseInterval(0, 2, 3))
+        IntervalMeter:{BaseInterval[0;2]: 3}
+        """
         if isinstance(other, IntervalMeter):
             return other.as_meter()
         return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
@@ -906,7 +999,13 @@ class IntervalMeter(AbstractIntervalCollection):
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> Any:
-        """A copy with every piece converted to another zone (see ``BaseInterval``)."""
+        """A copy with every piece converted to another zone (see ``BaseInterval``).
+
+        >>> from datetime import timezone
+        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> m.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         converted = [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self]
         if not converted:
             return self.copy()
@@ -915,7 +1014,13 @@ class IntervalMeter(AbstractIntervalCollection):
     def convert_timezone_inplace(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure."""
+        """:meth:`to_timezone` in place; unchanged on failure.
+
+        >>> from datetime import timezone
+        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> m.convert_timezone_inplace(timezone.utc); m.min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
         self._layout, self._tracks = new._layout, new._tracks
 
@@ -963,12 +1068,21 @@ class IntervalCounter(IntervalMeter):
         return super()._coerce_other(other, what)
 
     def as_counter(self) -> IntervalCounter:
-        """A copy."""
+        """A copy.
+
+        >>> c = IntervalCounter([(0, 2), (1, 3)])
+        >>> c.as_counter() == c, c.as_counter() is c
+        (True, False)
+        """
         return self.copy()
 
     @staticmethod
     def as_my_type(other: Any) -> IntervalCounter:  # type: ignore[override]
-        """``other`` converted to a counter."""
+        """``other`` converted to a counter.
+
+        >>> IntervalCounter.as_my_type(IntervalMeter([(0, 2, 2.5)]))
+        IntervalCounter:{BaseInterval[0;2]: 2}
+        """
         if isinstance(other, IntervalMeter):
             return IntervalCounter(list(other))
         return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))

@@ -30,7 +30,11 @@ class IntervalList(AbstractIntervalCollection):
 
     @property
     def data(self) -> list[BaseInterval]:
-        """The records (copies; mutate through the list's methods)."""
+        """The records (copies; mutate through the list's methods).
+
+        >>> IntervalList([(0, 2), (1, 3, 2)]).data
+        [BaseInterval[0;2], BaseInterval[1;3;2]]
+        """
         return [iv.copy() for iv in self._items]
 
     @data.setter
@@ -38,7 +42,11 @@ class IntervalList(AbstractIntervalCollection):
         self.set_data(value)
 
     def set_data(self, value: Any) -> None:
-        """Replace the records."""
+        """Replace the records.
+
+        >>> l = IntervalList([(0, 2)]); l.set_data([(5, 6), (5, 6)]); l
+        IntervalList:[BaseInterval[5;6], BaseInterval[5;6]]
+        """
         self._items = _records(value)
 
     def __len__(self) -> int:
@@ -49,7 +57,11 @@ class IntervalList(AbstractIntervalCollection):
 
     @property
     def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)`` or ``None``."""
+        """``(min start, max stop)`` or ``None``.
+
+        >>> IntervalList([(1, 3), (0, 2)]).bounds, IntervalList().bounds
+        ((0, 3), None)
+        """
         if not self._items:
             return None
         from ._coords import key_of
@@ -64,7 +76,12 @@ class IntervalList(AbstractIntervalCollection):
         return self.count(x)
 
     def count(self, x: Any) -> Any:
-        """Sum of the values of the records containing ``x``."""
+        """Sum of the values of the records containing ``x``.
+
+        >>> l = IntervalList([(0, 2), (1, 3, 2), (1, 3)])
+        >>> l.count(1.5), l.count(5)
+        (4, 0)
+        """
         self._check_query(x)
         return sum(iv.value for iv in self._items if x in iv)
 
@@ -87,43 +104,87 @@ class IntervalList(AbstractIntervalCollection):
         return any(x in iv for iv in self._items)
 
     def at(self, i: int) -> BaseInterval:
-        """The record at position ``i``."""
+        """The record at position ``i``.
+
+        >>> IntervalList([(0, 2), (1, 3)]).at(-1)
+        BaseInterval[1;3]
+        """
         return self._items[i].copy()
 
     def pop(self, i: int = -1) -> BaseInterval:
-        """Remove and return the record at ``i``."""
+        """Remove and return the record at ``i``.
+
+        >>> l = IntervalList([(0, 2), (1, 3)])
+        >>> l.pop(), l
+        (BaseInterval[1;3], IntervalList:[BaseInterval[0;2]])
+        """
         return self._items.pop(i)
 
     def insert(self, i: int, iv: Any) -> None:
-        """Insert a record before position ``i``."""
+        """Insert a record before position ``i``.
+
+        >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
+        IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
+        """
         self._items.insert(i, _record(iv))
 
     def reverse(self) -> None:
-        """Reverse the records in place."""
+        """Reverse the records in place.
+
+        >>> l = IntervalList([(0, 2), (1, 3)]); l.reverse(); l
+        IntervalList:[BaseInterval[1;3], BaseInterval[0;2]]
+        """
         self._items.reverse()
 
     def sort(self, key: Callable[[BaseInterval], Any] | None = None, reverse: bool = False) -> None:
-        """Sort the records in place."""
+        """Sort the records in place.
+
+        >>> l = IntervalList([(4, 6), (0, 1), (1, 4)]); l.sort(); l
+        IntervalList:[BaseInterval[0;1], BaseInterval[1;4], BaseInterval[4;6]]
+        >>> l.sort(key=lambda iv: iv.get_length(), reverse=True); l
+        IntervalList:[BaseInterval[1;4], BaseInterval[4;6], BaseInterval[0;1]]
+        """
         self._items.sort(key=key, reverse=reverse)
 
     def clear(self) -> None:
-        """Remove every record."""
+        """Remove every record.
+
+        >>> l = IntervalList([(0, 2), (1, 3)]); l.clear(); l
+        IntervalList:[]
+        """
         self._items = []
 
     def copy(self) -> IntervalList:
-        """An independent copy."""
+        """An independent copy.
+
+        >>> l = IntervalList([(0, 2)]); c = l.copy(); c.append((5, 6))
+        >>> l, c
+        (IntervalList:[BaseInterval[0;2]], IntervalList:[BaseInterval[0;2], BaseInterval[5;6]])
+        """
         return IntervalList(self._items)
 
     def append(self, iv: Any) -> None:
-        """Add one record (kept whatever its length or value, W9)."""
+        """Add one record (kept whatever its length or value, W9).
+
+        >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
+        IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
+        """
         self._items.append(_record(iv))
 
     def extend(self, other: Any) -> None:
-        """Add every record of an iterable."""
+        """Add every record of an iterable.
+
+        >>> l = IntervalList([(0, 2)]); l.extend([(1, 3), BaseInterval(5, 6)]); l
+        IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[5;6]]
+        """
         self._items.extend(_records(other))
 
     def update(self, other: Any, times: Any = 1) -> None:
-        """Add an interval or the records of a collection, ``times`` times."""
+        """Add an interval or the records of a collection, ``times`` times.
+
+        >>> l = IntervalList([(0, 2)]); l.update(BaseInterval(1, 3), times=2); l
+        IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[1;3]]
+        """
         n = int(check_factor(times, "times"))
         recs = _records(other)
         self._items.extend(recs * n)
@@ -160,26 +221,47 @@ class IntervalList(AbstractIntervalCollection):
         return self
 
     def filter_by_coordinate(self, x: Any) -> IntervalList:
-        """A new list of the records containing ``x``."""
+        """A new list of the records containing ``x``.
+
+        >>> IntervalList([(0, 2), (1, 3), (5, 6)]).filter_by_coordinate(1.5)
+        IntervalList:[BaseInterval[0;2], BaseInterval[1;3]]
+        """
         self._check_query(x)
         return IntervalList([iv for iv in self._items if x in iv])
 
     def filter_by_range(self, iv: Any) -> IntervalList:
-        """A new list of the records sharing a point with ``iv`` (touching counts)."""
+        """A new list of the records sharing a point with ``iv`` (touching counts).
+
+        >>> IntervalList([(0, 2), (3, 4), (5, 6)]).filter_by_range(BaseInterval(2, 3))
+        IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
+        """
         iv = as_interval(iv, "iv")
         return IntervalList([r for r in self._items if r.overlaps(iv)])
 
     def find_which_contains(self, x: Any) -> list[BaseInterval]:
-        """The records containing ``x``."""
+        """The records containing ``x``.
+
+        >>> IntervalList([(0, 2), (1, 3), (5, 6)]).find_which_contains(2)
+        [BaseInterval[0;2], BaseInterval[1;3]]
+        """
         return list(self.filter_by_coordinate(x))
 
     def total_length(self) -> Any:
-        """Σ of the records' weighted lengths."""
+        """Σ of the records' weighted lengths.
+
+        >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
+        6
+        """
         lengths = [iv.get_length() for iv in self._items]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 
     def get_length(self, iv: Any = None) -> Any:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()``."""
+        """:meth:`total_length`, or ``self[iv] * iv.get_length()``.
+
+        >>> l = IntervalList([(0, 2), (1, 3, 2)])
+        >>> l.get_length(), l.get_length(BaseInterval(1, 2))
+        (6, 3)
+        """
         if iv is None:
             return self.total_length()
         iv = as_interval(iv, "iv")
@@ -196,7 +278,12 @@ class IntervalList(AbstractIntervalCollection):
         return hash(tuple(self._items))
 
     def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the records in order."""
+        """-1, 0 or 1 comparing the records in order.
+
+        >>> a, b = IntervalList([(0, 2)]), IntervalList([(0, 2), (1, 3)])
+        >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
+        (-1, 1, 0)
+        """
         a, b = self._items, list(other)
         return (a > b) - (a < b)
 
@@ -218,13 +305,24 @@ class IntervalList(AbstractIntervalCollection):
     __str__ = __repr__
 
     def as_list(self) -> IntervalList:
-        """A copy."""
+        """A copy.
+
+        >>> l = IntervalList([(0, 2), (0, 2)])
+        >>> l.as_list(), l.as_list() is l
+        (IntervalList:[BaseInterval[0;2], BaseInterval[0;2]], False)
+        """
         return self.copy()
 
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalList:
-        """A copy with every record converted."""
+        """A copy with every record converted.
+
+        >>> from datetime import datetime, timezone
+        >>> l = IntervalList([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> l.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         return IntervalList(
             [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self._items]
         )
@@ -232,7 +330,13 @@ class IntervalList(AbstractIntervalCollection):
     def convert_timezone_inplace(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure."""
+        """:meth:`to_timezone` in place; unchanged on failure.
+
+        >>> from datetime import datetime, timezone
+        >>> l = IntervalList([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> l.convert_timezone_inplace(timezone.utc); l.max()
+        datetime.datetime(2024, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
 
 

@@ -82,7 +82,12 @@ class IntervalSet(AbstractIntervalCollection):
         return new
 
     def copy(self) -> IntervalSet:
-        """An independent copy."""
+        """An independent copy.
+
+        >>> s = IntervalSet([(0, 2)]); c = s.copy(); c.add((5, 6))
+        >>> s, c
+        (IntervalSet:{BaseInterval[0;2]}, IntervalSet:{BaseInterval[0;2], BaseInterval[5;6]})
+        """
         return type(self)._make(self._layout.copy(), self._starts[:], self._stops[:], self._runs[:])
 
     def _set_from(self, other: IntervalSet) -> None:
@@ -116,7 +121,12 @@ class IntervalSet(AbstractIntervalCollection):
     # -- container protocol -------------------------------------------------------------
     @property
     def discrete(self) -> bool:
-        """Whether the set is non-empty and made of discrete runs."""
+        """Whether the set is non-empty and made of discrete runs.
+
+        >>> from intervalues import BaseDiscreteInterval
+        >>> IntervalSet([BaseDiscreteInterval(0, 4)]).discrete, IntervalSet([(0, 4)]).discrete
+        (True, False)
+        """
         return bool(self._runs)
 
     def __len__(self) -> int:
@@ -138,7 +148,11 @@ class IntervalSet(AbstractIntervalCollection):
 
     @property
     def data(self) -> set[BaseInterval]:
-        """A ``set`` of the pieces (a snapshot, built on demand)."""
+        """A ``set`` of the pieces (a snapshot, built on demand).
+
+        >>> IntervalSet([(0, 2), (1, 3)]).data
+        {BaseInterval[0;3]}
+        """
         return set(self)
 
     @data.setter
@@ -146,12 +160,20 @@ class IntervalSet(AbstractIntervalCollection):
         self.set_data(value)
 
     def set_data(self, value: Any) -> None:
-        """Replace the content by the union of the given intervals."""
+        """Replace the content by the union of the given intervals.
+
+        >>> s = IntervalSet([(0, 2)]); s.set_data([(5, 7), (6, 9)]); s
+        IntervalSet:{BaseInterval[5;9]}
+        """
         self._set_from(IntervalSet(list(value)))
 
     @property
     def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)`` or ``None``."""
+        """``(min start, max stop)`` or ``None``.
+
+        >>> IntervalSet([(0, 2), (5, 7)]).bounds, IntervalSet().bounds
+        ((0, 7), None)
+        """
         pieces = list(self)
         if not pieces:
             return None
@@ -236,7 +258,13 @@ class IntervalSet(AbstractIntervalCollection):
         *,
         use_rust: bool | None = None,
     ) -> IntervalSet:
-        """The covered set of a DataFrame's named columns."""
+        """The covered set of a DataFrame's named columns.
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"begin": [0, 2, 8], "end": [3, 5, 9]})
+        >>> IntervalSet.from_pandas(df, start="begin", stop="end")
+        IntervalSet:{BaseInterval[0;5], BaseInterval[8;9]}
+        """
         return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
 
     def to_arrays(self) -> tuple[Any, Any]:
@@ -251,7 +279,13 @@ class IntervalSet(AbstractIntervalCollection):
         return keys_to_numpy(self._starts, dom), keys_to_numpy(self._stops, dom)
 
     def to_pandas(self) -> Any:
-        """A DataFrame with columns ``start`` and ``stop``. Needs pandas."""
+        """A DataFrame with columns ``start`` and ``stop``. Needs pandas.
+
+        >>> IntervalSet([(0, 3), (2, 5), (8, 9)]).to_pandas()
+           start  stop
+        0      0     5
+        1      8     9
+        """
         pd = require("pandas", "pandas", "to_pandas()")
         if self._runs:
             raise TypeError("to_pandas() needs a continuous set")
@@ -265,7 +299,12 @@ class IntervalSet(AbstractIntervalCollection):
         return 1 if x in self else 0
 
     def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first piece containing ``x``, or ``False``."""
+        """The first piece containing ``x``, or ``False``.
+
+        >>> s = IntervalSet([(0, 2), (5, 7)])
+        >>> s.find_which_contains(6), s.find_which_contains(3)
+        (BaseInterval[5;7], False)
+        """
         x = self._check_query(x)
         for piece in self:
             if x in piece:
@@ -324,11 +363,21 @@ class IntervalSet(AbstractIntervalCollection):
         return result
 
     def intersection(self, other: Any) -> IntervalSet:
-        """Common coverage (touching pieces give a one-point piece)."""
+        """Common coverage (touching pieces give a one-point piece).
+
+        >>> IntervalSet([(0, 4), (6, 8)]).intersection(IntervalSet([(3, 7)]))
+        IntervalSet:{BaseInterval[3;4], BaseInterval[6;7]}
+        >>> IntervalSet([(0, 2)]).intersection(IntervalSet([(2, 3)]))
+        IntervalSet:{BaseInterval[2;2]}
+        """
         return self._binary(self._coerce(other, "intersection"), "and")
 
     def difference(self, other: Any) -> IntervalSet:
-        """Geometric difference; boundary points of the removed part survive."""
+        """Geometric difference; boundary points of the removed part survive.
+
+        >>> IntervalSet([(0, 10)]).difference(IntervalSet([(2, 3), (5, 6)]))
+        IntervalSet:{BaseInterval[0;2], BaseInterval[3;5], BaseInterval[6;10]}
+        """
         return self._binary(self._coerce(other, "difference"), "sub")
 
     def symmetric_difference(self, other: Any) -> IntervalSet:
@@ -398,41 +447,85 @@ class IntervalSet(AbstractIntervalCollection):
         return self
 
     def add(self, other: Any) -> None:
-        """In-place union with an interval or set."""
+        """In-place union with an interval or set.
+
+        >>> s = IntervalSet([(0, 2)]); s.add(BaseInterval(1, 4)); s.add(IntervalSet([(6, 7)])); s
+        IntervalSet:{BaseInterval[0;4], BaseInterval[6;7]}
+        """
         self._set_from(self.union(other))
 
     def update(self, other: Any, reverse: bool = False) -> None:
-        """In-place union (``reverse=True``: difference)."""
+        """In-place union (``reverse=True``: difference).
+
+        >>> s = IntervalSet([(0, 4)]); s.update(IntervalSet([(3, 6)])); s
+        IntervalSet:{BaseInterval[0;6]}
+        >>> s.update(BaseInterval(1, 2), reverse=True); s
+        IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
+        """
         self._set_from(self.difference(other) if reverse else self.union(other))
 
     def update_set(self, other: Any, one_by_one: bool = False, reverse: bool = False) -> None:
-        """Compatibility name for :meth:`update`."""
+        """Compatibility name for :meth:`update`.
+
+        >>> s = IntervalSet([(0, 4)]); s.update_set(IntervalSet([(3, 6)])); s
+        IntervalSet:{BaseInterval[0;6]}
+        """
         self.update(other, reverse)
 
     def update_interval(self, other: Any, reverse: bool = False) -> None:
-        """Compatibility name for :meth:`update` with one interval."""
+        """Compatibility name for :meth:`update` with one interval.
+
+        >>> s = IntervalSet([(0, 4)]); s.update_interval(BaseInterval(1, 2), reverse=True); s
+        IntervalSet:{BaseInterval[0;1], BaseInterval[2;4]}
+        """
         self.update(as_interval(other, "other"), reverse)
 
     def intersection_update(self, other: Any) -> None:
-        """In-place intersection."""
+        """In-place intersection.
+
+        >>> s = IntervalSet([(0, 4), (6, 8)]); s.intersection_update(IntervalSet([(3, 7)])); s
+        IntervalSet:{BaseInterval[3;4], BaseInterval[6;7]}
+        """
         self._set_from(self.intersection(other))
 
     def difference_update(self, other: Any) -> None:
-        """In-place difference."""
+        """In-place difference.
+
+        >>> s = IntervalSet([(0, 4)]); s.difference_update(IntervalSet([(1, 2)])); s
+        IntervalSet:{BaseInterval[0;1], BaseInterval[2;4]}
+        """
         self._set_from(self.difference(other))
 
     subtract = difference_update
 
     def discard(self, other: Any) -> None:
-        """Remove the geometry of an interval or set (no error when absent)."""
+        """Remove the geometry of an interval or set (no error when absent).
+
+        >>> s = IntervalSet([(0, 4)]); s.discard(BaseInterval(3, 9)); s
+        IntervalSet:{BaseInterval[0;3]}
+        >>> s.discard(BaseInterval(20, 30)); s
+        IntervalSet:{BaseInterval[0;3]}
+        """
         self._set_from(self.difference(other))
 
     def symmetric_difference_update(self, other: Any) -> None:
-        """In-place symmetric difference."""
+        """In-place symmetric difference.
+
+        >>> s = IntervalSet([(0, 4)]); s.symmetric_difference_update(IntervalSet([(2, 6)])); s
+        IntervalSet:{BaseInterval[0;2], BaseInterval[4;6]}
+        """
         self._set_from(self.symmetric_difference(other))
 
     def remove(self, iv: Any) -> None:
-        """Remove an exactly stored piece; ``KeyError`` otherwise."""
+        """Remove an exactly stored piece; ``KeyError`` otherwise.
+
+        >>> s = IntervalSet([(0, 2), (5, 7)]); s.remove(BaseInterval(5, 7)); s
+        IntervalSet:{BaseInterval[0;2]}
+        >>> s.remove(BaseInterval(0, 1))
+        Traceback (most recent call last):
+            ...
+        KeyError: BaseInterval[0;1]
+        """
         iv = as_interval(iv, "iv").as_index()
         pieces = list(self)
         if iv not in pieces:
@@ -441,7 +534,12 @@ class IntervalSet(AbstractIntervalCollection):
         self._set_from(_rebuild_like(self, pieces))
 
     def pop(self) -> BaseInterval:
-        """Remove and return the last piece."""
+        """Remove and return the last piece.
+
+        >>> s = IntervalSet([(0, 2), (5, 7)])
+        >>> s.pop(), s
+        (BaseInterval[5;7], IntervalSet:{BaseInterval[0;2]})
+        """
         pieces = list(self)
         if not pieces:
             raise KeyError("pop from an empty IntervalSet")
@@ -450,21 +548,40 @@ class IntervalSet(AbstractIntervalCollection):
         return last
 
     def clear(self) -> None:
-        """Remove everything."""
+        """Remove everything.
+
+        >>> s = IntervalSet([(0, 2), (5, 7)]); s.clear(); s.is_empty
+        True
+        """
         self._set_from(IntervalSet())
 
     def isdisjoint(self, other: Any) -> bool:
-        """No shared point (touching is not disjoint)."""
+        """No shared point (touching is not disjoint).
+
+        >>> s = IntervalSet([(0, 2)])
+        >>> s.isdisjoint(IntervalSet([(3, 4)])), s.isdisjoint(IntervalSet([(2, 4)]))
+        (True, False)
+        """
         return (self & self._coerce(other, "isdisjoint")).is_empty
 
     def issubset(self, other: Any) -> bool:
-        """Whether every point is covered by ``other``."""
+        """Whether every point is covered by ``other``.
+
+        >>> s = IntervalSet([(1, 2), (4, 5)])
+        >>> s.issubset(IntervalSet([(0, 6)])), s.issubset(IntervalSet([(0, 3)]))
+        (True, False)
+        """
         return (self - self._coerce(other, "issubset")).is_empty and (
             self._runs == [] or not subtract_all(self._runs, self._coerce(other, "issubset")._runs)
         )
 
     def issuperset(self, other: Any) -> bool:
-        """Whether ``other`` is covered by this set."""
+        """Whether ``other`` is covered by this set.
+
+        >>> s = IntervalSet([(0, 6)])
+        >>> s.issuperset(IntervalSet([(1, 2), (4, 5)])), s.issuperset(BaseInterval(5, 7))
+        (True, False)
+        """
         return self._coerce(other, "issuperset").issubset(self)
 
     def clip(self, iv: Any) -> IntervalSet:
@@ -476,7 +593,11 @@ class IntervalSet(AbstractIntervalCollection):
         return self & IntervalSet._single(as_interval(iv, "iv"))
 
     def contained_intervals(self, iv: Any) -> list[BaseInterval]:
-        """The stored pieces lying fully inside ``iv``, sorted."""
+        """The stored pieces lying fully inside ``iv``, sorted.
+
+        >>> IntervalSet([(0, 1), (2, 3), (4, 6)]).contained_intervals(BaseInterval(0, 5))
+        [BaseInterval[0;1], BaseInterval[2;3]]
+        """
         iv = as_interval(iv, "iv")
         return sorted(p for p in self if iv.contains(p))
 
@@ -496,30 +617,53 @@ class IntervalSet(AbstractIntervalCollection):
         return total
 
     def get_length(self, iv: Any = None) -> Any:
-        """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0)."""
+        """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).
+
+        >>> s = IntervalSet([(0, 4), (6, 7)])
+        >>> s.get_length(), s.get_length(BaseInterval(1, 3)), s.get_length(BaseInterval(3, 6))
+        (5, 2, 0)
+        """
         if iv is None:
             return self.total_length()
         iv = as_interval(iv, "iv")
         return iv.get_length() if iv in self else 0
 
     def coverage_length(self) -> Any:
-        """The covered length (continuous only)."""
+        """The covered length (continuous only).
+
+        >>> IntervalSet([(0, 4), (2, 6), (8, 9)]).coverage_length()
+        7
+        """
         if self._runs:
             raise TypeError("coverage_length() needs continuous intervals")
         return self.total_length()
 
     def support_point_count(self) -> int:
-        """The number of distinct covered points (discrete only)."""
+        """The number of distinct covered points (discrete only).
+
+        >>> from intervalues import BaseDiscreteInterval
+        >>> s = IntervalSet([BaseDiscreteInterval(0, 4), BaseDiscreteInterval(3, 6)])
+        >>> s.support_point_count()
+        7
+        """
         if self._starts:
             raise TypeError("support_point_count() needs discrete intervals")
         return point_count(self._runs)
 
     def check_intervals(self) -> bool:
-        """Compatibility: always ``True`` (the stored form is canonical)."""
+        """Compatibility: always ``True`` (the stored form is canonical).
+
+        >>> IntervalSet([(0, 2), (1, 3)]).check_intervals()
+        True
+        """
         return True
 
     def align_intervals(self) -> None:
-        """Compatibility: a no-op."""
+        """Compatibility: a no-op.
+
+        >>> s = IntervalSet([(0, 2), (1, 3)]); s.align_intervals(); s
+        IntervalSet:{BaseInterval[0;3]}
+        """
 
     # -- comparison and display ---------------------------------------------------------------
     def __mul__(self, factor: Any) -> IntervalSet:
@@ -555,7 +699,12 @@ class IntervalSet(AbstractIntervalCollection):
         return hash(frozenset(pieces))
 
     def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted pieces lexicographically."""
+        """-1, 0 or 1 comparing the sorted pieces lexicographically.
+
+        >>> a, b = IntervalSet([(0, 2)]), IntervalSet([(1, 3)])
+        >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
+        (-1, 1, 0)
+        """
         a, b = list(self), list(self._coerce(other, "key_compare"))
         return (a > b) - (a < b)
 
@@ -580,7 +729,12 @@ class IntervalSet(AbstractIntervalCollection):
 
     # -- conversions -----------------------------------------------------------------------------
     def as_set(self) -> IntervalSet:
-        """A copy."""
+        """A copy.
+
+        >>> s = IntervalSet([(0, 2)])
+        >>> s.as_set() == s, s.as_set() is s
+        (True, False)
+        """
         return self.copy()
 
     def plot(self, ax: Any = None, **kwargs: Any) -> Any:
@@ -600,14 +754,26 @@ class IntervalSet(AbstractIntervalCollection):
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalSet:
-        """A copy with every piece converted to another zone."""
+        """A copy with every piece converted to another zone.
+
+        >>> from datetime import datetime, timezone
+        >>> s = IntervalSet([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> s.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         pieces = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
         return _rebuild_like(self, pieces)
 
     def convert_timezone_inplace(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure."""
+        """:meth:`to_timezone` in place; unchanged on failure.
+
+        >>> from datetime import datetime, timezone
+        >>> s = IntervalSet([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> s.convert_timezone_inplace(timezone.utc); s.max()
+        datetime.datetime(2024, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)
+        """
         self._set_from(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
 
 

@@ -372,6 +372,15 @@ def combine(
     equals ``IntervalMeter.from_pandas(frame.compute(), ...).to_pandas()``, exactly.
     Bad input raises, from this call, the error one machine raises (same class, same
     message). Cost: two passes over the input, one shuffle, O(npartitions) on the driver.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"start": [0, 2, 5], "stop": [3, 4, 6], "w": [1, 2, 5]})
+    >>> combine(df, value="w", npartitions=2).compute().reset_index(drop=True)
+       start  stop  value
+    0      0     2      1
+    1      2     3      3
+    2      3     4      2
+    3      5     6      5
     """
     dask, dd, np = _imports()
     import pandas as pd
@@ -492,6 +501,11 @@ def values_at(result: Any, points: Any) -> Any:
     partitions. Cost: one pass over the result's partitions that hold points. Without
     known divisions (say the dataset ``combine_files`` wrote, read back) the partitions
     must be in coordinate order; one extra pass finds where each begins.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"start": [0, 2, 5], "stop": [3, 4, 6]})
+    >>> values_at(combine(df, npartitions=2), [1, 2.5, 5.5, 9])
+    [1, 2, 1, 0]
     """
     dask, _, np = _imports()
     import pandas as pd
@@ -572,6 +586,11 @@ def combine_files(
     columns ``start, stop, value``) and the written dataset is returned as a dask
     DataFrame; without it the result is persisted and returned. ``progress`` shows dask's
     progress bar (local schedulers) or the dashboard link and ``distributed.progress``.
+
+    Needs files on disk (and, for the address form, a cluster), so not run as a test:
+
+    >>> r = combine_files("events/*.parquet", "start", "stop", "w")  # doctest: +SKIP
+    >>> values_at(r, [1.5, 7.0])  # doctest: +SKIP
     """
     _, dd, _ = _imports()
     client, local = _scheduler(scheduler)

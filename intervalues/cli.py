@@ -60,7 +60,14 @@ _CHECK_EVERY = 4096  # rows between progress updates
 
 
 class CliError(Exception):
-    """A problem with the input or the options: printed as one line, exit code 2."""
+    """A problem with the input or the options: printed as one line, exit code 2.
+
+    >>> args = build_parser().parse_args(["combine", "no-such.csv", "--start", "a", "--stop", "b"])
+    >>> args.run(args)
+    Traceback (most recent call last):
+        ...
+    intervalues.cli.CliError: no-such.csv: no such file
+    """
 
 
 # --------------------------------------------------------------------------- parsing cells
@@ -803,7 +810,13 @@ def save_plot(collection: Any, path: Path, args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``intervalues`` argument parser, with one subcommand per task."""
+    """The ``intervalues`` argument parser, with one subcommand per task.
+
+    >>> parser = build_parser()
+    >>> args = parser.parse_args(["combine", "trips.csv", "--start", "dep", "--stop", "arr"])
+    >>> args.command, args.start, args.stop, args.kind
+    ('combine', 'dep', 'arr', None)
+    """
     from . import __version__
 
     parser = argparse.ArgumentParser(

@@ -37,6 +37,10 @@ def require_matplotlib() -> Any:
 
     Raises ``ImportError`` naming the install command when matplotlib is missing. The
     backend is left alone when pyplot is already in use or ``MPLBACKEND`` is set.
+
+    >>> mpl = require_matplotlib()
+    >>> mpl.__name__
+    'matplotlib'
     """
     try:
         import matplotlib

@@ -5,8 +5,9 @@
 
 Writes the dataset in chunks (one Parquet file per chunk, seeded, reused on later runs)
 under benchmarks/.data/ (git-ignored), combines it with ``intervalues.dask.combine_files``
-on a LocalCluster whose workers each have a memory limit smaller than the dataset, and
-prints: rows, result pieces, wall time, the single-process time on the same data
+on a LocalCluster whose workers each have a memory limit of 1 GiB (smaller than the 50M
+dataset; ``--memory-limit`` to change) and a peer-to-peer shuffle send buffer of 1/8 of
+that (docs/dask.md, "Memory per worker"), and prints: rows, result pieces, wall time, the single-process time on the same data
 (``IntervalMeter.from_pandas`` after ``pandas.read_parquet``; ``--single-rows`` limits
 it to a prefix, ``--no-single`` skips it), the peak memory of each worker, and whether
 the two results are equal, piece by piece and bit for bit.
@@ -119,6 +120,9 @@ def main() -> None:
     parser.add_argument("--single-rows", type=int, default=None)
     parser.add_argument("--no-single", action="store_true")
     parser.add_argument("--progress", action="store_true")
+    parser.add_argument(
+        "--shuffle", default=None, help="dask's shuffle method: p2p (default here) or tasks"
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / ".data")
     args = parser.parse_args()
 
@@ -132,8 +136,8 @@ def main() -> None:
     data = args.data / f"dask-{args.rows}-{kind}"
     out = args.data / f"dask-{args.rows}-{kind}-result"
     dataset_bytes = args.rows * 3 * 8
-    # a worker process with pandas, pyarrow and dask loaded starts near 300 MiB
-    limit = args.memory_limit or max(600 * 2**20, min(dataset_bytes * 9 // 10, 2**30))
+    # 1 GiB: below the 50M dataset (1,144 MiB as columns); enough for 1M-row partitions
+    limit = args.memory_limit or 2**30
     print(f"machine: {machine()}")
     print(
         f"dask {dask.__version__}, distributed {distributed.__version__}, "
@@ -147,6 +151,10 @@ def main() -> None:
         f" as columns in memory" + (f" (written in {wrote:.1f} s)" if wrote else " (reused)")
     )
     shutil.rmtree(out, ignore_errors=True)
+    # the peer-to-peer shuffle buffers up to 1 GiB of outgoing shards per worker by
+    # default: more than the whole worker may hold here (docs/dask.md, "Memory per worker")
+    comm_buffer = max(32 * 2**20, parse_limit(limit) // 8)
+    dask.config.set({"distributed.p2p.comm.buffer": comm_buffer})
     with (
         distributed.LocalCluster(
             n_workers=args.workers,
@@ -162,8 +170,11 @@ def main() -> None:
         print(
             f"cluster: LocalCluster, {args.workers} worker processes x {args.threads} thread(s),"
             f" memory limit {lim / 2**20:,.0f} MiB per worker"
-            f" ({lim / dataset_bytes:.0%} of the dataset's in-memory size)"
+            f" ({lim / dataset_bytes:.0%} of the dataset's in-memory size),"
+            f" p2p comm buffer {comm_buffer / 2**20:,.0f} MiB"
         )
+        if args.shuffle:
+            dask.config.set({"dataframe.shuffle.method": args.shuffle})
         with PeakMemory(client) as peak:
             t0 = time.perf_counter()
             written = combine_files(

@@ -7,10 +7,11 @@ Writes the dataset in chunks (one Parquet file per chunk, seeded, reused on late
 under benchmarks/.data/ (git-ignored), combines it with ``intervalues.dask.combine_files``
 on a LocalCluster whose workers each have a memory limit of 1 GiB (smaller than the 50M
 dataset; ``--memory-limit`` to change) and a peer-to-peer shuffle send buffer of 1/8 of
-that (docs/dask.md, "Memory per worker"), and prints: rows, result pieces, wall time, the single-process time on the same data
-(``IntervalMeter.from_pandas`` after ``pandas.read_parquet``; ``--single-rows`` limits
-it to a prefix, ``--no-single`` skips it), the peak memory of each worker, and whether
-the two results are equal, piece by piece and bit for bit.
+that (docs/dask.md, "Memory per worker"), and prints: rows, result pieces, wall time,
+the single-process time on the same data (``IntervalMeter.from_pandas`` after
+``pandas.read_parquet``; ``--single-rows`` limits it to a prefix, ``--no-single`` skips
+it), the peak memory of each worker, and whether the two results are equal, piece by
+piece and bit for bit.
 
 The data model "sensor events": starts uniform over one year at minute resolution,
 durations 1..240 minutes, integer values 1..5 (``--floats``: values 0.1..5.0 in steps

@@ -162,6 +162,29 @@ class TestEqualsOneMachine:
         assert_same(distributed_result(pdf, kind, value, 3, 5), pdf, kind, value)
 
 
+class TestRandomMixtures:
+    """Random mixtures of the awkward cases, compared with one machine exactly."""
+
+    @pytest.mark.parametrize("seed", range(4))
+    def test_random(self, client, seed):
+        rng = np.random.default_rng(100 + seed)
+        n = int(rng.integers(50, 1500))
+        s = rng.choice(np.round(rng.uniform(-50, 50, 40), 1), n)  # repeated starts
+        length = np.where(rng.random(n) < 0.05, rng.uniform(0, 100, n), rng.uniform(0, 3, n))
+        length[rng.random(n) < 0.05] = 0.0  # zero-length intervals
+        pdf = pd.DataFrame(
+            {
+                "start": s,
+                "stop": s + np.round(length, 1),
+                "value": rng.choice([0.1, 0.2, -0.3, 0.25, 2.675, -1.0, 1e-9], n),
+            }
+        )
+        kind = ["meter", "counter", "set"][seed % 3]
+        ddf = dd.from_pandas(pdf, npartitions=int(rng.integers(1, 6)), sort=False)
+        result = idask.combine(ddf, value="value", kind=kind, npartitions=int(rng.integers(1, 9)))
+        assert_same(result, pdf, kind, "value")
+
+
 class TestAwkwardData:
     def test_intervals_spanning_many_partitions(self, client):
         pdf = random_ints(400, 5, span=1000, width=20)

@@ -584,7 +584,8 @@ def combine_files(
     address such as ``"tcp://host:8786"``, or a ``distributed.Client``. With ``out`` the
     result is written as a partitioned Parquet dataset (one file per range, in order,
     columns ``start, stop, value``) and the written dataset is returned as a dask
-    DataFrame; without it the result is persisted and returned. ``progress`` shows dask's
+    DataFrame (a client opened here for an address is then closed); without it the
+    result is persisted (on the client, which stays open) and returned. ``progress`` shows dask's
     progress bar (local schedulers) or the dashboard link and ``distributed.progress``.
 
     Needs files on disk (and, for the address form, a cluster), so not run as a test:
@@ -611,6 +612,8 @@ def combine_files(
         )
         _run(job, progress, client, local)
         say(f"intervalues: wrote {out} ({time.perf_counter() - t0:.1f} s)")
+        if client is not None and isinstance(scheduler, str):
+            client.close()  # opened here for an address; the dataset on disk needs none
         return dd.read_parquet(out)
     if client is not None:
         result = client.persist(result)

@@ -402,6 +402,23 @@ class TestFiles:
         with pytest.raises(FileNotFoundError, match="no files"):
             idask.combine_files(str(tmp_path / "none*.parquet"), "start", "stop")
 
+    def test_combine_files_scheduler_address(self, client, tmp_path, capsys):
+        # last in the module: the client opened for the address is closed afterwards
+        pdf = random_ints(800, 11)
+        pdf.to_parquet(tmp_path / "in.parquet")
+        got = idask.combine_files(
+            str(tmp_path / "*.parquet"),
+            "start",
+            "stop",
+            kind="counter",
+            scheduler=client.scheduler.address,
+            out=str(tmp_path / "out"),
+        )
+        assert "dashboard" in capsys.readouterr().err
+        pd.testing.assert_frame_equal(
+            got.compute(scheduler="threads").reset_index(drop=True), single(pdf, "counter")
+        )
+
 
 def test_import_intervalues_does_not_import_dask():
     code = "import sys, intervalues; sys.exit(any(m.split('.')[0] == 'dask' for m in sys.modules))"

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import glob
 import gzip
 import io
 import math
@@ -844,7 +845,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Input problems are reported in one line naming the row and column (exit code 2)."
         ),
     )
-    combine.add_argument("file", type=Path, metavar="FILE", help="the CSV or Parquet file")
+    combine.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="the CSV or Parquet file (with --dask: a glob such as 'data/*.parquet')",
+    )
     combine.add_argument("--start", required=True, metavar="COL", help="column of the starts")
     combine.add_argument("--stop", required=True, metavar="COL", help="column of the stops")
     combine.add_argument(
@@ -890,14 +896,64 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="progress bar on stderr (default: on a terminal, for inputs that take a while)",
     )
+    combine.add_argument(
+        "--dask",
+        action="store_true",
+        help="combine a glob of files with Dask, range-partitioned, into a Parquet dataset "
+        "(--out DIR is required; pip install 'intervalues[dask]')",
+    )
+    combine.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="with --dask: 'tcp://host:8786' for a cluster, or threads/processes/synchronous "
+        "(default: an existing client, else local threads)",
+    )
     combine.set_defaults(run=run_combine)
     return parser
+
+
+def run_dask(args: argparse.Namespace) -> int:
+    """``combine --dask``: a glob of files through ``intervalues.dask.combine_files``."""
+    if args.out is None:
+        raise CliError("--dask writes a partitioned Parquet dataset: give --out DIR")
+    if args.plot is not None:
+        raise CliError("--plot is not available with --dask (plot the written dataset instead)")
+    try:
+        from . import dask as idask
+    except ImportError:
+        raise CliError("--dask needs Dask: pip install 'intervalues[dask]'") from None
+    pattern = str(args.file)
+    if not glob.glob(pattern):
+        raise CliError(f"{pattern}: no file matches")
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    try:
+        result = idask.combine_files(
+            pattern,
+            args.start,
+            args.stop,
+            args.value,
+            kind=args.kind,
+            scheduler=args.scheduler,
+            out=str(args.out),
+            progress=progress,
+        )
+        pieces = len(result)
+    except (TypeError, ValueError, KeyError, OverflowError) as exc:
+        raise CliError(str(exc).strip("'\"")) from None
+    print(f"result             Interval{args.kind.title()} of {pieces:,} pieces")
+    print(f"partitions         {result.npartitions} (range-partitioned, sorted)")
+    print(f"wrote the dataset to {args.out}")
+    return EXIT_OK
 
 
 def run_combine(args: argparse.Namespace) -> int:
     path: Path = args.file
     if args.kind is None:
         args.kind = "meter" if args.value is not None else "counter"
+    if args.dask:
+        return run_dask(args)
+    if args.scheduler is not None:
+        raise CliError("--scheduler goes with --dask")
     if args.top < 1:
         raise CliError(f"--top must be at least 1, got {args.top}")
     if len(args.delimiter) != 1:

@@ -805,3 +805,55 @@ class TestFlights:
         assert field(result.stdout, "result").startswith(
             f"IntervalCounter of {len(counter):,} pieces"
         )
+
+
+class TestDask:
+    """``combine --dask``: a glob of Parquet files into a partitioned dataset."""
+
+    def test_glob_to_parquet_dataset_equals_one_machine(self, tmp_path, capsys):
+        pytest.importorskip("dask.dataframe")
+        pd = pytest.importorskip("pandas")
+        from intervalues import IntervalCounter
+
+        frames = [
+            pd.DataFrame({"a": [0, 5, 9], "b": [4, 8, 12]}),
+            pd.DataFrame({"a": [2, 3, 30], "b": [6, 31, 40]}),
+        ]
+        for i, df in enumerate(frames):
+            df.to_parquet(tmp_path / f"part{i}.parquet")
+        out = tmp_path / "out"
+        code = main(
+            [
+                "combine",
+                str(tmp_path / "*.parquet"),
+                "--start",
+                "a",
+                "--stop",
+                "b",
+                "--dask",
+                "--scheduler",
+                "synchronous",
+                "--out",
+                str(out),
+                "--no-progress",
+            ]
+        )
+        assert code == 0, capsys.readouterr().err
+        assert "wrote the dataset" in capsys.readouterr().out
+        got = pd.read_parquet(out).sort_values("start").reset_index(drop=True)
+        want = IntervalCounter.from_pandas(pd.concat(frames), start="a", stop="b").to_pandas()
+        assert got[["start", "stop", "value"]].to_dict("list") == want.to_dict("list")
+
+    def test_needs_out(self, tmp_path, capsys):
+        code = main(
+            ["combine", str(tmp_path / "*.parquet"), "--start", "a", "--stop", "b", "--dask"]
+        )
+        assert code == 2
+        assert "--out" in capsys.readouterr().err
+
+    def test_scheduler_without_dask(self, tmp_path, capsys):
+        f = tmp_path / "x.csv"
+        f.write_text("a,b\n0,1\n")
+        code = main(["combine", str(f), "--start", "a", "--stop", "b", "--scheduler", "threads"])
+        assert code == 2
+        assert "--scheduler goes with --dask" in capsys.readouterr().err

@@ -85,15 +85,20 @@ def build(
     return dict(sorted(out.items(), key=lambda kv: (0, 0, 0) if kv[0] is None else (1, *kv[0])))
 
 
-def _column(col: list[Any], types: set[type]) -> tuple[str, bytes] | None:
-    """``(code, bytes)`` for a column of one machine type, or None."""
+def _column(col: list[Any]) -> tuple[str, bytes] | None:
+    """``(code, bytes)`` for a column of one machine type, or None.
+
+    ``array('q', ...)`` itself refuses floats (``TypeError``) and ints beyond 64 bits
+    (``OverflowError``), so the common all-int column needs no separate type scan.
+    """
     try:
-        if types == {int}:
-            return "i", array("q", col).tobytes()
-        if types == {float}:
-            return "f", array("d", col).tobytes()
+        return "i", array("q", col).tobytes()
     except OverflowError:  # an int beyond 64 bits: Python keeps it exact
         return None
+    except TypeError:
+        pass
+    if set(map(type, col)) == {float}:  # array('d') would quietly accept ints too
+        return "f", array("d", col).tobytes()
     return None
 
 
@@ -107,14 +112,9 @@ def _combine_rust(
     """
     if not starts:
         return [], [], []
-    coord_types = set(map(type, starts)) | set(map(type, stops))
-    coords = _column(starts, coord_types)
-    vals = _column(values, set(map(type, values)))
-    if coords is None or vals is None:
-        return None
-    raw_stops = _column(stops, coord_types)
-    if raw_stops is None:
-        return None
+    coords, raw_stops, vals = _column(starts), _column(stops), _column(values)
+    if coords is None or raw_stops is None or vals is None or coords[0] != raw_stops[0]:
+        return None  # mixed int/float coordinates keep their types on the Python path
     return combine_bytes(kind, coords[1], raw_stops[1], vals[1], coords[0], vals[0])
 
 

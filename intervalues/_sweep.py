@@ -59,7 +59,7 @@ def scale_values(values: Sequence[int | float]) -> tuple[list[int], int, bool]:
     >>> scale_values([1e+20, 3])
     ([100000000000000000000, 3], 1, True)
     """
-    if all(type(v) is int for v in values):
+    if set(map(type, values)) <= {int}:
         return list(values), 1, False
     cache: dict[float, tuple[int, int]] = {}
     parts = []

@@ -27,6 +27,10 @@ __all__ = ["Columns", "Layout", "Track", "gather"]
 
 Columns = tuple[list[Any], list[Any], list[Any]]
 
+_START = operator.attrgetter("start")
+_STOP = operator.attrgetter("stop")
+_VALUE = operator.attrgetter("value")
+
 # From this many pieces on, an update's re-sweep is worth a trip to the accelerator.
 _BIG_SPLICE = 4096
 
@@ -40,14 +44,16 @@ def pack(col: Any) -> Any:
     """
     if isinstance(col, array):
         return col
-    types = set(map(type, col))
-    if types == {float}:
+    if not col:  # an empty column stays a list: callers may append any type to it
+        return list(col)
+    try:
+        return array("q", col)  # refuses floats (TypeError) and big ints (OverflowError)
+    except OverflowError:
+        return list(col)
+    except TypeError:
+        pass
+    if set(map(type, col)) == {float}:  # array('d') would quietly turn ints into floats
         return array("d", col)
-    if types == {int}:
-        try:
-            return array("q", col)
-        except OverflowError:
-            pass
     return list(col)
 
 
@@ -234,9 +240,9 @@ def gather(
         ivs = [_rounded(iv, nr_digits) for iv in ivs]
     if discrete:
         return _gather_discrete(ivs, what)
-    starts = [iv.start for iv in ivs]
-    stops = [iv.stop for iv in ivs]
-    values = [iv.value for iv in ivs]
+    starts = list(map(_START, ivs))
+    stops = list(map(_STOP, ivs))
+    values = list(map(_VALUE, ivs))
     types = set(map(type, starts)) | set(map(type, stops))
     if types <= {int, float}:
         domain = NUMBER
@@ -286,10 +292,11 @@ def _check_domains(coords: list[Any], what: str) -> Domain:
 def _check_values(values: list[Any]) -> None:
     from ._coords import check_value
 
-    if set(map(type, values)) <= {int, float}:
-        bad = [v for v in values if type(v) is float and v - v != 0.0]
-        if bad:
-            raise ValueError(f"values must be finite, got {bad[0]!r}")
+    types = set(map(type, values))
+    if types <= {int, float}:
+        if float in types and not all(map(math.isfinite, values)):
+            bad = next(v for v in values if not math.isfinite(v))
+            raise ValueError(f"values must be finite, got {bad!r}")
         return
     for v in values:
         check_value(v)

@@ -162,3 +162,32 @@ def test_overflow_falls_back_to_exact_python(monkeypatch):
     m = IntervalMeter(ivs, use_rust=True)
     assert m[1.5] == 2**63
     assert math.isclose(float(m[0.5]), 2.0**62)
+
+
+@needs_rust
+@pytest.mark.parametrize("cls", [IntervalMeter, IntervalCounter, IntervalSet])
+def test_discrete_runs_identical(cls, monkeypatch):
+    """Discrete runs go through the kernel per lattice, in index space."""
+    from intervalues import BaseDiscreteInterval
+
+    monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(-30, 30),
+                st.integers(1, 6),
+                st.sampled_from([1, 2, 3, 0.5]),
+                st.one_of(st.integers(-3, 3), st.sampled_from([0.1, 0.25, -0.3])),
+            ),
+            max_size=15,
+        )
+    )
+    def check(runs):
+        ivs = [BaseDiscreteInterval(s, count=c, step=k, value=v) for s, c, k, v in runs]
+        py, rs = cls(ivs, use_rust=False), cls(ivs, use_rust=True)
+        assert pieces(rs) == pieces(py)
+        assert [(p.step, p.count) for p in rs] == [(p.step, p.count) for p in py]
+
+    check()

@@ -114,6 +114,22 @@ def check_value(v: Any, name: str = "value") -> int | float:
     return f
 
 
+def check_nr_digits(nr_digits: Any) -> None:
+    """``nr_digits`` must be ``None`` or an ``int >= 0`` (the decimals to round inputs to).
+
+    >>> check_nr_digits(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: nr_digits must be None or an int >= 0, got -1
+    """
+    if nr_digits is None:
+        return
+    if isinstance(nr_digits, bool) or not isinstance(nr_digits, int):
+        raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
+    if nr_digits < 0:
+        raise ValueError(f"nr_digits must be None or an int >= 0, got {nr_digits}")
+
+
 def check_factor(v: Any, name: str = "factor") -> int | float:
     """Like :func:`check_value`, raising :class:`InvalidTypeError` for non-numbers."""
     try:

@@ -25,12 +25,11 @@ True
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from ._coords import check_value
 from .base_interval import BaseInterval
 from .interval_map import (
     _ABSENT,
@@ -142,16 +141,8 @@ class _Registration:
 
 
 def _check_priority(priority: Any) -> int | float:
-    if isinstance(priority, bool) or not isinstance(priority, numbers.Real):
-        raise TypeError(
-            f"priority must be a real number, not {type(priority).__name__} ({priority!r})"
-        )
-    if isinstance(priority, numbers.Integral):
-        return int(priority)
-    value = float(priority)
-    if not math.isfinite(value):
-        raise ValueError(f"priority must be finite, got {priority!r}")
-    return value
+    """A priority is a finite real number (not ``bool``), like an interval's value."""
+    return check_value(priority, "priority")
 
 
 def _check_handle(handle: Any) -> PrioritySourceHandle:

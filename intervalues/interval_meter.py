@@ -26,7 +26,15 @@ from ._arrays import (
     lookup_many,
     require,
 )
-from ._coords import NUMBER, check_coordinate, check_factor, check_value, domain_of, key_of
+from ._coords import (
+    NUMBER,
+    check_coordinate,
+    check_factor,
+    check_nr_digits,
+    check_value,
+    domain_of,
+    key_of,
+)
 from ._errors import InvalidTypeError
 from ._lattice import divide, exact
 from ._sweep import Kind
@@ -64,11 +72,7 @@ class IntervalMeter(AbstractIntervalCollection):
         use_rust: bool | None = None,
         nr_digits: int | None = None,
     ) -> None:
-        if nr_digits is not None:
-            if isinstance(nr_digits, bool) or not isinstance(nr_digits, int):
-                raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
-            if nr_digits < 0:
-                raise ValueError(f"nr_digits must be None or an int >= 0, got {nr_digits}")
+        check_nr_digits(nr_digits)
         _backend.check_use_rust(use_rust)
         layout, cols = gather(data, type(self).__name__, nr_digits)
         self._layout = layout

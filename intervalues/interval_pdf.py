@@ -17,7 +17,7 @@ from itertools import accumulate, pairwise
 from typing import Any
 
 from . import _backend
-from ._coords import NUMBER, check_factor, check_value
+from ._coords import NUMBER, check_factor, check_nr_digits, check_value
 from ._errors import InvalidTypeError
 from ._tracks import Layout, Track, canonical, gather
 from .abstract_interval import AbstractIntervalCollection
@@ -59,11 +59,7 @@ class IntervalPdf(IntervalMeter):
         use_rust: bool | None = None,
         nr_digits: int | None = None,
     ) -> None:
-        if nr_digits is not None:
-            if isinstance(nr_digits, bool) or not isinstance(nr_digits, int):
-                raise TypeError(f"nr_digits must be None or an int >= 0, got {nr_digits!r}")
-            if nr_digits < 0:
-                raise ValueError(f"nr_digits must be None or an int >= 0, got {nr_digits}")
+        check_nr_digits(nr_digits)
         _backend.check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:

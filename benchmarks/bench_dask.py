@@ -130,7 +130,8 @@ def main() -> None:
     import dask
     import distributed
 
-    from intervalues import IntervalMeter, _backend
+    from intervalues import IntervalMeter
+    from intervalues._engine import accel
     from intervalues.dask import combine_files
 
     kind = "floats" if args.floats else "ints"
@@ -142,7 +143,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(
         f"dask {dask.__version__}, distributed {distributed.__version__}, "
-        f"accelerator: {_backend.available()}"
+        f"accelerator: {accel.available()}"
     )
     wrote = write_dataset(data, args.rows, args.chunk, args.floats)
     disk = sum(f.stat().st_size for f in data.glob("*.parquet"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path as _Path
 
-from ._errors import InvalidTypeError
+from ._checks import InvalidTypeError
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection
 from .base_interval import BaseInterval, Coordinate, EmptyInterval, Length, UnitInterval
 from .base_interval_discrete import BaseDiscreteInterval

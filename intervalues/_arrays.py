@@ -9,14 +9,16 @@ numeric or datetime64 columns reach the kernel without a Python object per inter
 from __future__ import annotations
 
 import sys
-from array import array
 from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._coords import NUMBER, Domain
-from ._sweep import Kind
-from ._tracks import Layout, gather
+from ._checks import InvalidTypeError, check_use_rust, describe
+from ._engine import combine
+from ._engine.columns import Layout, Track, TrackId
+from ._engine.coords import NUMBER, Domain, from_key
+from ._engine.sweep import Kind
+from ._gather import gather
 from .base_interval import BaseInterval
 
 __all__ = ["Column", "columns_from_arrays", "numpy_or_none"]
@@ -123,7 +125,7 @@ def columns_from_arrays(
     starts: Any, stops: Any, values: Any, what: str
 ) -> tuple[Layout, tuple[Column, Column, Column]] | tuple[Layout, dict[Any, Any]]:
     """Validate three columns; return either machine columns or, for Python objects, the
-    per-track raw columns of :func:`_tracks.gather`.
+    per-track raw columns of :func:`intervalues._gather.gather`.
 
     >>> layout, cols = columns_from_arrays([0, 2], [4, 6], None, "IntervalMeter")
     >>> cols
@@ -181,8 +183,6 @@ def _objects(col: Column) -> list[Any]:
     if col.kind == "object":
         return list(col.data)
     if col.kind in ("naive", "aware"):
-        from ._coords import from_key
-
         dom = Domain("naive") if col.kind == "naive" else Domain("aware", col.tz)
         return [from_key(k, dom) for k in col.data.tolist()]
     return col.data.tolist()
@@ -199,45 +199,20 @@ def key_points(points: Any, domain: Domain | None) -> tuple[Any, Any]:
     want = domain.kind if domain is not None else None
     got = "number" if col.kind in ("int", "float") else col.kind
     if want is not None and got != want:
-        from ._errors import InvalidTypeError
-
-        raise InvalidTypeError(f"points must be of the collection's domain ({domain.describe()})")
+        raise InvalidTypeError(f"points must be of the collection's domain ({describe(domain)})")
     return np, col.data
 
 
 def build_from_arrays(
     starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None, what: str
-) -> tuple[Layout, dict[Any, Any]]:
+) -> tuple[Layout, dict[TrackId, Track]]:
     """Validated columns swept into canonical tracks on the chosen backend."""
-    from . import _backend
-
-    _backend.check_use_rust(use_rust)
+    check_use_rust(use_rust)
     layout, cols = columns_from_arrays(starts, stops, values, what)
     if isinstance(cols, dict):
-        return layout, _backend.build(cols, kind, use_rust)
+        return layout, combine.build(cols, kind, use_rust)
     s, e, v = cols
-    return layout, _build_arrays(s.data, e.data, v.data, kind, use_rust)
-
-
-def _build_arrays(starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None) -> Any:
-    """Sweep NumPy columns: straight to the kernel as bytes when it is used."""
-    from . import _backend
-    from ._tracks import Track, build_tracks
-
-    if len(starts) == 0:
-        return {}
-    if _backend.available() and _backend.wants_rust(use_rust):
-        out = _backend.combine_bytes(
-            kind,
-            starts.tobytes(),
-            stops.tobytes(),
-            values.tobytes(),
-            "f" if starts.dtype.kind == "f" else "i",
-            "f" if values.dtype.kind == "f" else "i",
-        )
-        if out is not None:
-            return {None: Track(*out)} if len(out[0]) else {}
-    return build_tracks({None: (starts.tolist(), stops.tolist(), values.tolist())}, kind)
+    return layout, combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
 
 
 def require(module: str, extra: str, what: str) -> Any:
@@ -273,21 +248,3 @@ def keys_to_pandas(keys: list[Any], domain: Domain | None) -> Any:
     if domain is not None and domain.kind == "naive":
         return pd.to_datetime(keys, unit="us")
     return keys
-
-
-def as_numpy(col: Any, np: Any) -> Any:
-    """A stored column as a NumPy array: a zero-copy view of a typed ``array``."""
-    if isinstance(col, array):
-        return np.frombuffer(col, dtype=np.int64 if col.typecode == "q" else np.float64)
-    return np.asarray(col)
-
-
-def lookup_many(starts: list[Any], stops: list[Any], keys: Any, np: Any) -> tuple[Any, Any]:
-    """For each key: the index of the closed piece containing it (left piece wins at a
-    shared boundary) and whether there is one. O(k log n), vectorised."""
-    st = as_numpy(starts, np)
-    en = as_numpy(stops, np)
-    idx = np.searchsorted(en, keys, side="left")
-    clipped = np.minimum(idx, max(len(en) - 1, 0))
-    hit = (idx < len(en)) & (st[clipped] <= keys) if len(en) else np.zeros(len(keys), bool)
-    return clipped, hit

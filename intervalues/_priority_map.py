@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._coords import check_value
+from ._checks import check_value
 from .base_interval import BaseInterval
 from .interval_map import (
     _ABSENT,

@@ -8,13 +8,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ._coords import (
-    check_coordinate,
-    check_factor,
-    check_value,
-    domain_of,
-    key_of,
-)
+from ._checks import check_coordinate, check_factor, check_value, describe
+from ._engine.coords import domain_of, key_of
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection
 
 if TYPE_CHECKING:
@@ -258,7 +253,7 @@ class BaseInterval(AbstractInterval):
     def _check_domain(self, other: Any, what: str) -> None:
         a, b = domain_of(self.start), domain_of(_first_coordinate(other))
         if a.kind != b.kind:
-            raise TypeError(f"cannot {what} {a.describe()} and {b.describe()}")
+            raise TypeError(f"cannot {what} {describe(a)} and {describe(b)}")
 
     def _contains_point(self, x: Any) -> bool:
         try:
@@ -713,7 +708,7 @@ def _rebuild(cls: type, state: tuple[Any, ...]) -> BaseInterval:
 def _check_bounds(start: Any, stop: Any) -> None:
     a, b = domain_of(start), domain_of(stop)
     if a.kind != b.kind:
-        raise TypeError(f"start and stop must both be {a.describe()}, got {start!r} and {stop!r}")
+        raise TypeError(f"start and stop must both be {describe(a)}, got {start!r} and {stop!r}")
     if key_of(start) > key_of(stop):
         raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
 

@@ -10,8 +10,9 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ._coords import check_coordinate, check_value, domain_of, key_of
-from ._lattice import divide, exact, exact_step, from_exact, rgcd, step_from_exact
+from ._checks import check_coordinate, check_value, describe
+from ._engine.coords import domain_of, key_of
+from ._engine.lattice import divide, exact, exact_step, from_exact, rgcd, step_from_exact
 from .base_interval import BaseInterval, EmptyInterval, _convert_tz, as_interval
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class BaseDiscreteInterval(BaseInterval):
             stop = check_coordinate(stop, "stop")
             if domain_of(stop).kind != domain_of(start).kind:
                 raise TypeError(
-                    f"start and stop must both be {domain_of(start).describe()}, "
+                    f"start and stop must both be {describe(domain_of(start))}, "
                     f"got {start!r} and {stop!r}"
                 )
             e_stop = exact(stop)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._errors import InvalidTypeError
+from ._checks import InvalidTypeError
 from .interval_meter import IntervalCounter, IntervalMeter
 from .interval_set import IntervalSet
 

@@ -35,9 +35,9 @@ import sys
 import time
 from typing import Any
 
-from . import _backend
+from . import _checks
 from ._arrays import _column, columns_from_arrays, frame_columns, keys_to_pandas
-from ._coords import NUMBER, Domain
+from ._engine.coords import NUMBER, Domain
 
 __all__ = ["combine", "combine_files", "values_at"]
 
@@ -391,7 +391,7 @@ def combine(
         isinstance(npartitions, bool) or not isinstance(npartitions, int) or npartitions < 1
     ):
         raise ValueError(f"npartitions must be None or an int >= 1, got {npartitions!r}")
-    _backend.check_use_rust(use_rust)
+    _checks.check_use_rust(use_rust)
     if isinstance(frame, pd.DataFrame):
         frame = dd.from_pandas(frame, npartitions=npartitions or 1, sort=False)
     cls = _class(kind)

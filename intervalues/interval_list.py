@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ._coords import check_factor
-from ._errors import InvalidTypeError
+from ._checks import InvalidTypeError, check_factor
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, as_interval
 
@@ -64,7 +63,7 @@ class IntervalList(AbstractIntervalCollection):
         """
         if not self._items:
             return None
-        from ._coords import key_of
+        from ._engine.coords import key_of
 
         return (
             min((iv.start for iv in self._items), key=key_of),
@@ -86,7 +85,8 @@ class IntervalList(AbstractIntervalCollection):
         return sum(iv.value for iv in self._items if x in iv)
 
     def _check_query(self, x: Any) -> None:
-        from ._coords import check_coordinate, domain_of
+        from ._checks import check_coordinate, describe
+        from ._engine.coords import domain_of
 
         point = x.start if isinstance(x, BaseInterval) else x
         try:
@@ -96,7 +96,7 @@ class IntervalList(AbstractIntervalCollection):
         if self._items and domain_of(point).kind != domain_of(self._items[0].start).kind:
             raise InvalidTypeError(
                 f"cannot look up {x!r} in an IntervalList of "
-                f"{domain_of(self._items[0].start).describe()}"
+                f"{describe(domain_of(self._items[0].start))}"
             )
 
     def __contains__(self, x: Any) -> bool:

@@ -2,7 +2,7 @@
 
 A map is three sorted columns -- segment starts, segment stops and payloads -- plus the
 coordinate keys used to search them (numbers as they are, datetimes as integer
-microseconds of their instant, see :mod:`intervalues._coords`). Segments are half-open
+microseconds of their instant, see :mod:`intervalues._engine.coords`). Segments are half-open
 ``[start, stop)``, never overlap, and touching neighbours with ``==`` payloads are merged,
 so one map has exactly one representation whatever its history.
 
@@ -25,7 +25,8 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._coords import check_coordinate, domain_of, key_of
+from ._checks import check_coordinate
+from ._engine.coords import domain_of, key_of
 from .base_interval import BaseInterval
 
 if TYPE_CHECKING:  # at run time these are re-exported lazily: see __getattr__ at the end

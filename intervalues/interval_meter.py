@@ -1,6 +1,6 @@
 """`IntervalMeter` (summed weights) and `IntervalCounter` (integer counts).
 
-Both are step functions stored as sorted columns (see ``_tracks``); lookups are
+Both are step functions stored as sorted columns (see ``intervalues._engine.columns``); lookups are
 ``bisect`` (O(log n)), updates re-sweep only the stretch they touch, and the stored form
 is canonical whatever the history.
 """
@@ -11,41 +11,34 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import _backend
-from ._arrays import (
-    as_numpy,
-    build_from_arrays,
-    frame_columns,
-    key_points,
-    keys_to_numpy,
-    keys_to_pandas,
-    lookup_many,
-    require,
-)
-from ._coords import (
-    NUMBER,
-    check_coordinate,
+from ._checks import (
+    InvalidTypeError,
     check_factor,
+    check_layouts,
     check_nr_digits,
+    check_threshold,
+    check_use_rust,
     check_value,
-    domain_of,
-    key_of,
+    describe,
+    fail,
 )
-from ._errors import InvalidTypeError
-from ._lattice import divide, exact
-from ._sweep import Kind
-from ._tracks import Layout, Track, build_tracks, canonical, gather
+from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of
+from ._engine import combine, stats
+from ._engine.columns import Layout, Track, TrackId
+from ._engine.coords import NUMBER, domain_of, key_of
+from ._engine.lookup import as_numpy, lattice_index, values_at_list
+from ._engine.sweep import Kind
+from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, as_interval
 
 __all__ = ["IntervalCounter", "IntervalMeter"]
 
 
-class IntervalMeter(AbstractIntervalCollection):
+class IntervalMeter(ColumnarCollection):
     """Summed weights of (possibly overlapping) intervals, as disjoint constant pieces.
 
     ``data`` is one interval, a ``(start, stop[, value])`` tuple or any iterable of them.
@@ -61,7 +54,7 @@ class IntervalMeter(AbstractIntervalCollection):
     (2, 0, 8)
     """
 
-    __slots__ = ("__weakref__", "_layout", "_tracks")
+    __slots__ = ()
     _kind: Kind = "meter"
     __hash__: Any
 
@@ -73,47 +66,9 @@ class IntervalMeter(AbstractIntervalCollection):
         nr_digits: int | None = None,
     ) -> None:
         check_nr_digits(nr_digits)
-        _backend.check_use_rust(use_rust)
+        check_use_rust(use_rust)
         layout, cols = gather(data, type(self).__name__, nr_digits)
-        self._layout = layout
-        self._tracks = _backend.build(cols, self._kind, use_rust)
-
-    # -- construction helpers -------------------------------------------------------
-    @classmethod
-    def _from(cls, layout: Layout, tracks: dict[Any, Track]) -> Any:
-        new = object.__new__(cls)
-        new._layout = layout
-        new._tracks = {t: tr for t, tr in tracks.items() if len(tr)}
-        return new
-
-    def copy(self) -> Any:
-        """An independent copy.
-
-        >>> m = IntervalMeter(BaseInterval(0, 1)); c = m.copy(); c.update(BaseInterval(0, 1))
-        >>> m, c
-        (IntervalMeter:{BaseInterval[0;1]: 1}, IntervalMeter:{BaseInterval[0;1]: 2})
-        """
-        return type(self)._from(
-            self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
-        )
-
-    def _pieces(self) -> Iterator[tuple[Any, Any, Any, Any]]:
-        for t, tr in self._tracks.items():
-            yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
-
-    # -- container protocol ---------------------------------------------------------
-    def __len__(self) -> int:
-        return sum(len(tr) for tr in self._tracks.values())
-
-    def __iter__(self) -> Iterator[BaseInterval]:
-        """The weighted pieces in order.
-
-        >>> list(IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]))
-        [BaseInterval[0;2], BaseInterval[2;4;2], BaseInterval[4;6]]
-        """
-        interval = self._layout.interval
-        for t, a, b, v in self._pieces():
-            yield interval(t, a, b, v)
+        self._assign(layout, combine.build(cols, self._kind, use_rust))
 
     def keys(self) -> list[BaseInterval]:
         """The pieces with value 1 (the ``Counter`` keys of 0.4.0).
@@ -121,7 +76,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).keys()
         [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
         """
-        interval = self._layout.interval
+        interval = self._interval
         return [interval(t, a, b, 1) for t, a, b, _ in self._pieces()]
 
     def values(self) -> list[Any]:
@@ -138,7 +93,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter(BaseInterval(0, 1, 3)).items()
         [(BaseInterval[0;1], 3)]
         """
-        interval = self._layout.interval
+        interval = self._interval
         return [(interval(t, a, b, 1), v) for t, a, b, v in self._pieces()]
 
     @property
@@ -166,62 +121,15 @@ class IntervalMeter(AbstractIntervalCollection):
             as_interval(k, "each key").with_value(check_value(w, "each weight"))
             for k, w in mapping.items()
         ]
-        fresh = type(self)(ivs)
-        self._layout, self._tracks = fresh._layout, fresh._tracks
-
-    @property
-    def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)`` or ``None`` when empty. O(number of lattices).
-
-        >>> IntervalMeter([(0, 2), (5, 7)]).bounds, IntervalMeter().bounds
-        ((0, 7), None)
-        """
-        if not self._tracks:
-            return None
-        lay = self._layout
-        firsts = [(lay.coordinate(t, tr.starts[0])) for t, tr in self._tracks.items()]
-        lasts = [
-            lay.coordinate(t, tr.stops[-1] - (t is not None)) for t, tr in self._tracks.items()
-        ]
-        return min(firsts, key=key_of), max(lasts, key=key_of)
+        self._replace_with(type(self)(ivs))
 
     # -- lookups --------------------------------------------------------------------
-    def _value_at_key(self, x: Any) -> Any:
-        """The value at a checked coordinate: left piece wins at a shared boundary."""
-        total: Any = 0
-        for t, tr in self._tracks.items():
-            if t is None:
-                i = tr.find(key_of(x))
-                if i >= 0:
-                    return tr.values[i]
-                return 0
-            k = _lattice_index(t, x)
-            if k is not None:
-                i = tr.find_half_open(k)
-                if i >= 0:
-                    total = total + tr.values[i]
-        return total
-
-    def _check_point(self, x: Any) -> Any:
-        try:
-            x = check_coordinate(x, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(
-                f"cannot look up {x!r} in a {type(self).__name__}: {exc}"
-            ) from None
-        if self._layout.domain is not None and domain_of(x).kind != self._layout.domain.kind:
-            raise InvalidTypeError(
-                f"cannot look up {x!r} in a {type(self).__name__} "
-                f"of {self._layout.domain.describe()}"
-            )
-        return x
-
     def _check_interval(self, x: Any) -> BaseInterval:
         iv = as_interval(x, "key")
         dom = self._layout.domain
         if dom is not None and domain_of(iv.start).kind != dom.kind:
             raise InvalidTypeError(
-                f"cannot look up {iv!r} in a {type(self).__name__} of {dom.describe()}"
+                f"cannot look up {iv!r} in a {type(self).__name__} of {describe(dom)}"
             )
         return iv
 
@@ -241,7 +149,7 @@ class IntervalMeter(AbstractIntervalCollection):
             if piece is None:
                 return 0
             return piece.value / iv.value
-        return self._value_at_key(self._check_point(x))
+        return self._value_at(self._check_point(x))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
         """The piece containing ``iv``: at a shared boundary a point query takes the left
@@ -254,7 +162,7 @@ class IntervalMeter(AbstractIntervalCollection):
             except TypeError:
                 return None
             if i >= 0 and kb <= tr.stops[i]:
-                return self._layout.interval(None, tr.starts[i], tr.stops[i], tr.values[i])
+                return self._interval(None, tr.starts[i], tr.stops[i], tr.values[i])
             return None
         for piece in self._candidates(iv.start):
             if piece.contains(iv) if piece._discrete == iv._discrete else False:
@@ -270,15 +178,13 @@ class IntervalMeter(AbstractIntervalCollection):
                 except TypeError:
                     return []
                 if i >= 0:
-                    out.append(self._layout.interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
+                    out.append(self._interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
             else:
-                k = _lattice_index(t, x)
+                k = lattice_index(t, x)
                 if k is not None:
                     i = tr.find_half_open(k)
                     if i >= 0:
-                        out.append(
-                            self._layout.interval(t, tr.starts[i], tr.stops[i], tr.values[i])
-                        )
+                        out.append(self._interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
         return out
 
     def values_at(self, points: Iterable[Any]) -> Any:
@@ -290,55 +196,22 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).values_at([1, 3, 9])
         [1, 2, 0]
         """
-        np, keys = key_points(points, self._layout.domain)
-        tr = self._tracks.get(None)
+        np, idx, hit = self._numpy_lookup(points)
         if np is None:
-            points = points if isinstance(points, list) else list(points)
+            points = as_list(points)
+            tr = self._tracks.get(None)
             if tr is not None and _plain_numbers(points):
-                return _lookup_list(tr, points)
-            return [self._value_at_key(self._check_point(x)) for x in points]
-        if self._layout.discrete:
-            return np.asarray(self.values_at(list(_numpy_points(points))))
+                return values_at_list(tr, points)
+            return [self._value_at(self._check_point(x)) for x in points]
+        if idx is None:  # discrete: point by point
+            return np.asarray(self.values_at(numpy_points(points)))
+        tr = self._tracks.get(None)
         if tr is None:
-            return np.zeros(len(keys), dtype=np.int64)
-        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
+            return idx
         values = as_numpy(tr.values, np)
         return np.where(hit, values[idx], values.dtype.type(0))
 
-    # -- columns in and out -------------------------------------------------------------
-    @classmethod
-    def from_arrays(
-        cls, starts: Any, stops: Any, values: Any = None, *, use_rust: bool | None = None
-    ) -> Any:
-        """Build from columns: lists, ``array``, NumPy (numbers, ``datetime64``), pandas
-        Series or pyarrow arrays. Numeric columns reach the kernel without a Python object
-        per interval; NaN/NaT, length mismatches and reversed bounds raise ``ValueError``.
-
-        >>> IntervalMeter.from_arrays([0, 2], [4, 6], [1, 3])
-        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 4, BaseInterval[4;6]: 3}
-        """
-        layout, tracks = build_from_arrays(starts, stops, values, cls._kind, use_rust, cls.__name__)
-        return cls._from(layout, tracks)
-
-    @classmethod
-    def from_pandas(
-        cls,
-        df: Any,
-        start: str = "start",
-        stop: str = "stop",
-        value: str | None = None,
-        *,
-        use_rust: bool | None = None,
-    ) -> Any:
-        """Build from the named columns of a DataFrame (``value=None``: weight 1 each).
-
-        >>> import pandas as pd
-        >>> df = pd.DataFrame({"a": [0, 2], "b": [4, 6]})
-        >>> IntervalMeter.from_pandas(df, start="a", stop="b")
-        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 2, BaseInterval[4;6]: 1}
-        """
-        return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
-
+    # -- columns out ---------------------------------------------------------------------
     def to_arrays(self) -> tuple[Any, Any, Any]:
         """``(starts, stops, values)`` as NumPy arrays (datetimes as ``datetime64[us]``,
         aware ones in UTC). Needs NumPy.
@@ -346,10 +219,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> [a.tolist() for a in IntervalMeter([(0, 4), (2, 6)]).to_arrays()]
         [[0, 2, 4], [2, 4, 6], [1, 2, 1]]
         """
-        starts, stops, values = self._columns()
-        dom = self._layout.domain
-        np = require("numpy", "numpy", "to_arrays()")
-        return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
+        return self._numpy_columns()
 
     def to_pandas(self) -> Any:
         """A DataFrame with columns ``start``, ``stop``, ``value``. Needs pandas.
@@ -360,28 +230,7 @@ class IntervalMeter(AbstractIntervalCollection):
         1      2     4      2
         2      4     6      1
         """
-        pd = require("pandas", "pandas", "to_pandas()")
-        starts, stops, values = self._columns()
-        dom = self._layout.domain
-        return pd.DataFrame(
-            {
-                "start": keys_to_pandas(starts, dom),
-                "stop": keys_to_pandas(stops, dom),
-                "value": values,
-            }
-        )
-
-    def _columns(self) -> tuple[list[Any], list[Any], list[Any]]:
-        """Stored columns as keys (continuous) or first/last point keys (discrete)."""
-        if not self._layout.discrete:
-            tr = self._tracks.get(None)
-            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
-        pieces = list(self)
-        return (
-            [key_of(p.start) for p in pieces],
-            [key_of(p.stop) for p in pieces],
-            [p.value for p in pieces],
-        )
+        return self._frame(with_values=True)
 
     def __contains__(self, x: Any) -> bool:
         """Whether a coordinate or interval is covered by some piece."""
@@ -405,13 +254,34 @@ class IntervalMeter(AbstractIntervalCollection):
         return piece.as_index() if piece is not None else False
 
     # -- Counter-like API -------------------------------------------------------------
-    def _locate(self, key: Any) -> tuple[Any, int] | None:
-        iv = as_interval(key, "key")
-        for piece_t, tr in self._tracks.items():
+    def _locate(self, key: Any) -> tuple[TrackId, int] | None:
+        """Where an exactly stored piece is: O(log n) for continuous collections."""
+        iv = as_interval(key, "key").as_index()
+        tr = self._tracks.get(None)
+        if tr is not None and not iv._discrete:
+            if domain_of(iv.start).kind != (self._layout.domain or domain_of(0)).kind:
+                return None
+            ka, kb = key_of(iv.start), key_of(iv.stop)
+            i = bisect_left(tr.starts, ka)
+            if i < len(tr) and tr.starts[i] == ka and tr.stops[i] == kb:
+                return None, i
+            return None
+        for t, tr in self._tracks.items():
             for i in range(len(tr)):
-                if self._layout.interval(piece_t, tr.starts[i], tr.stops[i], 1) == iv.as_index():
-                    return piece_t, i
+                if self._interval(t, tr.starts[i], tr.stops[i], 1) == iv:
+                    return t, i
         return None
+
+    def _remove_piece(self, t: TrackId, i: int) -> None:
+        """Remove stored piece ``i`` of track ``t`` (neighbours cannot merge: they were
+        apart or had different values before)."""
+        tr = self._tracks[t]
+        rest = Track(
+            [*tr.starts[:i], *tr.starts[i + 1 :]],
+            [*tr.stops[:i], *tr.stops[i + 1 :]],
+            [*tr.values[:i], *tr.values[i + 1 :]],
+        )
+        self._assign(self._layout, {**self._tracks, t: rest})
 
     def get(self, key: Any, default: Any = None) -> Any:
         """The weight of an exactly stored piece, else ``default``.
@@ -435,11 +305,8 @@ class IntervalMeter(AbstractIntervalCollection):
             if default:
                 return default[0]
             raise KeyError(key)
-        tr = self._tracks[loc[0]]
-        value = tr.values[loc[1]]
-        del tr.starts[loc[1]], tr.stops[loc[1]], tr.values[loc[1]]
-        if not len(tr):
-            del self._tracks[loc[0]]
+        value = self._tracks[loc[0]].values[loc[1]]
+        self._remove_piece(*loc)
         return value
 
     def popitem(self) -> tuple[BaseInterval, Any]:
@@ -453,10 +320,8 @@ class IntervalMeter(AbstractIntervalCollection):
             raise KeyError(f"popitem(): {type(self).__name__} is empty")
         t = list(self._tracks)[-1]
         tr = self._tracks[t]
-        item = (self._layout.interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
-        tr.starts.pop(), tr.stops.pop(), tr.values.pop()
-        if not len(tr):
-            del self._tracks[t]
+        item = (self._interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
+        self._remove_piece(t, len(tr) - 1)
         return item
 
     def setdefault(self, key: Any, default: Any = 1) -> Any:
@@ -478,8 +343,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> m = IntervalMeter([(0, 2)]); m.clear(); m
         IntervalMeter:{}
         """
-        self._tracks = {}
-        self._layout = Layout(None, None)
+        self._assign(Layout(None, None), {})
 
     def elements(self) -> Iterator[BaseInterval]:
         """Each key repeated as often as its (whole-number) weight.
@@ -506,7 +370,7 @@ class IntervalMeter(AbstractIntervalCollection):
             order = sorted(range(len(pieces)), key=lambda i: pieces[i][3], reverse=True)
         else:
             order = heapq.nlargest(n, range(len(pieces)), key=lambda i: pieces[i][3])
-        interval = self._layout.interval
+        interval = self._interval
         return [(interval(t, a, b, 1), v) for t, a, b, v in (pieces[i] for i in order)]
 
     def total(self) -> Any:
@@ -515,15 +379,9 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
         8
         """
-        vals = self.values()
-        if any(type(v) is float for v in vals):
-            return math.fsum(vals)
-        return sum(vals)
+        return stats.exact_sum(self.values())
 
     # -- lengths and support ------------------------------------------------------------
-    def _length(self, t: Any, a: Any, b: Any) -> Any:
-        return b - a if t is None else 0
-
     def total_length(self) -> Any:
         """Σ piece length × weight (``timedelta`` for datetimes, 0 for discrete).
 
@@ -535,18 +393,7 @@ class IntervalMeter(AbstractIntervalCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        total = _exact_sum((b - a) * v for a, b, v in zip(tr.starts, tr.stops, tr.values))
-        return self._as_length(total)
-
-    def _zero_length(self) -> Any:
-        d = self._layout.domain
-        return timedelta(0) if d is not None and d.kind != "number" else 0
-
-    def _as_length(self, k: Any) -> Any:
-        d = self._layout.domain
-        if d is not None and d.kind != "number":
-            return timedelta(microseconds=k)
-        return k
+        return self._as_length(stats.integral(tr))
 
     def get_length(self, iv: Any = None) -> Any:
         """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval.
@@ -582,7 +429,7 @@ class IntervalMeter(AbstractIntervalCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(_exact_sum(b - a for a, b in zip(tr.starts, tr.stops)))
+        return self._as_length(stats.exact_sum(b - a for a, b in zip(tr.starts, tr.stops)))
 
     def support_point_count(self) -> int:
         """Number of distinct covered points (discrete only).
@@ -602,10 +449,25 @@ class IntervalMeter(AbstractIntervalCollection):
 
     # -- statistics -----------------------------------------------------------------------
     def _weighted(self, within: Any) -> list[tuple[Any, Any]]:
-        """``(value, measure)`` pairs over the domain (``within`` adds uncovered zeros)."""
-        from ._statistics import weighted_values
-
-        return weighted_values(self, within)
+        """``(value, measure)`` pairs: length (continuous, key units) or point count
+        (discrete); with ``within`` the meter is clipped to it and the uncovered measure
+        is paired with 0."""
+        discrete = bool(self._layout.discrete)
+        if within is None:
+            if discrete:
+                return [(iv.value, iv.count) for iv in self]  # type: ignore[attr-defined]
+            return stats.continuous_pairs(self._tracks.get(None))
+        window = _check_within(self._layout, within)
+        if discrete or window._discrete:
+            counts: dict[Any, int] = {}
+            pts = [p for p, _ in window]
+            for v in self.values_at(pts) if self._tracks else [0] * len(pts):
+                counts[v] = counts.get(v, 0) + 1
+            return list(counts.items())
+        ka, kb = key_of(window.start), key_of(window.stop)
+        if ka == kb:
+            raise ValueError("within must have a positive length")
+        return stats.continuous_pairs(self._tracks.get(None), ka, kb)
 
     def average_value(self, within: Any = None) -> Any:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
@@ -614,9 +476,10 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> round(m.average_value(), 4), m.average_value(BaseInterval(0, 8))
         (1.3333, 1.0)
         """
-        from ._statistics import average
-
-        return average(self._weighted(within))
+        mean = stats.average(self._weighted(within))
+        if mean is None:
+            raise ValueError("the average needs a domain of positive measure")
+        return mean
 
     def minimum_value(self, within: Any = None) -> Any:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered).
@@ -645,9 +508,10 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
         1
         """
-        from ._statistics import median
-
-        return median(self._nonempty(within))
+        middle = stats.median(self._nonempty(within))
+        if middle is None:
+            raise ValueError("the median needs a domain of positive measure")
+        return middle
 
     def mode_value(self, within: Any = None) -> tuple[Any, ...]:
         """The weights covering the most measure (all of them when tied), ascending.
@@ -655,9 +519,7 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()
         (1,)
         """
-        from ._statistics import mode
-
-        return mode(self._nonempty(within))
+        return stats.mode(self._nonempty(within))
 
     def _nonempty(self, within: Any) -> list[tuple[Any, Any]]:
         pairs = self._weighted(within)
@@ -673,27 +535,18 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).regions_at_least(2)
         IntervalSet:{BaseInterval[2;4]}
         """
-
-        minimum = _check_threshold(minimum, "minimum")
+        minimum = check_threshold(minimum, "minimum")
         return self._regions(lambda v: v >= minimum)
 
-    def _regions(self, keep: Any) -> Any:
+    def _regions(self, keep: Callable[[Any], bool]) -> Any:
         """``IntervalSet`` of the pieces whose value satisfies ``keep`` (from the columns)."""
         from .interval_set import IntervalSet
 
         tr = self._tracks.get(None)
         if self._layout.discrete or tr is None:
             return IntervalSet([iv.with_value(1) for iv in self if keep(iv.value)])
-        starts: list[Any] = []
-        stops: list[Any] = []
-        for a, b, v in zip(tr.starts, tr.stops, tr.values):
-            if keep(v):
-                if stops and stops[-1] == a:
-                    stops[-1] = b
-                else:
-                    starts.append(a)
-                    stops.append(b)
-        return IntervalSet._make(Layout(self._layout.domain, False), starts, stops)
+        starts, stops = stats.regions(tr, keep)
+        return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
 
     def regions_below(self, maximum: Any, within: Any = None) -> Any:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
@@ -704,11 +557,11 @@ class IntervalMeter(AbstractIntervalCollection):
         """
         from .interval_set import IntervalSet
 
-        maximum = _check_threshold(maximum, "maximum")
+        maximum = check_threshold(maximum, "maximum")
         low = self._regions(lambda v: v < maximum)
         if within is None:
             return low
-        window = IntervalSet(_check_within(self, within).with_value(1))
+        window = IntervalSet(_check_within(self._layout, within).with_value(1))
         low = low & window
         if maximum > 0:
             low = low | (window - self.support)
@@ -723,16 +576,10 @@ class IntervalMeter(AbstractIntervalCollection):
         if self._layout.discrete:
             raise TypeError("integrate() needs continuous intervals")
         window = BaseInterval(a, b)
-        ka, kb = key_of(window.start), key_of(window.stop)
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        total = _exact_sum(
-            (min(e, kb) - max(s, ka)) * v
-            for s, e, v in zip(tr.starts, tr.stops, tr.values)
-            if s < kb and e > ka
-        )
-        return self._as_length(total)
+        return self._as_length(stats.integral(tr, key_of(window.start), key_of(window.stop)))
 
     # -- updates ----------------------------------------------------------------------------
     def _coerce_other(self, other: Any, what: str) -> IntervalMeter:
@@ -757,27 +604,18 @@ class IntervalMeter(AbstractIntervalCollection):
         """
         times = check_factor(times, "times")
         add = self._coerce_other(other, "update")
+        check_layouts(self._layout, add._layout, type(self).__name__)
         layout = self._layout.copy()
-        layout.merge(add._layout, type(self).__name__)
+        layout.merge(add._layout)
         tracks = {t: tr.copy() for t, tr in self._tracks.items()}
         for t, tr in add._tracks.items():
             vals = tr.values if times == 1 else [v * times for v in tr.values]
             mine = tracks.get(t)
-            if mine is None:
-                mine = tracks[t] = Track([], [], [])
-            if len(mine):
-                mine.add(tr.starts, tr.stops, vals, self._kind)
+            if mine is not None:
+                combine.add_into(mine, tr.starts, tr.stops, vals, self._kind)
             else:
-                fresh = build_tracks({t: (tr.starts, tr.stops, vals)}, self._kind)
-                if t in fresh:
-                    tracks[t] = fresh[t]
-        self._layout = layout
-        self._tracks = dict(
-            sorted(
-                ((t, tr) for t, tr in tracks.items() if len(tr)),
-                key=lambda kv: (0, 0, 0) if kv[0] is None else (1, *kv[0]),
-            )
-        )
+                tracks.update(combine.build_python({t: (tr.starts, tr.stops, vals)}, self._kind))
+        self._assign(layout, tracks)
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
         """Compatibility name for :meth:`update`.
@@ -794,36 +632,6 @@ class IntervalMeter(AbstractIntervalCollection):
         IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
         """
         self.update(as_interval(other, "other"), times)
-
-    def check_intervals(self) -> bool:
-        """Compatibility: the stored form is always canonical, so this is always ``True``.
-
-        >>> IntervalMeter([(0, 2), (1, 3)]).check_intervals()
-        True
-        """
-        self._check()
-        return True
-
-    def align_intervals(self) -> None:
-        """Compatibility: a no-op (pieces are always aligned).
-
-        >>> m = IntervalMeter([(0, 2), (1, 3)]); m.align_intervals(); m
-        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
-        """
-
-    def _check(self) -> None:
-        """Assert every invariant of the canonical form (used by the tests)."""
-        for t, tr in self._tracks.items():
-            n = len(tr.starts)
-            assert n == len(tr.stops) == len(tr.values) and n > 0
-            for i in range(n):
-                assert tr.starts[i] < tr.stops[i], (t, i)
-                assert tr.values[i] != 0, (t, i)
-                if i:
-                    assert tr.stops[i - 1] <= tr.starts[i], (t, i)
-                    assert not (
-                        tr.stops[i - 1] == tr.starts[i] and tr.values[i - 1] == tr.values[i]
-                    )
 
     def subtract(self, other: Any) -> None:
         """In-place ``-=``.
@@ -877,13 +685,12 @@ class IntervalMeter(AbstractIntervalCollection):
         self.update(other, -1)
         return self
 
-    def _scaled(self, factor: Any) -> dict[Any, Track]:
-        out = {}
-        for t, tr in self._tracks.items():
-            scaled = canonical(Track(tr.starts[:], tr.stops[:], [v * factor for v in tr.values]))
-            if len(scaled):
-                out[t] = scaled
-        return out
+    def _scaled(self, scale: Callable[[Any], Any]) -> dict[TrackId, Track]:
+        """Every track with ``scale`` applied to its values, re-canonicalised."""
+        return {
+            t: Track(tr.starts[:], tr.stops[:], [scale(v) for v in tr.values]).canonical()
+            for t, tr in self._tracks.items()
+        }
 
     def __mul__(self, factor: Any) -> Any:
         """Scale every weight (``* 0`` gives an empty meter).
@@ -892,13 +699,12 @@ class IntervalMeter(AbstractIntervalCollection):
         IntervalMeter:{BaseInterval[0;1]: 3.0}
         """
         factor = check_factor(factor)
-        return type(self)._from(self._layout.copy(), self._scaled(factor))
+        return type(self)._from(self._layout.copy(), self._scaled(lambda v: v * factor))
 
     __rmul__ = __mul__
 
     def __imul__(self, factor: Any) -> Any:
-        new = self * factor
-        self._layout, self._tracks = new._layout, new._tracks
+        self._replace_with(self * factor)
         return self
 
     def __truediv__(self, factor: Any) -> Any:
@@ -942,20 +748,20 @@ class IntervalMeter(AbstractIntervalCollection):
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
         (-1, 1, 0)
         """
-        a, b = list(self), _pieces_of(other)
+        a, b = list(self), pieces_of(other)
         return (a > b) - (a < b)
 
     def __lt__(self, other: Any) -> bool:
-        return list(self) < _pieces_of(other)
+        return list(self) < pieces_of(other)
 
     def __le__(self, other: Any) -> bool:
-        return list(self) <= _pieces_of(other)
+        return list(self) <= pieces_of(other)
 
     def __gt__(self, other: Any) -> bool:
-        return list(self) > _pieces_of(other)
+        return list(self) > pieces_of(other)
 
     def __ge__(self, other: Any) -> bool:
-        return list(self) >= _pieces_of(other)
+        return list(self) >= pieces_of(other)
 
     def __repr__(self) -> str:
         body = ", ".join(f"{k!r}: {v!r}" for k, v in self.items())
@@ -985,49 +791,6 @@ class IntervalMeter(AbstractIntervalCollection):
             return other.as_meter()
         return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
 
-    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
-        """Draw this collection with matplotlib and return the Axes.
-
-        Needs ``pip install 'intervalues[plot]'``; see ``intervalues.plotting.plot_steps``.
-
-        >>> from matplotlib.figure import Figure
-        >>> ax = IntervalCounter([(0, 2), (1, 3)]).plot(ax=Figure().add_subplot())
-        >>> ax.lines[0].get_ydata().tolist()
-        [0, 1, 2, 1, 0]
-        """
-        from .plotting import plot_steps
-
-        return plot_steps(self, ax=ax, **kwargs)
-
-    # -- time zones ---------------------------------------------------------------------------
-    def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> Any:
-        """A copy with every piece converted to another zone (see ``BaseInterval``).
-
-        >>> from datetime import timezone
-        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> m.to_timezone(timezone.utc).min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        converted = [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self]
-        if not converted:
-            return self.copy()
-        return type(self)(converted)
-
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
-
-        >>> from datetime import timezone
-        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> m.convert_timezone_inplace(timezone.utc); m.min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
-        self._layout, self._tracks = new._layout, new._tracks
-
 
 class IntervalCounter(IntervalMeter):
     """Integer counts: totals truncated toward zero, counts below 1 dropped.
@@ -1055,14 +818,7 @@ class IntervalCounter(IntervalMeter):
         factor = check_factor(factor)
         if factor <= 0:
             return type(self)._from(self._layout.copy(), {})
-        out = {}
-        for t, tr in self._tracks.items():
-            scaled = canonical(
-                Track(tr.starts[:], tr.stops[:], [int(v * factor) for v in tr.values])
-            )
-            if len(scaled):
-                out[t] = scaled
-        return type(self)._from(self._layout.copy(), out)
+        return type(self)._from(self._layout.copy(), self._scaled(lambda v: int(v * factor)))
 
     __rmul__ = __mul__
 
@@ -1119,68 +875,14 @@ def _plain_numbers(points: list[Any]) -> bool:
     return float not in types or all(map(math.isfinite, points))
 
 
-def _lookup_list(tr: Track, points: list[Any]) -> list[Any]:
-    """Values at numeric points on a continuous track: one bisect each, left piece wins."""
-    starts, stops, values = tr.starts, tr.stops, tr.values
-    n = len(stops)
-    out = []
-    append = out.append
-    for x in points:
-        i = bisect_left(stops, x)
-        append(values[i] if i < n and starts[i] <= x else 0)
-    return out
-
-
-def _numpy_points(points: Any) -> list[Any]:
-    """NumPy-like points as Python coordinates (numbers, or datetimes)."""
-    arr = points.to_numpy() if hasattr(points, "to_numpy") else points
-    if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
-        return arr.astype("datetime64[us]").tolist()
-    return arr.tolist()
-
-
-def _pieces_of(other: Any) -> list[BaseInterval]:
-    if isinstance(other, BaseInterval):
-        return [other]
-    if isinstance(other, AbstractIntervalCollection):
-        return list(other)
-    raise TypeError(f"cannot compare with {type(other).__name__}")
-
-
 def _same_domain(a: Layout, b: Layout) -> bool:
-    da, db = a.domain or NUMBER, b.domain or NUMBER
-    return da.kind == db.kind
+    return (a.domain or NUMBER).kind == (b.domain or NUMBER).kind
 
 
-def _exact_sum(terms: Iterable[Any]) -> Any:
-    terms = list(terms)
-    if any(type(t) is float for t in terms):
-        return math.fsum(terms)
-    return sum(terms)
-
-
-def _check_threshold(x: Any, name: str) -> Any:
-    if isinstance(x, bool) or not isinstance(x, (int, float)):
-        raise TypeError(f"{name} must be a number, got {x!r}")
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {x!r}")
-    return x
-
-
-def _check_within(meter: IntervalMeter, within: Any) -> BaseInterval:
+def _check_within(layout: Layout, within: Any) -> BaseInterval:
+    """A ``within=`` window: an interval of the collection's kind (discrete/continuous)."""
     if not isinstance(within, BaseInterval):
-        raise TypeError(f"within must be an interval, got {within!r}")
-    if meter._layout.discrete is not None and within._discrete != meter._layout.discrete:
-        raise TypeError("within must be of the same kind (discrete or continuous) as the meter")
+        raise fail("within_type", value=within)
+    if layout.discrete is not None and within._discrete != layout.discrete:
+        raise fail("within_kind")
     return within
-
-
-def _lattice_index(track: Any, x: Any) -> int | None:
-    step, offset = track
-    if isinstance(x, datetime):
-        q = key_of(x) - offset
-    else:
-        q = exact(x) - offset
-    if q % step:
-        return None
-    return divide(q, step)

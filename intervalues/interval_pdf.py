@@ -16,20 +16,20 @@ from collections.abc import Iterable
 from itertools import accumulate, pairwise
 from typing import Any
 
-from . import _backend
-from ._coords import NUMBER, check_factor, check_nr_digits, check_value
-from ._errors import InvalidTypeError
-from ._tracks import Layout, Track, canonical, gather
+from . import _pdf_compare
+from ._checks import InvalidTypeError, check_factor, check_nr_digits, check_use_rust, check_value
+from ._engine import combine
+from ._engine.columns import Layout, Track, TrackId
+from ._engine.coords import NUMBER
+from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
-from .base_interval import BaseInterval, as_interval
+from .base_interval import BaseInterval
 from .interval_meter import IntervalMeter
 from .interval_set import IntervalSet
 
 __all__ = ["IntervalPdf"]
 
-# Absolute tolerance on probabilities (CDF values live in [0, 1]) used where a decision
-# must not flip on a rounding residue: dominance checks and mass targets.
-_PROB_TOL = 1e-12
+_PROB_TOL = _pdf_compare.PROB_TOL
 
 
 class IntervalPdf(IntervalMeter):
@@ -60,11 +60,11 @@ class IntervalPdf(IntervalMeter):
         nr_digits: int | None = None,
     ) -> None:
         check_nr_digits(nr_digits)
-        _backend.check_use_rust(use_rust)
+        check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:
             raise ValueError("IntervalPdf needs at least one interval")
-        self._assign(layout, _backend.build(cols, "meter", use_rust))
+        self._assign(layout, combine.build(cols, "meter", use_rust))
 
     @classmethod
     def from_arrays(
@@ -85,12 +85,10 @@ class IntervalPdf(IntervalMeter):
         if len(raw) and min(raw) < 0:  # before the sweep can hide it behind other weights
             raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(raw)!r}")
         layout, tracks = build_from_arrays(starts, stops, values, "meter", use_rust, cls.__name__)
-        new = object.__new__(cls)
-        new._assign(layout, tracks)
-        return new
+        return cls._from(layout, tracks)
 
     # -- the one place where content is set ------------------------------------------
-    def _assign(self, layout: Layout, tracks: dict[Any, Track]) -> None:
+    def _assign(self, layout: Layout, tracks: dict[TrackId, Track]) -> None:
         """Normalise ``tracks`` (any non-negative weights) and derive the CDF column.
 
         Every method that changes the content ends here; nothing is stored on failure.
@@ -118,21 +116,18 @@ class IntervalPdf(IntervalMeter):
             dens = list(values)
         else:
             dens = [v / total for v in values]
-        new = canonical(Track(starts[:], stops[:], dens))
+        new = Track(starts[:], stops[:], dens).canonical()
         if len(new) != len(starts):  # rounding merged or dropped pieces: measure again
             prefix = _prefix_sums(
                 [(b - a) * d for a, b, d in zip(new.starts, new.stops, new.values)]
             )
             total = prefix[-1]
-        self._layout = Layout(NUMBER, False)
-        self._tracks = {None: new}
+        super()._assign(Layout(NUMBER, False), {None: new})
         self._cum = [c / total for c in prefix]
 
-    @classmethod
-    def _from(cls, layout: Layout, tracks: dict[Any, Track]) -> Any:
-        new = object.__new__(cls)
-        new._assign(layout, tracks)
-        return new
+    def _replace_with(self, other: Any) -> None:
+        """Take over another pdf's content as it is (already normalised)."""
+        self._layout, self._tracks, self._cum = other._layout, other._tracks, other._cum
 
     def _dcols(self) -> tuple[list[Any], list[Any], list[float]]:
         """The live columns: starts, stops, densities (read them, never write)."""
@@ -163,22 +158,6 @@ class IntervalPdf(IntervalMeter):
         """
         self._assign(self._layout, self._tracks)
 
-    def check_intervals(self) -> bool:
-        """Verify the canonical, normalised form (always ``True``; asserts otherwise).
-
-        >>> IntervalPdf(BaseInterval(0, 1)).check_intervals()
-        True
-        """
-        self._check()
-        return True
-
-    def align_intervals(self) -> None:
-        """A no-op: the pieces are always aligned and normalised.
-
-        >>> p = IntervalPdf(BaseInterval(0, 1)); p.align_intervals(); p
-        IntervalPdf:{BaseInterval[0;1]: 1.0}
-        """
-
     def _check(self) -> None:
         super()._check()
         starts, _, dens = self._dcols()
@@ -200,7 +179,7 @@ class IntervalPdf(IntervalMeter):
                 f"not {type(other).__name__} ({other!r})"
             )
         layout, cols = _gather(items, None)
-        return IntervalMeter._from(layout, _backend.build(cols, "meter", None))
+        return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
     def update(self, other: Any, times: Any = 1) -> None:
         """Add non-negative mass (an interval or collection, × ``times``), then renormalise.
@@ -220,62 +199,11 @@ class IntervalPdf(IntervalMeter):
         tmp.update(add, times)
         self._assign(tmp._layout, tmp._tracks)
 
-    def set_data(self, mapping: Any) -> None:
-        """Replace the content by a mapping of intervals to weights, then renormalise.
-
-        Validated like the constructor; on error the pdf is left unchanged.
-
-        >>> p = IntervalPdf(BaseInterval(0, 1)); p.set_data({BaseInterval(0, 2): 3}); p
-        IntervalPdf:{BaseInterval[0;2]: 0.5}
-        """
-        if not hasattr(mapping, "items"):
-            raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
-        ivs = [
-            as_interval(k, "each key").with_value(check_value(w, "each weight"))
-            for k, w in mapping.items()
-        ]
-        fresh = type(self)(ivs)
-        self._layout, self._tracks, self._cum = fresh._layout, fresh._tracks, fresh._cum
-
-    def pop(self, key: Any, *default: Any) -> Any:
-        """Remove an exactly stored piece, renormalise, and return its old density.
-
-        Refused with ``ValueError`` when it is the last piece (no mass would remain).
-
-        >>> p = IntervalPdf([BaseInterval(0, 1), BaseInterval(2, 3)])
-        >>> p.pop(BaseInterval(2, 3)), p
-        (0.5, IntervalPdf:{BaseInterval[0;1]: 1.0})
-        """
-        loc = self._locate(key)
-        if loc is None:
-            if default:
-                return default[0]
-            raise KeyError(key)
-        return self._remove(loc[1])
-
-    def popitem(self) -> tuple[BaseInterval, Any]:
-        """Remove the last piece, renormalise, and return ``(key, old density)``.
-
-        >>> p = IntervalPdf([BaseInterval(0, 1), BaseInterval(2, 3)])
-        >>> p.popitem(), p
-        ((BaseInterval[2;3], 0.5), IntervalPdf:{BaseInterval[0;1]: 1.0})
-        """
-        starts, stops, _ = self._dcols()
-        key = BaseInterval(starts[-1], stops[-1])
-        return key, self._remove(len(starts) - 1)
-
-    def _remove(self, i: int) -> Any:
-        tr = self._tracks[None]
-        if len(tr) == 1:
+    def _remove_piece(self, t: TrackId, i: int) -> None:
+        """Remove a piece and renormalise; refused when it is the last one."""
+        if len(self._tracks[t]) == 1:
             raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
-        value = tr.values[i]
-        rest = Track(
-            tr.starts[:i] + tr.starts[i + 1 :],
-            tr.stops[:i] + tr.stops[i + 1 :],
-            tr.values[:i] + tr.values[i + 1 :],
-        )
-        self._assign(self._layout, {None: rest})
-        return value
+        super()._remove_piece(t, i)
 
     def setdefault(self, key: Any, default: Any = 1) -> Any:
         """Not supported: a density cannot take a piece without renormalising the rest.
@@ -696,7 +624,7 @@ class IntervalPdf(IntervalMeter):
                 starts.extend(s)
                 stops.extend(e)
                 values.extend(x * w for x in d)
-        tracks = _backend.build({None: (starts, stops, values)}, "meter", None)
+        tracks = combine.build({None: (starts, stops, values)}, "meter", None)
         return cls._from(Layout(NUMBER, False), tracks)
 
     # -- comparing two pdfs ---------------------------------------------------------------------
@@ -745,26 +673,6 @@ class IntervalPdf(IntervalMeter):
         """
         return super().__ge__(self._other(other))
 
-    def _grid(
-        self, other: Any
-    ) -> tuple[list[Any], list[tuple[float, float]], list[float], list[float]]:
-        """Breakpoints of both pdfs, the densities on each elementary segment, the CDFs."""
-        other = self._other(other)
-        s1, e1, d1 = self._dcols()
-        s2, e2, d2 = other._dcols()
-        xs = sorted({*s1, *e1, *s2, *e2})
-        dens: list[tuple[float, float]] = []
-        i = j = 0
-        for x0 in xs[:-1]:
-            while i < len(s1) and e1[i] <= x0:
-                i += 1
-            while j < len(s2) and e2[j] <= x0:
-                j += 1
-            f = d1[i] if i < len(s1) and s1[i] <= x0 else 0.0
-            g = d2[j] if j < len(s2) and s2[j] <= x0 else 0.0
-            dens.append((float(f), float(g)))
-        return xs, dens, [self._cdf(x) for x in xs], [other._cdf(x) for x in xs]
-
     def comparison_segments(
         self, other: Any
     ) -> tuple[tuple[Any, Any, float, float, float, float], ...]:
@@ -775,10 +683,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.comparison_segments(q)
         ((0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5))
         """
-        xs, dens, fs, gs = self._grid(other)
-        return tuple(
-            (xs[k], xs[k + 1], dens[k][0], dens[k][1], fs[k], gs[k]) for k in range(len(dens))
-        )
+        return _pdf_compare.comparison_segments(self, self._other(other))
 
     def kolmogorov_distance(self, other: Any) -> float:
         """sup |CDF − other CDF| (attained at a breakpoint: both CDFs are piecewise linear).
@@ -786,8 +691,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)).kolmogorov_distance(IntervalPdf(BaseInterval(1, 3)))
         0.5
         """
-        _, _, fs, gs = self._grid(other)
-        return max(abs(f - g) for f, g in zip(fs, gs))
+        return _pdf_compare.kolmogorov_distance(self, self._other(other))
 
     def wasserstein_distance(self, other: Any) -> float:
         """The first Wasserstein (earth mover's) distance, ∫ |CDF − other CDF| dx, exactly.
@@ -796,16 +700,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.wasserstein_distance(IntervalPdf(BaseInterval(2, 8)))
         2.0
         """
-        xs, _, fs, gs = self._grid(other)
-        parts = []
-        for k in range(len(xs) - 1):
-            width = xs[k + 1] - xs[k]
-            h0, h1 = fs[k] - gs[k], fs[k + 1] - gs[k + 1]
-            if h0 * h1 >= 0:
-                parts.append(width * (abs(h0) + abs(h1)) / 2)
-            else:  # the linear difference crosses zero inside the segment
-                parts.append(width * (h0 * h0 + h1 * h1) / (2 * (abs(h0) + abs(h1))))
-        return math.fsum(parts)
+        return _pdf_compare.wasserstein_distance(self, self._other(other))
 
     def total_variation_distance(self, other: Any) -> float:
         """½ ∫ |density − other density| dx, in [0, 1].
@@ -814,8 +709,7 @@ class IntervalPdf(IntervalMeter):
         >>> round(p.total_variation_distance(IntervalPdf(BaseInterval(2, 8))), 6)
         0.416667
         """
-        xs, dens, _, _ = self._grid(other)
-        return math.fsum(abs(f - g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens)) / 2
+        return _pdf_compare.total_variation_distance(self, self._other(other))
 
     def overlap_coefficient(self, other: Any) -> float:
         """∫ min(density, other density) dx (1 − total variation), in [0, 1].
@@ -823,8 +717,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)).overlap_coefficient(IntervalPdf(BaseInterval(1, 3)))
         0.5
         """
-        xs, dens, _, _ = self._grid(other)
-        return math.fsum(min(f, g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens))
+        return _pdf_compare.overlap_coefficient(self, self._other(other))
 
     def hellinger_distance(self, other: Any) -> float:
         """sqrt(1 − ∫ sqrt(density × other density) dx), in [0, 1].
@@ -832,9 +725,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).hellinger_distance(IntervalPdf(BaseInterval(2, 3)))
         1.0
         """
-        xs, dens, _, _ = self._grid(other)
-        bc = math.fsum(math.sqrt(f * g) * (xs[k + 1] - xs[k]) for k, (f, g) in enumerate(dens))
-        return math.sqrt(max(0.0, 1.0 - bc))
+        return _pdf_compare.hellinger_distance(self, self._other(other))
 
     def jensen_shannon_divergence(self, other: Any) -> float:
         """½ KL(p ‖ m) + ½ KL(q ‖ m) with m the average density, in nats (at most ln 2).
@@ -843,16 +734,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.jensen_shannon_divergence(q) == math.log(2)
         True
         """
-        xs, dens, _, _ = self._grid(other)
-        parts = []
-        for k, (f, g) in enumerate(dens):
-            m = (f + g) / 2
-            width = xs[k + 1] - xs[k]
-            if f:
-                parts.append(width * f * math.log(f / m) / 2)
-            if g:
-                parts.append(width * g * math.log(g / m) / 2)
-        return max(0.0, math.fsum(parts))
+        return _pdf_compare.jensen_shannon_divergence(self, self._other(other))
 
     def kl_divergence(self, other: Any) -> float:
         """Kullback-Leibler divergence KL(self ‖ other) in nats; ``inf`` where ``other`` has
@@ -863,14 +745,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)).kl_divergence(IntervalPdf(BaseInterval(0, 1)))
         inf
         """
-        xs, dens, _, _ = self._grid(other)
-        parts = []
-        for k, (f, g) in enumerate(dens):
-            if f:
-                if not g:
-                    return math.inf
-                parts.append((xs[k + 1] - xs[k]) * f * math.log(f / g))
-        return max(0.0, math.fsum(parts))
+        return _pdf_compare.kl_divergence(self, self._other(other))
 
     def quantile_difference(self, other: Any, ps: Any) -> Any:
         """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
@@ -896,10 +771,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.first_order_stochastically_dominates(p, strict=True)
         False
         """
-        _, _, fs, gs = self._grid(other)
-        if any(f > g + _PROB_TOL for f, g in zip(fs, gs)):
-            return False
-        return not strict or any(f < g - _PROB_TOL for f, g in zip(fs, gs))
+        return _pdf_compare.first_order_stochastically_dominates(self, self._other(other), strict)
 
     # -- goodness of fit -------------------------------------------------------------------------
     def empirical_cdf_distance(self, samples: Iterable[Any]) -> float:
@@ -908,15 +780,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).empirical_cdf_distance([0.25, 0.75])
         0.25
         """
-        return self._ks(sorted(_samples(samples, "samples")))
-
-    def _ks(self, xs: list[float]) -> float:
-        n = len(xs)
-        d = 0.0
-        for i, x in enumerate(xs):
-            f = self._cdf(x)
-            d = max(d, (i + 1) / n - f, f - i / n)
-        return d
+        return _pdf_compare.empirical_cdf_distance(self, _samples(samples, "samples"))
 
     def goodness_of_fit_test(
         self, samples: Iterable[Any], simulations: Any = 999, rng: random.Random | None = None
@@ -929,16 +793,11 @@ class IntervalPdf(IntervalMeter):
         >>> round(stat, 6), 0 < pval <= 1
         (0.266667, True)
         """
-        xs = sorted(_samples(samples, "samples"))
+        xs = _samples(samples, "samples")
         sims = _count(simulations, "simulations")
         if sims < 1:
             raise ValueError(f"simulations must be >= 1, got {sims}")
-        gen = _rng(rng)
-        d_obs = self._ks(xs)
-        hits = sum(
-            self._ks(sorted(self._draw(len(xs), gen))) >= d_obs - _PROB_TOL for _ in range(sims)
-        )
-        return d_obs, (hits + 1) / (sims + 1)
+        return _pdf_compare.goodness_of_fit_test(self, xs, sims, _rng(rng))
 
     @staticmethod
     def two_sample_ks_test(
@@ -959,15 +818,7 @@ class IntervalPdf(IntervalMeter):
         perms = _count(permutations, "permutations")
         if perms < 1:
             raise ValueError(f"permutations must be >= 1, got {perms}")
-        gen = _rng(rng)
-        n, m = len(xa), len(xb)
-        d_obs = _ks2(sorted(xa), sorted(xb))
-        pooled = xa + xb
-        hits = 0
-        for _ in range(perms):
-            gen.shuffle(pooled)
-            hits += _ks2(sorted(pooled[:n]), sorted(pooled[n:])) >= d_obs
-        return d_obs / (n * m), (hits + 1) / (perms + 1)
+        return _pdf_compare.two_sample_ks_test(xa, xb, perms, _rng(rng))
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -1059,21 +910,6 @@ def _samples(samples: Any, name: str) -> list[float]:
     if not xs:
         raise ValueError(f"{name} must not be empty")
     return xs
-
-
-def _ks2(a: list[float], b: list[float]) -> int:
-    """n·m × the two-sample KS statistic of sorted samples (an exact integer)."""
-    n, m = len(a), len(b)
-    i = j = 0
-    best = 0
-    while i < n and j < m:
-        x = a[i] if a[i] <= b[j] else b[j]
-        while i < n and a[i] == x:
-            i += 1
-        while j < m and b[j] == x:
-            j += 1
-        best = max(best, abs(i * m - j * n))
-    return best
 
 
 def _check_scale(factor: Any) -> None:

@@ -18,7 +18,7 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
 
-from ._coords import check_value
+from ._checks import check_value
 from .base_interval import BaseInterval
 
 __all__ = ["IntervalPmf"]

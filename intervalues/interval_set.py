@@ -8,26 +8,26 @@ are runs, exact across different steps (see ``_runs``).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from datetime import timedelta
 from typing import Any
 
-from ._arrays import (
-    build_from_arrays,
-    frame_columns,
-    key_points,
-    keys_to_numpy,
-    keys_to_pandas,
-    lookup_many,
-    require,
+from ._checks import (
+    InvalidTypeError,
+    check_coordinate,
+    check_factor,
+    check_layouts,
+    check_use_rust,
+    describe,
 )
-from ._coords import check_coordinate, domain_of, key_of
-from ._errors import InvalidTypeError
-from ._lattice import divide, exact, exact_step
-from ._runs import Run, intersect, normalize, point_count, subtract_all
-from ._sweep import combine_columns
-from ._tracks import Layout, gather
+from ._columnar import ColumnarCollection, numpy_points
+from ._engine import combine
+from ._engine.columns import Layout, Track, TrackId
+from ._engine.coords import domain_of, key_of
+from ._engine.lattice import divide, exact, exact_step
+from ._engine.runs import Run, intersect, normalize, point_count, subtract_all
+from ._engine.setops import SetOp, closed_op
+from ._engine.sweep import Kind, combine_columns
+from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
@@ -35,7 +35,7 @@ from .base_interval_discrete import BaseDiscreteInterval
 __all__ = ["IntervalSet"]
 
 
-class IntervalSet(AbstractIntervalCollection):
+class IntervalSet(ColumnarCollection):
     """The union of the intervals with a positive value, as disjoint closed pieces.
 
     >>> s = IntervalSet([BaseInterval(0, 4), BaseInterval(2, 6), BaseInterval(8, 9)])
@@ -47,56 +47,63 @@ class IntervalSet(AbstractIntervalCollection):
     IntervalSet:{BaseInterval[5;6], BaseInterval[8;8]}
     """
 
-    __slots__ = ("__weakref__", "_layout", "_runs", "_starts", "_stops")
+    __slots__ = ()
+    _kind: Kind = "set"
+    _points = True
 
     def __init__(self, data: Any = None, use_rust: bool | None = None) -> None:
-        from . import _backend
-
-        _backend.check_use_rust(use_rust)
+        check_use_rust(use_rust)
         layout, cols = gather(data, "IntervalSet")
-        self._layout = layout
-        self._starts: list[Any] = []
-        self._stops: list[Any] = []
-        self._runs: list[Run] = []
         if layout.discrete:
             runs: list[Run] = []
             for (step, offset), (s, e, v) in cols.items():
                 ks, ke, _ = combine_columns(s, e, v, "set")
                 runs.extend((offset + a * step, step, b - a) for a, b in zip(ks, ke))
-            self._runs = normalize(runs)
-        elif cols:
-            s, e, v = cols[None]
-            tracks = _backend.build({None: (s, e, v)}, "set", use_rust)
-            if None in tracks:
-                self._starts, self._stops = list(tracks[None].starts), list(tracks[None].stops)
+            self._assign_runs(layout, normalize(runs))
+        else:
+            self._assign(layout, combine.build(cols, "set", use_rust))
 
     # -- construction helpers ---------------------------------------------------------
     @classmethod
-    def _make(
-        cls, layout: Layout, starts: list[Any], stops: list[Any], runs: list[Run] | None = None
-    ) -> IntervalSet:
+    def _from_columns(cls, layout: Layout, starts: list[Any], stops: list[Any]) -> IntervalSet:
+        """A continuous set of canonical closed pieces (one-point pieces allowed)."""
+        tracks = {None: Track(starts, stops, [1] * len(starts))} if starts else {}
+        return cls._from(layout, tracks)
+
+    @classmethod
+    def _from_runs(cls, layout: Layout, runs: list[Run]) -> IntervalSet:
+        """A discrete set of normalised runs (see ``_engine.runs.normalize``)."""
         new = object.__new__(cls)
-        new._layout = layout
-        new._starts, new._stops = starts, stops
-        new._runs = runs or []
+        new._assign_runs(layout, runs)
         return new
 
-    def copy(self) -> IntervalSet:
-        """An independent copy.
+    def _assign_runs(self, layout: Layout, runs: list[Run]) -> None:
+        """Store normalised runs as one track of point-index pieces per lattice."""
+        cols: dict[TrackId, tuple[list[Any], list[Any], list[Any]]] = {}
+        for first, step, count in runs:
+            track = (step, first % step)
+            layout.floaty.setdefault(track, False)
+            k = divide(first - track[1], step)
+            c = cols.setdefault(track, ([], [], []))
+            c[0].append(k)
+            c[1].append(k + count)
+            c[2].append(1)
+        self._assign(layout, {t: Track(*c) for t, c in cols.items()})
 
-        >>> s = IntervalSet([(0, 2)]); c = s.copy(); c.add((5, 6))
-        >>> s, c
-        (IntervalSet:{BaseInterval[0;2]}, IntervalSet:{BaseInterval[0;2], BaseInterval[5;6]})
-        """
-        return type(self)._make(self._layout.copy(), self._starts[:], self._stops[:], self._runs[:])
-
-    def _set_from(self, other: IntervalSet) -> None:
-        self._layout, self._starts, self._stops, self._runs = (
-            other._layout,
-            other._starts,
-            other._stops,
-            other._runs,
+    @property
+    def _runs(self) -> list[Run]:
+        """The discrete content as runs ``(first, step, count)`` in exact keys, sorted."""
+        runs = (
+            [
+                (offset + a * step, step, b - a)
+                for (step, offset), tr in self._tracks.items()  # type: ignore[misc]
+                if step is not None
+                for a, b in zip(tr.starts, tr.stops)
+            ]
+            if self._layout.discrete
+            else []
         )
+        return sorted(runs, key=lambda r: (r[0], r[1]))
 
     def _coerce(self, other: Any, what: str) -> IntervalSet:
         if isinstance(other, IntervalSet):
@@ -109,13 +116,13 @@ class IntervalSet(AbstractIntervalCollection):
             raise InvalidTypeError(
                 f"{what} needs an interval or an interval collection, not {type(other).__name__}"
             )
-        layout = self._layout.copy()
-        layout.merge(result._layout, f"IntervalSet.{what}")
+        check_layouts(self._layout, result._layout, f"IntervalSet.{what}")
         return result
 
     def _joined_layout(self, other: IntervalSet) -> Layout:
+        check_layouts(self._layout, other._layout, "IntervalSet")
         layout = self._layout.copy()
-        layout.merge(other._layout, "IntervalSet")
+        layout.merge(other._layout)
         return layout
 
     # -- container protocol -------------------------------------------------------------
@@ -127,24 +134,17 @@ class IntervalSet(AbstractIntervalCollection):
         >>> IntervalSet([BaseDiscreteInterval(0, 4)]).discrete, IntervalSet([(0, 4)]).discrete
         (True, False)
         """
-        return bool(self._runs)
+        return bool(self._tracks) and bool(self._layout.discrete)
 
-    def __len__(self) -> int:
-        return len(self._starts) + len(self._runs)
-
-    def __iter__(self) -> Iterator[BaseInterval]:
-        """The pieces in order."""
-        lay = self._layout
-        for a, b in zip(self._starts, self._stops):
-            yield lay.interval(None, a, b, 1)
-        for r in self._runs:
-            yield self._run_interval(r)
-
-    def _run_interval(self, r: Run) -> BaseDiscreteInterval:
-        first, step, count = r
-        track = (step, first % step)
-        k = divide(first - track[1], step)
-        return self._layout.interval(track, k, k + count, 1)  # type: ignore[return-value]
+    def _pieces(self) -> Iterator[tuple[TrackId, Any, Any, Any]]:
+        """Continuous pieces in order; discrete runs by first point, then step."""
+        if not self._layout.discrete:
+            yield from super()._pieces()
+            return
+        for first, step, count in self._runs:
+            track = (step, first % step)
+            k = divide(first - track[1], step)
+            yield track, k, k + count, 1
 
     @property
     def data(self) -> set[BaseInterval]:
@@ -165,28 +165,11 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 2)]); s.set_data([(5, 7), (6, 9)]); s
         IntervalSet:{BaseInterval[5;9]}
         """
-        self._set_from(IntervalSet(list(value)))
-
-    @property
-    def bounds(self) -> tuple[Any, Any] | None:
-        """``(min start, max stop)`` or ``None``.
-
-        >>> IntervalSet([(0, 2), (5, 7)]).bounds, IntervalSet().bounds
-        ((0, 7), None)
-        """
-        pieces = list(self)
-        if not pieces:
-            return None
-        return min((p.start for p in pieces), key=key_of), max((p.stop for p in pieces), key=key_of)
+        self._replace_with(IntervalSet(list(value)))
 
     # -- membership -------------------------------------------------------------------------
     def _covers_point(self, x: Any) -> bool:
-        if self._runs:
-            one = _point_run(x)
-            return not subtract_all([one], self._runs)
-        k = key_of(x)
-        i = bisect_left(self._stops, k)
-        return i < len(self._starts) and self._starts[i] <= k
+        return bool(self._value_at(x))
 
     def _check_query(self, x: Any) -> Any:
         if isinstance(x, BaseInterval):
@@ -201,7 +184,7 @@ class IntervalSet(AbstractIntervalCollection):
             raise InvalidTypeError(f"cannot look up {x!r} in an IntervalSet: {exc}") from None
         if self._layout.domain is not None and domain_of(x).kind != self._layout.domain.kind:
             raise InvalidTypeError(
-                f"cannot look up {x!r} in a set of {self._layout.domain.describe()}"
+                f"cannot look up {x!r} in a set of {describe(self._layout.domain)}"
             )
         return x
 
@@ -228,44 +211,12 @@ class IntervalSet(AbstractIntervalCollection):
         >>> IntervalSet([(0, 2), (5, 6)]).contains_many([1, 3, 5])
         [True, False, True]
         """
-        np, keys = key_points(points, self._layout.domain)
+        np, idx, hit = self._numpy_lookup(points)
         if np is None:
             return [x in self for x in points]
-        if self._runs:
-            return np.asarray([x in self for x in points.tolist()], dtype=bool)
-        return lookup_many(self._starts, self._stops, keys, np)[1]
-
-    @classmethod
-    def from_arrays(
-        cls, starts: Any, stops: Any, values: Any = None, *, use_rust: bool | None = None
-    ) -> IntervalSet:
-        """The covered set of columns (see ``IntervalMeter.from_arrays``).
-
-        >>> IntervalSet.from_arrays([0, 2, 8], [4, 6, 9])
-        IntervalSet:{BaseInterval[0;6], BaseInterval[8;9]}
-        """
-        layout, tracks = build_from_arrays(starts, stops, values, "set", use_rust, cls.__name__)
-        tr = tracks.get(None)
-        return cls._make(layout, list(tr.starts) if tr else [], list(tr.stops) if tr else [])
-
-    @classmethod
-    def from_pandas(
-        cls,
-        df: Any,
-        start: str = "start",
-        stop: str = "stop",
-        value: str | None = None,
-        *,
-        use_rust: bool | None = None,
-    ) -> IntervalSet:
-        """The covered set of a DataFrame's named columns.
-
-        >>> import pandas as pd
-        >>> df = pd.DataFrame({"begin": [0, 2, 8], "end": [3, 5, 9]})
-        >>> IntervalSet.from_pandas(df, start="begin", stop="end")
-        IntervalSet:{BaseInterval[0;5], BaseInterval[8;9]}
-        """
-        return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
+        if idx is None:  # discrete: point by point
+            return np.asarray([x in self for x in numpy_points(points)], dtype=bool)
+        return hit
 
     def to_arrays(self) -> tuple[Any, Any]:
         """``(starts, stops)`` as NumPy arrays (continuous sets). Needs NumPy.
@@ -273,10 +224,9 @@ class IntervalSet(AbstractIntervalCollection):
         >>> [a.tolist() for a in IntervalSet([(0, 4), (2, 6)]).to_arrays()]
         [[0], [6]]
         """
-        if self._runs:
+        if self.discrete:
             raise TypeError("to_arrays() needs a continuous set")
-        dom = self._layout.domain
-        return keys_to_numpy(self._starts, dom), keys_to_numpy(self._stops, dom)
+        return self._numpy_columns()[:2]
 
     def to_pandas(self) -> Any:
         """A DataFrame with columns ``start`` and ``stop``. Needs pandas.
@@ -286,13 +236,9 @@ class IntervalSet(AbstractIntervalCollection):
         0      0     5
         1      8     9
         """
-        pd = require("pandas", "pandas", "to_pandas()")
-        if self._runs:
+        if self.discrete:
             raise TypeError("to_pandas() needs a continuous set")
-        dom = self._layout.domain
-        return pd.DataFrame(
-            {"start": keys_to_pandas(self._starts, dom), "stop": keys_to_pandas(self._stops, dom)}
-        )
+        return self._frame(with_values=False)
 
     def __getitem__(self, x: Any) -> int:
         """1 if covered, else 0."""
@@ -315,23 +261,17 @@ class IntervalSet(AbstractIntervalCollection):
     @classmethod
     def _single(cls, iv: BaseInterval) -> IntervalSet:
         """The geometry of one interval, whatever its value (zero length kept as a point)."""
-        s = cls()
-        s._layout = Layout(domain_of(iv.start), iv._discrete)
-        if iv._discrete:
-            s._runs = [_run_of(iv)]  # type: ignore[arg-type]
-            if isinstance(iv.start, float) or isinstance(iv.step, float):  # type: ignore[attr-defined]
-                s._layout.floaty[(exact_step(iv.step), exact(iv.start) % exact_step(iv.step))] = (
-                    True  # type: ignore[attr-defined]
-                )
-        else:
-            s._starts, s._stops = [key_of(iv.start)], [key_of(iv.stop)]
-        return s
+        layout = Layout(domain_of(iv.start), iv._discrete)
+        if not iv._discrete:
+            return cls._from_columns(layout, [key_of(iv.start)], [key_of(iv.stop)])
+        assert isinstance(iv, BaseDiscreteInterval)
+        first, step = exact(iv.start), exact_step(iv.step)
+        if isinstance(iv.start, float) or isinstance(iv.step, float):
+            layout.floaty[(step, first % step)] = True
+        return cls._from_runs(layout, [(first, step, iv.count)])
 
-    def _binary(self, other: IntervalSet, op: str) -> IntervalSet:
+    def _binary(self, other: IntervalSet, op: SetOp) -> IntervalSet:
         layout = self._joined_layout(other)
-        for r in self._runs + other._runs:
-            track = (r[1], r[0] % r[1])
-            layout.floaty.setdefault(track, False)
         if layout.discrete:
             a, b = self._runs, other._runs
             if op == "or":
@@ -340,11 +280,16 @@ class IntervalSet(AbstractIntervalCollection):
                 runs = normalize([c for r in a for q in b if (c := intersect(r, q)) is not None])
             else:
                 runs = normalize(subtract_all(a, b))
-            for r in runs:
-                layout.floaty.setdefault((r[1], r[0] % r[1]), False)
-            return type(self)._make(layout, [], [], runs)
-        s, e = _closed_op(self._starts, self._stops, other._starts, other._stops, op)
-        return type(self)._make(layout, s, e)
+            return type(self)._from_runs(layout, runs)
+        mine, theirs = self._tracks.get(None), other._tracks.get(None)
+        s, e = closed_op(
+            mine.starts if mine else [],
+            mine.stops if mine else [],
+            theirs.starts if theirs else [],
+            theirs.stops if theirs else [],
+            op,
+        )
+        return type(self)._from_columns(layout, s, e)
 
     def union(self, other: Any) -> IntervalSet:
         """Union with an interval or collection.
@@ -429,21 +374,21 @@ class IntervalSet(AbstractIntervalCollection):
     __rxor__ = __xor__
 
     def __ior__(self, other: Any) -> IntervalSet:
-        self._set_from(self.union(other))
+        self._replace_with(self.union(other))
         return self
 
     __iadd__ = __ior__
 
     def __iand__(self, other: Any) -> IntervalSet:
-        self._set_from(self.intersection(other))
+        self._replace_with(self.intersection(other))
         return self
 
     def __isub__(self, other: Any) -> IntervalSet:
-        self._set_from(self.difference(other))
+        self._replace_with(self.difference(other))
         return self
 
     def __ixor__(self, other: Any) -> IntervalSet:
-        self._set_from(self.symmetric_difference(other))
+        self._replace_with(self.symmetric_difference(other))
         return self
 
     def add(self, other: Any) -> None:
@@ -452,7 +397,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 2)]); s.add(BaseInterval(1, 4)); s.add(IntervalSet([(6, 7)])); s
         IntervalSet:{BaseInterval[0;4], BaseInterval[6;7]}
         """
-        self._set_from(self.union(other))
+        self._replace_with(self.union(other))
 
     def update(self, other: Any, reverse: bool = False) -> None:
         """In-place union (``reverse=True``: difference).
@@ -462,7 +407,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s.update(BaseInterval(1, 2), reverse=True); s
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
         """
-        self._set_from(self.difference(other) if reverse else self.union(other))
+        self._replace_with(self.difference(other) if reverse else self.union(other))
 
     def update_set(self, other: Any, one_by_one: bool = False, reverse: bool = False) -> None:
         """Compatibility name for :meth:`update`.
@@ -486,7 +431,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 4), (6, 8)]); s.intersection_update(IntervalSet([(3, 7)])); s
         IntervalSet:{BaseInterval[3;4], BaseInterval[6;7]}
         """
-        self._set_from(self.intersection(other))
+        self._replace_with(self.intersection(other))
 
     def difference_update(self, other: Any) -> None:
         """In-place difference.
@@ -494,7 +439,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 4)]); s.difference_update(IntervalSet([(1, 2)])); s
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;4]}
         """
-        self._set_from(self.difference(other))
+        self._replace_with(self.difference(other))
 
     subtract = difference_update
 
@@ -506,7 +451,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s.discard(BaseInterval(20, 30)); s
         IntervalSet:{BaseInterval[0;3]}
         """
-        self._set_from(self.difference(other))
+        self._replace_with(self.difference(other))
 
     def symmetric_difference_update(self, other: Any) -> None:
         """In-place symmetric difference.
@@ -514,7 +459,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 4)]); s.symmetric_difference_update(IntervalSet([(2, 6)])); s
         IntervalSet:{BaseInterval[0;2], BaseInterval[4;6]}
         """
-        self._set_from(self.symmetric_difference(other))
+        self._replace_with(self.symmetric_difference(other))
 
     def remove(self, iv: Any) -> None:
         """Remove an exactly stored piece; ``KeyError`` otherwise.
@@ -531,7 +476,7 @@ class IntervalSet(AbstractIntervalCollection):
         if iv not in pieces:
             raise KeyError(iv)
         pieces.remove(iv)
-        self._set_from(_rebuild_like(self, pieces))
+        self._replace_with(self._rebuilt(pieces))
 
     def pop(self) -> BaseInterval:
         """Remove and return the last piece.
@@ -544,7 +489,7 @@ class IntervalSet(AbstractIntervalCollection):
         if not pieces:
             raise KeyError("pop from an empty IntervalSet")
         last = pieces.pop()
-        self._set_from(_rebuild_like(self, pieces))
+        self._replace_with(self._rebuilt(pieces))
         return last
 
     def clear(self) -> None:
@@ -553,7 +498,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s = IntervalSet([(0, 2), (5, 7)]); s.clear(); s.is_empty
         True
         """
-        self._set_from(IntervalSet())
+        self._replace_with(IntervalSet())
 
     def isdisjoint(self, other: Any) -> bool:
         """No shared point (touching is not disjoint).
@@ -571,8 +516,9 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s.issubset(IntervalSet([(0, 6)])), s.issubset(IntervalSet([(0, 3)]))
         (True, False)
         """
-        return (self - self._coerce(other, "issubset")).is_empty and (
-            self._runs == [] or not subtract_all(self._runs, self._coerce(other, "issubset")._runs)
+        other = self._coerce(other, "issubset")
+        return (self - other).is_empty and (
+            not self.discrete or not subtract_all(self._runs, other._runs)
         )
 
     def issuperset(self, other: Any) -> bool:
@@ -608,13 +554,12 @@ class IntervalSet(AbstractIntervalCollection):
         >>> IntervalSet([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
         6
         """
-        if self._runs:
+        if self._layout.discrete:
             return 0
-        total = sum(b - a for a, b in zip(self._starts, self._stops))
-        d = self._layout.domain
-        if d is not None and d.kind != "number":
-            return timedelta(microseconds=total)
-        return total
+        tr = self._tracks.get(None)
+        if tr is None:
+            return self._zero_length()
+        return self._as_length(sum(b - a for a, b in zip(tr.starts, tr.stops)))
 
     def get_length(self, iv: Any = None) -> Any:
         """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).
@@ -634,7 +579,7 @@ class IntervalSet(AbstractIntervalCollection):
         >>> IntervalSet([(0, 4), (2, 6), (8, 9)]).coverage_length()
         7
         """
-        if self._runs:
+        if self.discrete:
             raise TypeError("coverage_length() needs continuous intervals")
         return self.total_length()
 
@@ -646,29 +591,13 @@ class IntervalSet(AbstractIntervalCollection):
         >>> s.support_point_count()
         7
         """
-        if self._starts:
+        if None in self._tracks:
             raise TypeError("support_point_count() needs discrete intervals")
         return point_count(self._runs)
-
-    def check_intervals(self) -> bool:
-        """Compatibility: always ``True`` (the stored form is canonical).
-
-        >>> IntervalSet([(0, 2), (1, 3)]).check_intervals()
-        True
-        """
-        return True
-
-    def align_intervals(self) -> None:
-        """Compatibility: a no-op.
-
-        >>> s = IntervalSet([(0, 2), (1, 3)]); s.align_intervals(); s
-        IntervalSet:{BaseInterval[0;3]}
-        """
 
     # -- comparison and display ---------------------------------------------------------------
     def __mul__(self, factor: Any) -> IntervalSet:
         """An unchanged copy (sets have no weights)."""
-        from ._coords import check_factor
 
         check_factor(factor)
         return self.copy()
@@ -737,109 +666,17 @@ class IntervalSet(AbstractIntervalCollection):
         """
         return self.copy()
 
-    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
-        """Draw this collection with matplotlib and return the Axes.
-
-        Needs ``pip install 'intervalues[plot]'``; see ``intervalues.plotting.plot_steps``.
-
-        >>> from matplotlib.figure import Figure
-        >>> ax = IntervalSet([(0, 2), (5, 6)]).plot(ax=Figure().add_subplot())
-        >>> [float(p.get_extents().x0) for p in ax.collections[0].get_paths()]
-        [0.0, 5.0]
-        """
-        from .plotting import plot_steps
-
-        return plot_steps(self, ax=ax, **kwargs)
-
-    def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> IntervalSet:
-        """A copy with every piece converted to another zone.
-
-        >>> from datetime import datetime, timezone
-        >>> s = IntervalSet([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> s.to_timezone(timezone.utc).min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        pieces = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
-        return _rebuild_like(self, pieces)
-
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
-
-        >>> from datetime import datetime, timezone
-        >>> s = IntervalSet([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> s.convert_timezone_inplace(timezone.utc); s.max()
-        datetime.datetime(2024, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        self._set_from(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
-
-
-def _run_of(iv: BaseDiscreteInterval) -> Run:
-    return (exact(iv.start), exact_step(iv.step), iv.count)
-
-
-def _point_run(x: Any) -> Run:
-    return (exact(x), 1, 1)
-
-
-def _rebuild_like(template: IntervalSet, pieces: list[BaseInterval]) -> IntervalSet:
-    """A set of exactly these pieces (which may include one-point pieces)."""
-    out = IntervalSet()
-    for p in pieces:
-        out = out._binary(IntervalSet._single(p), "or")
-    if not pieces:
-        out._layout = template._layout.copy()
-    return out
-
-
-def _closed_op(
-    a_s: list[Any], a_e: list[Any], b_s: list[Any], b_e: list[Any], op: str
-) -> tuple[list[Any], list[Any]]:
-    """Union, intersection or closure-of-difference of two canonical closed piece lists."""
-    if op == "or":
-        pieces = sorted(zip(a_s + b_s, a_e + b_e))
-        out_s: list[Any] = []
-        out_e: list[Any] = []
-        for s, e in pieces:
-            if out_e and s <= out_e[-1]:
-                if e > out_e[-1]:
-                    out_e[-1] = e
-            else:
-                out_s.append(s)
-                out_e.append(e)
-        return out_s, out_e
-    out_s, out_e = [], []
-    if op == "and":
-        i = j = 0
-        while i < len(a_s) and j < len(b_s):
-            lo, hi = max(a_s[i], b_s[j]), min(a_e[i], b_e[j])
-            if lo <= hi:
-                out_s.append(lo)
-                out_e.append(hi)
-            if a_e[i] < b_e[j]:
-                i += 1
-            else:
-                j += 1
-        return out_s, out_e
-    for s, e in zip(a_s, a_e):
-        lo = bisect_left(b_e, s)  # B pieces ending at or after s ...
-        hi = bisect_right(b_s, e)  # ... and starting at or before e
-        if s == e:  # a lone point survives unless some B piece covers it
-            if lo >= hi:
-                out_s.append(s)
-                out_e.append(e)
-            continue
-        cur = s
-        for c, d in zip(b_s[lo:hi], b_e[lo:hi]):
-            if c > cur:
-                out_s.append(cur)
-                out_e.append(c)
-            if d > cur:
-                cur = d
-        if cur < e:
-            out_s.append(cur)
-            out_e.append(e)
-    return _closed_op(out_s, out_e, [], [], "or") if out_s else ([], [])
+    def _rebuilt(self, pieces: list[BaseInterval]) -> IntervalSet:
+        """A set of exactly these pieces (one-point pieces kept); empty keeps the layout."""
+        if not pieces:
+            return type(self)._from(self._layout.copy(), {})
+        singles = [IntervalSet._single(p) for p in pieces]
+        layout = singles[0]._layout.copy()
+        for one in singles[1:]:
+            check_layouts(layout, one._layout, "IntervalSet")
+            layout.merge(one._layout)
+        if layout.discrete:
+            return type(self)._from_runs(layout, normalize([r for x in singles for r in x._runs]))
+        keys = [(key_of(p.start), key_of(p.stop)) for p in pieces]
+        starts, stops = closed_op([a for a, _ in keys], [b for _, b in keys], [], [], "or")
+        return type(self)._from_columns(layout, starts, stops)

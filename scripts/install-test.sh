@@ -49,7 +49,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"  # import the installed package, never the source tree
 
 PURE_CHECK='
-import intervalues, intervalues._backend as backend
+import intervalues, intervalues._engine.accel as backend
 from intervalues import BaseInterval, IntervalMeter
 assert intervalues.__version__ == "'"$version"'", intervalues.__version__
 assert intervalues.__file__.startswith("'"$work"'"), intervalues.__file__
@@ -68,7 +68,7 @@ print("  pure intervalues", intervalues.__version__, "OK")
 
 RUST_CHECK='
 import importlib.metadata as md
-import intervalues, intervalues_pyrust, intervalues._backend as backend
+import intervalues, intervalues_pyrust, intervalues._engine.accel as backend
 from intervalues import BaseInterval, IntervalMeter
 assert backend.available(), "the accelerator is not used"
 assert intervalues_pyrust.__version__ == "'"$version"'", intervalues_pyrust.__version__

@@ -6,15 +6,16 @@ import os
 
 import pytest
 
-from intervalues import _backend
+from intervalues._engine import accel
+from intervalues._engine.combine import use_accel
 
 
 def pytest_report_header(config: pytest.Config) -> str:
     forced = os.environ.get("INTERVALUES_BACKEND", "auto")
-    return f"intervalues backend: {forced} (accelerator installed: {_backend.available()})"
+    return f"intervalues backend: {forced} (accelerator installed: {accel.available()})"
 
 
 @pytest.fixture
 def backend() -> str:
     """The backend the suite runs on: 'python' or 'rust'."""
-    return "rust" if _backend.wants_rust(None) else "python"
+    return "rust" if use_accel(None) else "python"

@@ -18,6 +18,7 @@ from intervalues import (
     InvalidTypeError,
     combine_arrays,
 )
+from intervalues._engine import accel
 
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
@@ -290,21 +291,17 @@ class TestPdfFromArrays:
             IntervalPdf.from_arrays(np.array([0, 1]), np.array([4, 2]), np.array([2, -1]))
 
 
-@pytest.mark.skipif(
-    not __import__("intervalues")._backend.available(), reason="accelerator not installed"
-)
+@pytest.mark.skipif(not accel.available(), reason="accelerator not installed")
 def test_numpy_decimal_floats_reach_the_kernel(monkeypatch):
-    from intervalues import _backend
-
     monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
     calls = []
-    real = _backend.combine_bytes
+    real = accel.combine_bytes
 
     def spy(*args):
         calls.append(args[4:])
         return real(*args)
 
-    monkeypatch.setattr(_backend, "combine_bytes", spy)
+    monkeypatch.setattr(accel, "combine_bytes", spy)
     m = IntervalMeter.from_arrays(np.array([0, 0]), np.array([1, 1]), np.array([0.1, 0.2]))
     assert calls == [("i", "f")]
     assert list(m) == [BaseInterval(0, 1, 0.3)]

@@ -9,10 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet, _backend
-from intervalues._backend import INSTALL_HINT
+from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet
+from intervalues._checks import MESSAGES, check_use_rust
+from intervalues._engine import accel
+from intervalues._engine.combine import use_accel
 
-needs_rust = pytest.mark.skipif(not _backend.available(), reason="accelerator not installed")
+INSTALL_HINT = MESSAGES["accelerator_missing"][1]
+needs_rust = pytest.mark.skipif(not accel.available(), reason="accelerator not installed")
 
 
 def pieces(coll) -> list[tuple]:
@@ -29,7 +32,7 @@ class TestSwitch:
         with pytest.raises(TypeError, match="use_rust"):
             IntervalMeter([(0, 1)], use_rust="yes")
 
-    @pytest.mark.skipif(_backend.available(), reason="accelerator installed")
+    @pytest.mark.skipif(accel.available(), reason="accelerator installed")
     def test_use_rust_true_without_accelerator_says_how_to_install(self, monkeypatch):
         monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
         with pytest.raises(ImportError, match=r"pip install 'intervalues\[rust\]'"):
@@ -38,24 +41,24 @@ class TestSwitch:
 
     def test_environment_forces_python(self, monkeypatch):
         monkeypatch.setenv("INTERVALUES_BACKEND", "python")
-        assert not _backend.wants_rust(True)
+        assert not use_accel(True)
 
     def test_bad_environment_value(self, monkeypatch):
         monkeypatch.setenv("INTERVALUES_BACKEND", "fortran")
         with pytest.raises(ValueError, match="INTERVALUES_BACKEND"):
-            _backend.wants_rust(None)
+            check_use_rust(None)
 
     @needs_rust
     def test_rust_kernel_is_really_called(self, monkeypatch):
         monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
         calls = []
-        real = _backend._rust.combine
+        real = accel._rust.combine
 
         def spy(*args, **kwargs):
             calls.append(args[0])
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(_backend._rust, "combine", spy)
+        monkeypatch.setattr(accel._rust, "combine", spy)
         IntervalMeter([(0, 2), (1, 3)], use_rust=True)
         IntervalCounter([(0, 2), (1, 3)], use_rust=True)
         assert calls == ["meter", "counter"]
@@ -66,13 +69,13 @@ class TestSwitch:
         # to be sent to pure Python; the kernel now sums them by the same decimal rule.
         monkeypatch.delenv("INTERVALUES_BACKEND", raising=False)
         calls = []
-        real = _backend._rust.combine
+        real = accel._rust.combine
 
         def spy(*args, **kwargs):
             calls.append((args[0], args[5], kwargs.get("float_rule")))
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(_backend._rust, "combine", spy)
+        monkeypatch.setattr(accel._rust, "combine", spy)
         m = IntervalMeter([(0, 2, 0.1), (1, 3, 0.2), (1, 3, -0.3)], use_rust=True)
         assert calls == [("meter", "f", "decimal")]
         assert pieces(m) == [(0, 1, float, (0.1).hex()), (2, 3, float, (-0.1).hex())]

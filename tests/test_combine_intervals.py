@@ -13,7 +13,6 @@ from intervalues import (
     IntervalCounter,
     IntervalMeter,
     IntervalSet,
-    _backend,
     combine_intervals,
     combine_intervals_counter,
     combine_intervals_counter_discrete,
@@ -23,6 +22,7 @@ from intervalues import (
     combine_intervals_set_discrete,
     combine_via_rust,
 )
+from intervalues._engine import accel
 
 CONT = [BaseInterval(0, 3), BaseInterval(2, 5)]
 DISC = [BaseDiscreteInterval(0, 3), BaseDiscreteInterval(2, 5)]
@@ -224,7 +224,7 @@ class TestCombineViaRust:
             == "IntervalMeter:{}"
         )
 
-    @pytest.mark.skipif(not _backend.available(), reason="accelerator not installed")
+    @pytest.mark.skipif(not accel.available(), reason="accelerator not installed")
     def test_meter_use_rust_with_nr_digits_matches(self):
         ivs = [BaseInterval(0.123, 0.456, 1.049), BaseInterval(0.3, 0.9, 2)]
         assert IntervalMeter(ivs, use_rust=True, nr_digits=2) == combine_via_rust(ivs, nr_digits=2)

@@ -162,6 +162,7 @@ class TestW6CanonicalFormAndLeftBoundaryLookup:
             == "IntervalMeter:{BaseInterval[0;1]: 2, BaseInterval[2;3]: 1, BaseInterval[5;6]: 1}"
         )
 
+
 class TestW7BothOperandsCount:
     def test_interval_minus_set(self):
         got = BaseInterval(0, 5) - IntervalSet(BaseInterval(1, 2))
@@ -187,6 +188,7 @@ class TestW7BothOperandsCount:
     def test_set_plus_positive_meter(self):
         got = IntervalSet(BaseInterval(0, 5)) + IntervalMeter([BaseInterval(4, 8, 2)])
         assert repr(got) == "IntervalSet:{BaseInterval[0;8]}"
+
 
 class TestW8DiscretePlusContinuousRaises:
     def test_discrete_plus_continuous(self):
@@ -358,6 +360,7 @@ class TestW14SelfMinusSelfIsEmpty:
 
     def test_weighted_interval_minus_itself(self):
         assert repr(BaseInterval(1, 4, 3) - BaseInterval(1, 4, 3)) == "EmptyInterval[0;0]"
+
 
 class TestW15ClearErrors:
     def test_string_bounds_type_error_not_index_error(self):

@@ -126,8 +126,7 @@ class TestListOperations:
     def test_add(self):
         got = make_l() + BaseInterval(7, 8)
         assert (
-            repr(got)
-            == "IntervalList:[BaseInterval[1;3], BaseInterval[2;5], BaseInterval[1;3], "
+            repr(got) == "IntervalList:[BaseInterval[1;3], BaseInterval[2;5], BaseInterval[1;3], "
             "BaseInterval[7;8]]"
         )
         got = IntervalList(BaseInterval(0, 1)) + IntervalList(BaseInterval(0, 1, 2))

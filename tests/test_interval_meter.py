@@ -14,8 +14,8 @@ from intervalues import (
     IntervalList,
     IntervalMeter,
     IntervalSet,
-    _backend,
 )
+from intervalues._engine import accel
 
 T0 = datetime(2024, 1, 1, 9)
 H = timedelta(hours=1)
@@ -86,7 +86,7 @@ class TestConstruction:
         got = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)], skip_combine=True)
         assert got == IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])
 
-    @pytest.mark.skipif(not _backend.available(), reason="accelerator not installed")
+    @pytest.mark.skipif(not accel.available(), reason="accelerator not installed")
     def test_use_rust_gives_same_result(self):
         ivs = [BaseInterval(0.5, 2), BaseInterval(1, 3, 0.5)]
         assert IntervalMeter(ivs, use_rust=True) == IntervalMeter(ivs)

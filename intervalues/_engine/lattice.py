@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import TypeAlias
 
-from ._coords import Domain, from_key, key_of
-from ._sweep import _decimal
+from .coords import Domain, from_key, key_of
+from .sweep import decimal_of
 
 __all__ = ["Exact", "Lattice", "exact", "exact_step", "from_exact", "lattice_of", "step_from_exact"]
 
@@ -32,7 +32,7 @@ def exact(x: int | float | datetime) -> Exact:
     if type(x) is int:
         return x
     if isinstance(x, float):
-        m, e = _decimal(x)
+        m, e = decimal_of(x)
         if e >= 0:
             return m * 10**e
         q = Fraction(m, 10**-e)

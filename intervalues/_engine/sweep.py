@@ -31,13 +31,13 @@ Key: TypeAlias = int | float
 Columns: TypeAlias = tuple[list[Key], list[Key], list[int | float]]
 
 
-def _decimal(v: float) -> tuple[int, int]:
+def decimal_of(v: float) -> tuple[int, int]:
     """``(mantissa, exponent)`` of the number a float value stands for.
 
     A whole float is its exact integer (so ``2.0**64 == 2**64`` cancels exactly); a
     fractional one is the shortest decimal that prints as it (``0.1`` is one tenth).
 
-    >>> _decimal(0.1), _decimal(-2.5e-07), _decimal(3.0), _decimal(2.0**64)
+    >>> decimal_of(0.1), decimal_of(-2.5e-07), decimal_of(3.0), decimal_of(2.0**64)
     ((1, -1), (-25, -8), (3, 0), (18446744073709551616, 0))
     """
     if v.is_integer():
@@ -70,7 +70,7 @@ def scale_values(values: Sequence[int | float]) -> tuple[list[int], int, bool]:
             continue
         p = cache.get(v)
         if p is None:
-            p = cache[v] = _decimal(v)
+            p = cache[v] = decimal_of(v)
         append(p)
     low = min(0, min(e for _, e in parts))
     powers: dict[int, int] = {}

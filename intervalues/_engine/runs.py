@@ -12,7 +12,7 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from ._lattice import rgcd
+from .lattice import rgcd
 
 __all__ = ["Run", "difference", "intersect", "normalize", "point_count"]
 

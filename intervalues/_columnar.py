@@ -1,0 +1,338 @@
+"""The one columnar base of meters, counters, sets and pdfs.
+
+A :class:`ColumnarCollection` is a step function stored as canonical tracks (see
+``intervalues._engine.columns``): storage, construction from columns, lookups, array
+output, plotting, time zones and the canonical-form check are written here once. Every
+change of content ends in :meth:`ColumnarCollection._assign`, the one hook a subclass
+overrides to keep more state (the pdf renormalises there and derives its CDF).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from typing import Any, ClassVar, TypeVar
+
+from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
+from ._arrays import require as require_module
+from ._checks import InvalidTypeError, check_coordinate, describe
+from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
+from ._engine.coords import domain_of, key_of
+from ._engine.lookup import lattice_index, lookup_many
+from ._engine.sweep import Kind
+from ._gather import interval_of
+from .abstract_interval import AbstractIntervalCollection
+from .base_interval import BaseInterval
+
+__all__ = ["ColumnarCollection"]
+
+Self = TypeVar("Self", bound="ColumnarCollection")
+Piece = tuple[TrackId, Any, Any, Any]
+
+
+class ColumnarCollection(AbstractIntervalCollection):
+    """Shared storage and behaviour of the step-function collections (not public).
+
+    >>> from intervalues import IntervalMeter, IntervalSet
+    >>> issubclass(IntervalMeter, ColumnarCollection), issubclass(IntervalSet, ColumnarCollection)
+    (True, True)
+    """
+
+    __slots__ = ("__weakref__", "_layout", "_tracks")
+
+    #: how the sweep turns a total into a stored value
+    _kind: ClassVar[Kind] = "meter"
+    #: whether one-point pieces ``[x;x]`` are part of the content (sets)
+    _points: ClassVar[bool] = False
+
+    _layout: Layout
+    _tracks: dict[TrackId, Track]
+
+    # -- content: the one hook --------------------------------------------------------------
+    def _assign(self, layout: Layout, tracks: dict[TrackId, Track]) -> None:
+        """Store new content (canonical tracks); subclasses derive more state here."""
+        self._layout = layout
+        self._tracks = sorted_tracks(tracks)
+
+    @classmethod
+    def _from(cls: type[Self], layout: Layout, tracks: dict[TrackId, Track]) -> Self:
+        new = object.__new__(cls)
+        new._assign(layout, tracks)
+        return new
+
+    def _replace_with(self, other: ColumnarCollection) -> None:
+        """Take over another collection's content (for in-place operators)."""
+        self._assign(other._layout, other._tracks)
+
+    def copy(self: Self) -> Self:
+        """An independent copy.
+
+        >>> from intervalues import IntervalMeter
+        >>> m = IntervalMeter(BaseInterval(0, 1)); c = m.copy(); c.update(BaseInterval(0, 1))
+        >>> m, c
+        (IntervalMeter:{BaseInterval[0;1]: 1}, IntervalMeter:{BaseInterval[0;1]: 2})
+        """
+        return type(self)._from(
+            self._layout.copy(), {t: tr.copy() for t, tr in self._tracks.items()}
+        )
+
+    # -- pieces ------------------------------------------------------------------------------
+    def _pieces(self) -> Iterator[Piece]:
+        for t, tr in self._tracks.items():
+            yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
+
+    def _interval(self, t: TrackId, a: Any, b: Any, value: Any) -> BaseInterval:
+        return interval_of(self._layout, t, a, b, value)
+
+    def __len__(self) -> int:
+        return sum(len(tr) for tr in self._tracks.values())
+
+    def __iter__(self) -> Iterator[BaseInterval]:
+        """The pieces in order, each with its value.
+
+        >>> from intervalues import IntervalMeter
+        >>> list(IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]))
+        [BaseInterval[0;2], BaseInterval[2;4;2], BaseInterval[4;6]]
+        """
+        interval = self._interval
+        for t, a, b, v in self._pieces():
+            yield interval(t, a, b, v)
+
+    @property
+    def bounds(self) -> tuple[Any, Any] | None:
+        """``(min start, max stop)`` or ``None`` when empty. O(number of lattices).
+
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter([(0, 2), (5, 7)]).bounds, IntervalMeter().bounds
+        ((0, 7), None)
+        """
+        if not self._tracks:
+            return None
+        lay = self._layout
+        firsts = [lay.coordinate(t, tr.starts[0]) for t, tr in self._tracks.items()]
+        lasts = [
+            lay.coordinate(t, tr.stops[-1] - (t is not None)) for t, tr in self._tracks.items()
+        ]
+        return min(firsts, key=key_of), max(lasts, key=key_of)
+
+    # -- the canonical form ------------------------------------------------------------------
+    def _check(self) -> None:
+        """Assert every invariant of the canonical form (tests call it after each step)."""
+        assert list(self._tracks) == list(sorted_tracks(self._tracks)), "tracks out of order"
+        lay = self._layout
+        if self._tracks:
+            assert lay.discrete is not None, "content without a layout"
+            assert (None in self._tracks) != bool(lay.discrete), "track kind vs layout"
+        for t, tr in self._tracks.items():
+            check_canonical(tr, points=self._points and t is None)
+            if self._kind != "meter":
+                assert all(type(v) is int and v >= 1 for v in tr.values), (t, "counts")
+            if self._kind == "set":
+                assert all(v == 1 for v in tr.values), (t, "set values")
+
+    def check_intervals(self) -> bool:
+        """Compatibility: the stored form is always canonical, so this is always ``True``.
+
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter([(0, 2), (1, 3)]).check_intervals()
+        True
+        """
+        self._check()
+        return True
+
+    def align_intervals(self) -> None:
+        """Compatibility: a no-op (pieces are always aligned).
+
+        >>> from intervalues import IntervalMeter
+        >>> m = IntervalMeter([(0, 2), (1, 3)]); m.align_intervals(); m
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
+        """
+
+    # -- lookups -------------------------------------------------------------------------------
+    def _check_point(self, x: Any) -> Any:
+        """A coordinate of this collection's domain, or ``InvalidTypeError``."""
+        name = type(self).__name__
+        try:
+            x = check_coordinate(x, "x")
+        except TypeError as exc:
+            raise InvalidTypeError(f"cannot look up {x!r} in a {name}: {exc}") from None
+        dom = self._layout.domain
+        if dom is not None and domain_of(x).kind != dom.kind:
+            raise InvalidTypeError(f"cannot look up {x!r} in a {name} of {describe(dom)}")
+        return x
+
+    def _value_at(self, x: Any) -> Any:
+        """The value at a checked coordinate (0 when uncovered): left piece wins at a
+        shared boundary; lattices add up."""
+        total: Any = 0
+        for t, tr in self._tracks.items():
+            if t is None:
+                i = tr.find(key_of(x))
+                return tr.values[i] if i >= 0 else 0
+            k = lattice_index(t, x)
+            if k is not None:
+                i = tr.find_half_open(k)
+                if i >= 0:
+                    total = total + tr.values[i]
+        return total
+
+    def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
+        """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece
+        holding each point, vectorised; ``(None, None, None)`` for other points, and
+        ``(numpy, None, None)`` for a discrete collection (looked up point by point)."""
+        np, keys = key_points(points, self._layout.domain)
+        if np is None or self._layout.discrete:
+            return np, None, None
+        tr = self._tracks.get(None)
+        if tr is None:
+            return np, np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
+        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
+        return np, idx, hit
+
+    # -- columns in and out -------------------------------------------------------------------
+    @classmethod
+    def from_arrays(
+        cls: type[Self],
+        starts: Any,
+        stops: Any,
+        values: Any = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from columns: lists, ``array``, NumPy (numbers, ``datetime64``), pandas
+        Series or pyarrow arrays. Numeric columns reach the kernel without a Python object
+        per interval; NaN/NaT, length mismatches and reversed bounds raise ``ValueError``.
+
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter.from_arrays([0, 2], [4, 6], [1, 3])
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 4, BaseInterval[4;6]: 3}
+        """
+        layout, tracks = build_from_arrays(starts, stops, values, cls._kind, use_rust, cls.__name__)
+        return cls._from(layout, tracks)
+
+    @classmethod
+    def from_pandas(
+        cls: type[Self],
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from the named columns of a DataFrame (``value=None``: weight 1 each).
+
+        >>> import pandas as pd
+        >>> from intervalues import IntervalMeter
+        >>> df = pd.DataFrame({"a": [0, 2], "b": [4, 6]})
+        >>> IntervalMeter.from_pandas(df, start="a", stop="b")
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 2, BaseInterval[4;6]: 1}
+        """
+        return cls.from_arrays(*frame_columns(df, start, stop, value), use_rust=use_rust)
+
+    def _key_columns(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """Stored columns as keys (continuous) or first/last point keys (discrete)."""
+        if not self._layout.discrete:
+            tr = self._tracks.get(None)
+            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
+        pieces = list(self)
+        return (
+            [key_of(p.start) for p in pieces],
+            [key_of(p.stop) for p in pieces],
+            [p.value for p in pieces],
+        )
+
+    def _frame(self, with_values: bool) -> Any:
+        pd = require_module("pandas", "pandas", "to_pandas()")
+        starts, stops, values = self._key_columns()
+        dom = self._layout.domain
+        data = {"start": keys_to_pandas(starts, dom), "stop": keys_to_pandas(stops, dom)}
+        if with_values:
+            data["value"] = values
+        return pd.DataFrame(data)
+
+    def _numpy_columns(self) -> tuple[Any, Any, Any]:
+        np = require_module("numpy", "numpy", "to_arrays()")
+        starts, stops, values = self._key_columns()
+        dom = self._layout.domain
+        return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
+
+    # -- lengths -------------------------------------------------------------------------------
+    def _zero_length(self) -> Any:
+        d = self._layout.domain
+        return timedelta(0) if d is not None and d.kind != "number" else 0
+
+    def _as_length(self, k: Any) -> Any:
+        d = self._layout.domain
+        if d is not None and d.kind != "number":
+            return timedelta(microseconds=k)
+        return k
+
+    # -- pictures and time zones ---------------------------------------------------------------
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Draw this collection with matplotlib and return the Axes.
+
+        Needs ``pip install 'intervalues[plot]'``; see ``intervalues.plotting.plot_steps``.
+
+        >>> from matplotlib.figure import Figure
+        >>> from intervalues import IntervalCounter
+        >>> ax = IntervalCounter([(0, 2), (1, 3)]).plot(ax=Figure().add_subplot())
+        >>> ax.lines[0].get_ydata().tolist()
+        [0, 1, 2, 1, 0]
+        """
+        from .plotting import plot_steps
+
+        return plot_steps(self, ax=ax, **kwargs)
+
+    def _rebuilt(self: Self, pieces: list[BaseInterval]) -> Self:
+        """A collection of this type holding exactly these pieces."""
+        return type(self)(pieces) if pieces else self.copy()
+
+    def to_timezone(
+        self: Self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> Self:
+        """A copy with every piece converted to another zone (see ``BaseInterval``).
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalMeter
+        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> m.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
+        converted = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
+        return self._rebuilt(converted)
+
+    def convert_timezone_inplace(
+        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+    ) -> None:
+        """:meth:`to_timezone` in place; unchanged on failure.
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalMeter
+        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
+        >>> m.convert_timezone_inplace(timezone.utc); m.min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
+        self._replace_with(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
+
+
+def pieces_of(other: Any) -> list[BaseInterval]:
+    """The pieces of an interval or collection, for ordering comparisons."""
+    if isinstance(other, BaseInterval):
+        return [other]
+    if isinstance(other, AbstractIntervalCollection):
+        return list(other)
+    raise TypeError(f"cannot compare with {type(other).__name__}")
+
+
+def numpy_points(points: Any) -> list[Any]:
+    """NumPy-like points as Python coordinates (numbers, or datetimes)."""
+    arr = points.to_numpy() if hasattr(points, "to_numpy") else points
+    if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
+        return arr.astype("datetime64[us]").tolist()
+    return list(arr.tolist())
+
+
+def as_list(points: Iterable[Any]) -> list[Any]:
+    """``points`` as a list (a list itself is not copied)."""
+    return points if isinstance(points, list) else list(points)

@@ -1,0 +1,159 @@
+"""The dispatcher: raw columns in, canonical tracks out, on Rust or in Python.
+
+:func:`use_accel` is the one function that decides the backend of a call:
+``use_rust=None`` uses the accelerator when it is installed, ``True``/``False`` pick one,
+and ``INTERVALUES_BACKEND=python|rust`` forces one for the whole process (arguments are
+validated before, in ``intervalues._checks``). The accelerator takes a track only when
+its answer is bit-identical to Python's; anything else, and any overflow inside the
+kernel, is computed by the pure-Python sweep, exactly. So the choice affects speed only.
+
+>>> build({None: ([0, 2], [4, 6], [1, 1])}, "meter", False)[None].values
+array('q', [1, 2, 1])
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from . import accel
+from .columns import Track, TrackId, sorted_tracks, splice
+from .sweep import Kind, combine_columns
+
+__all__ = ["RawColumns", "add_into", "build", "build_arrays", "build_python", "use_accel"]
+
+RawColumns = tuple[Sequence[Any], Sequence[Any], Sequence[Any]]
+
+# From this many pieces on, an update's re-sweep is worth a trip to the accelerator.
+BIG_SPLICE = 4096
+
+
+def use_accel(use_rust: bool | None) -> bool:
+    """Whether this call runs on the accelerator (the one place that decides).
+
+    >>> isinstance(use_accel(None), bool)
+    True
+    """
+    forced = accel.forced_backend()
+    if forced in ("python", "rust"):
+        return forced == "rust" and accel.available()
+    if use_rust is None:
+        return accel.available()
+    return use_rust and accel.available()
+
+
+def build_python(cols: dict[TrackId, RawColumns], kind: Kind) -> dict[TrackId, Track]:
+    """Sweep raw columns into canonical tracks with the pure-Python kernel.
+
+    >>> build_python({None: ([0], [1], [0.5])}, "counter")
+    {}
+    """
+    out = {t: Track(*combine_columns(s, e, v, kind)) for t, (s, e, v) in cols.items()}
+    return sorted_tracks(out)
+
+
+def build(
+    cols: dict[TrackId, RawColumns], kind: Kind, use_rust: bool | None
+) -> dict[TrackId, Track]:
+    """Sweep raw per-track columns into canonical tracks on the chosen backend.
+
+    The accelerator takes a track only with uniform coordinate types and uniform value
+    types (ints within 64 bits, or floats, which it sums by the same decimal rule).
+    """
+    if not use_accel(use_rust):
+        return build_python(cols, kind)
+    out: dict[TrackId, Track] = {}
+    rest: dict[TrackId, RawColumns] = {}
+    for t, (starts, stops, values) in cols.items():
+        result = _combine_machine(starts, stops, values, kind)
+        if result is None:
+            rest[t] = (starts, stops, values)
+        else:
+            out[t] = Track(*result)
+    out.update(build_python(rest, kind))
+    return sorted_tracks(out)
+
+
+def build_arrays(
+    starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None
+) -> dict[TrackId, Track]:
+    """Sweep NumPy columns (int64/float64): straight to the kernel as bytes when it is
+    used, else through the Python kernel."""
+    if len(starts) == 0:
+        return {}
+    if use_accel(use_rust):
+        out = accel.combine_bytes(
+            kind,
+            starts.tobytes(),
+            stops.tobytes(),
+            values.tobytes(),
+            "f" if starts.dtype.kind == "f" else "i",
+            "f" if values.dtype.kind == "f" else "i",
+        )
+        if out is not None:
+            return sorted_tracks({None: Track(*out)})
+    return build_python({None: (starts.tolist(), stops.tolist(), values.tolist())}, kind)
+
+
+def _machine(col: Sequence[Any]) -> tuple[accel.TypeCode, bytes] | None:
+    """``(code, bytes)`` for a column of one machine type, or None.
+
+    ``array('q', ...)`` itself refuses floats (``TypeError``) and ints beyond 64 bits
+    (``OverflowError``), so the common all-int column needs no separate type scan.
+    """
+    if isinstance(col, array):
+        return ("i" if col.typecode == "q" else "f"), col.tobytes()
+    try:
+        return "i", array("q", col).tobytes()
+    except OverflowError:  # an int beyond 64 bits: Python keeps it exact
+        return None
+    except TypeError:
+        pass
+    if set(map(type, col)) == {float}:  # array('d') would quietly accept ints too
+        return "f", array("d", col).tobytes()
+    return None
+
+
+def _combine_machine(
+    starts: Sequence[Any], stops: Sequence[Any], values: Sequence[Any], kind: Kind
+) -> tuple[Any, Any, Any] | None:
+    """One track through the kernel, or None when Python must do it."""
+    if not starts:
+        return [], [], []
+    coords, raw_stops, vals = _machine(starts), _machine(stops), _machine(values)
+    if coords is None or raw_stops is None or vals is None or coords[0] != raw_stops[0]:
+        return None  # mixed int/float coordinates keep their types on the Python path
+    return accel.combine_bytes(kind, coords[1], raw_stops[1], vals[1], coords[0], vals[0])
+
+
+def add_into(
+    track: Track,
+    starts: Sequence[Any],
+    stops: Sequence[Any],
+    values: Sequence[Any],
+    kind: Kind,
+) -> None:
+    """Add pieces to ``track`` in place, re-sweeping only the stretch they touch.
+
+    O(log n + k log k + splice); a re-sweep of many pieces goes to the default backend.
+
+    >>> t = Track([0], [4], [1]); add_into(t, [2], [6], [1], "meter"); t.rows()
+    [(0, 2, 1), (2, 4, 2), (4, 6, 1)]
+    """
+    lo = bisect_left(track.stops, min(starts))  # first piece ending at or after the start
+    hi = bisect_right(track.starts, max(stops))  # pieces starting after the end stay
+    cols = (
+        [*track.starts[lo:hi], *starts],
+        [*track.stops[lo:hi], *stops],
+        [*track.values[lo:hi], *values],
+    )
+    if len(cols[0]) >= BIG_SPLICE:
+        swept = build({None: cols}, kind, None).get(None)
+        s, e, v = (swept.starts, swept.stops, swept.values) if swept else ([], [], [])
+    else:
+        s, e, v = combine_columns(*cols, kind)
+    track.starts = splice(track.starts, lo, hi, s)
+    track.stops = splice(track.stops, lo, hi, e)
+    track.values = splice(track.values, lo, hi, v)

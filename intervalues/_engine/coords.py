@@ -1,0 +1,82 @@
+"""Coordinate domains, and datetimes as integer microseconds (no validation here).
+
+Three coordinate domains exist: numbers (``int``/``float``), naive ``datetime`` and
+timezone-aware ``datetime``. Inside collections every coordinate is a *key*: numbers stay
+as they are, datetimes become integer microseconds since the epoch (aware ones: of their
+UTC instant), so one integer kernel serves every domain, in Python and in Rust.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
+
+__all__ = ["NUMBER", "Domain", "domain_of", "from_key", "key_of", "length_from_key"]
+
+_EPOCH_NAIVE = datetime(1970, 1, 1)
+_EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class Domain(NamedTuple):
+    """Which coordinates a collection holds: ``"number"``, ``"naive"`` or ``"aware"``.
+
+    ``tz`` is the zone used to display aware coordinates (the first one seen).
+    """
+
+    kind: str
+    tz: tzinfo | None = None
+
+    def compatible(self, other: Domain) -> bool:
+        """Whether coordinates of both domains can be compared."""
+        return self.kind == other.kind
+
+
+NUMBER = Domain("number")
+
+
+def domain_of(x: int | float | datetime) -> Domain:
+    """The domain of one (validated) coordinate.
+
+    >>> domain_of(3).kind, domain_of(datetime(2024, 1, 1)).kind
+    ('number', 'naive')
+    """
+    if isinstance(x, datetime):
+        if x.utcoffset() is None:
+            return Domain("naive")
+        return Domain("aware", x.tzinfo)
+    return NUMBER
+
+
+def key_of(x: int | float | datetime) -> int | float:
+    """The kernel key of a coordinate: the number itself, or integer microseconds.
+
+    >>> key_of(datetime(1970, 1, 1, 0, 0, 1))
+    1000000
+    """
+    if isinstance(x, datetime):
+        if x.utcoffset() is None:
+            return (x - _EPOCH_NAIVE) // _MICROSECOND
+        return (x - _EPOCH_AWARE) // _MICROSECOND
+    return x
+
+
+def from_key(k: int | float, domain: Domain) -> int | float | datetime:
+    """Inverse of :func:`key_of` for a domain.
+
+    >>> from_key(1000000, Domain("naive"))
+    datetime.datetime(1970, 1, 1, 0, 0, 1)
+    """
+    kind = domain.kind
+    if kind == "number":
+        return k
+    if kind == "naive":
+        return _EPOCH_NAIVE + timedelta(microseconds=k)
+    return (_EPOCH_AWARE + timedelta(microseconds=k)).astimezone(domain.tz)
+
+
+def length_from_key(k: int | float, domain: Domain) -> int | float | timedelta:
+    """A length in key units as the user sees it (a ``timedelta`` for datetimes)."""
+    if domain.kind == "number":
+        return k
+    return timedelta(microseconds=k)

@@ -1,0 +1,71 @@
+"""Closed-interval set algebra on sorted, disjoint piece columns.
+
+Pieces are closed ``[start, stop]``; one-point pieces ``[x;x]`` are allowed. Union merges
+touching pieces; intersection keeps the touching point; difference is the closure of
+the difference (the boundary points of a removed part survive), as in 0.4.0.
+
+>>> closed_op([0], [4], [2], [6], "and"), closed_op([0], [10], [2], [3], "sub")
+(([2], [4]), ([0, 3], [2, 10]))
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any, Literal
+
+__all__ = ["SetOp", "closed_op"]
+
+SetOp = Literal["or", "and", "sub", "xor"]
+
+
+def closed_op(a_s: Any, a_e: Any, b_s: Any, b_e: Any, op: SetOp) -> tuple[list[Any], list[Any]]:
+    """Union, intersection, closure-of-difference or symmetric difference of two
+    canonical closed piece lists. O((n + m) log(n + m))."""
+    if op == "xor":
+        ls, le = closed_op(a_s, a_e, b_s, b_e, "sub")
+        rs, re = closed_op(b_s, b_e, a_s, a_e, "sub")
+        return closed_op(ls, le, rs, re, "or")
+    if op == "or":
+        pieces = sorted(zip([*a_s, *b_s], [*a_e, *b_e]))
+        out_s: list[Any] = []
+        out_e: list[Any] = []
+        for s, e in pieces:
+            if out_e and s <= out_e[-1]:
+                if e > out_e[-1]:
+                    out_e[-1] = e
+            else:
+                out_s.append(s)
+                out_e.append(e)
+        return out_s, out_e
+    out_s, out_e = [], []
+    if op == "and":
+        i = j = 0
+        while i < len(a_s) and j < len(b_s):
+            lo, hi = max(a_s[i], b_s[j]), min(a_e[i], b_e[j])
+            if lo <= hi:
+                out_s.append(lo)
+                out_e.append(hi)
+            if a_e[i] < b_e[j]:
+                i += 1
+            else:
+                j += 1
+        return out_s, out_e
+    for s, e in zip(a_s, a_e):
+        lo = bisect_left(b_e, s)  # B pieces ending at or after s ...
+        hi = bisect_right(b_s, e)  # ... and starting at or before e
+        if s == e:  # a lone point survives unless some B piece covers it
+            if lo >= hi:
+                out_s.append(s)
+                out_e.append(e)
+            continue
+        cur = s
+        for c, d in zip(b_s[lo:hi], b_e[lo:hi]):
+            if c > cur:
+                out_s.append(cur)
+                out_e.append(c)
+            if d > cur:
+                cur = d
+        if cur < e:
+            out_s.append(cur)
+            out_e.append(e)
+    return closed_op(out_s, out_e, [], [], "or") if out_s else ([], [])

@@ -1,6 +1,6 @@
 """`PriorityIntervalMap`: layer live maps by priority, with provenance.
 
-Public names are re-exported from :mod:`intervalues.interval_map`.
+Public names are exported from :mod:`intervalues.interval_map`.
 
 Each registration holds a *live* reference to a source (an :class:`IntervalMap` or a
 nested :class:`PriorityIntervalMap`), a numeric priority and its registration order. At a
@@ -29,18 +29,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from ._checks import check_value
-from .base_interval import BaseInterval
-from .interval_map import (
-    _ABSENT,
-    _MISSING,
-    Columns,
-    IntervalMap,
-    _Builder,
-    _common_kind,
-    _coordinate,
-    _elementary,
-)
+from intervalues._checks import check_value
+from intervalues.base_interval import BaseInterval
+
+from .interval_map import IntervalMap
+from .segments import ABSENT, MISSING, Builder, Columns, common_kind, coordinate_of, elementary
 
 __all__ = [
     "PriorityIntervalMap",
@@ -212,10 +205,10 @@ class PriorityIntervalMap(Generic[V]):
 
     def _check_key(self, tie_break_key: Any, *, required: bool) -> Any:
         if self._tie == "key":
-            if tie_break_key is _MISSING and required:
+            if tie_break_key is MISSING and required:
                 raise TypeError("tie_policy='key' needs a tie_break_key")
             return tie_break_key
-        if tie_break_key is not _MISSING:
+        if tie_break_key is not MISSING:
             raise TypeError(
                 f"tie_break_key is only accepted with tie_policy='key', not {self._tie!r}"
             )
@@ -238,7 +231,7 @@ class PriorityIntervalMap(Generic[V]):
             raise ValueError("adding this source would make the priority maps a cycle")
         kinds = [r.source._domain_kinds() for r in self._ranked if r is not replacing]
         kinds.append(source._domain_kinds())
-        _common_kind(kinds, "one PriorityIntervalMap")
+        common_kind(kinds, "one PriorityIntervalMap")
         return source
 
     def _reaches(self, target: PriorityIntervalMap[Any]) -> bool:
@@ -265,7 +258,7 @@ class PriorityIntervalMap(Generic[V]):
 
     # -- registrations ----------------------------------------------------------------
     def add(
-        self, source: Any, priority: Any, *, tie_break_key: Any = _MISSING
+        self, source: Any, priority: Any, *, tie_break_key: Any = MISSING
     ) -> tuple[PrioritySourceHandle, bool]:
         """Register a live source; return ``(handle, wins_somewhere)``.
 
@@ -316,7 +309,7 @@ class PriorityIntervalMap(Generic[V]):
         reg.source = source
 
     def update_priority(
-        self, handle: PrioritySourceHandle, priority: Any, *, tie_break_key: Any = _MISSING
+        self, handle: PrioritySourceHandle, priority: Any, *, tie_break_key: Any = MISSING
     ) -> bool:
         """Re-rank a registration; return whether it now wins anywhere.
 
@@ -332,7 +325,7 @@ class PriorityIntervalMap(Generic[V]):
         reg = self._registration(handle)
         priority = _check_priority(priority)
         key = self._check_key(tie_break_key, required=False)
-        if key is _MISSING:
+        if key is MISSING:
             key = reg.key
         self._check_unique(priority, reg)
         updated = _Registration(reg.handle, reg.source, priority, key, reg.order)
@@ -350,8 +343,8 @@ class PriorityIntervalMap(Generic[V]):
 
     def _key(self, x: Any, name: str = "x") -> tuple[Any, Any]:
         """Validate a coordinate against the live sources' domain: ``(coordinate, key)``."""
-        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
-        x, k, _ = _coordinate(x, name, kind)
+        kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        x, k, _ = coordinate_of(x, name, kind)
         return x, k
 
     def _probe(self, k: Any) -> tuple[bool, Any]:
@@ -409,8 +402,8 @@ class PriorityIntervalMap(Generic[V]):
         >>> pm.lookup_many([0, 1.5, 2])
         ('a', 'a', '-')
         """
-        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
-        keys = [_coordinate(x, "xs[]", kind)[1] for x in xs]
+        kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        keys = [coordinate_of(x, "xs[]", kind)[1] for x in xs]
         return tuple(self._answer(k, with_priority) for k in keys)
 
     def explain(self, x: Any) -> PriorityResolutionExplanation:
@@ -452,13 +445,13 @@ class PriorityIntervalMap(Generic[V]):
         With ``upto``, only the registrations ranked at or above it are swept (lower
         ones cannot change where it wins). Cost: O(B × S).
         """
-        _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         ranked = list(self._ranked)
         if upto is not None:
             ranked = ranked[: ranked.index(upto) + 1]
-        for a, b, start, stop, payloads in _elementary([r.source._columns() for r in ranked]):
+        for a, b, start, stop, payloads in elementary([r.source._columns() for r in ranked]):
             for reg, payload in zip(ranked, payloads):
-                if payload is not _ABSENT:
+                if payload is not ABSENT:
                     yield a, b, start, stop, payload, reg
                     break
 
@@ -468,7 +461,7 @@ class PriorityIntervalMap(Generic[V]):
 
     def _columns(self) -> Columns:
         """This resolver's current resolution as map columns (as a nested source)."""
-        builder = _Builder()
+        builder = Builder()
         for a, b, start, stop, payload, _ in self._winning_segments():
             builder.append(a, b, start, stop, payload)
         return builder.columns
@@ -502,5 +495,5 @@ class PriorityIntervalMap(Generic[V]):
         >>> pm.snapshot()
         IntervalMap(items=((BaseInterval[0;2], 1), (BaseInterval[2;6], 10)), default=0)
         """
-        kind = _common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
+        kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         return IntervalMap._from_columns(self.default, kind, self._columns())

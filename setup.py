@@ -28,6 +28,6 @@ setup(
         "test": _TEST,
         # Only `make docs` installs this (scripts/docs.sh); "dev" stays light for `make test`.
         "docs": _DOCS,
-        "dev": [*_TEST, "ruff>=0.5", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT, *_DASK],
+        "dev": [*_TEST, "ruff>=0.5", "mypy>=1.10", "import-linter>=2.1", *_NUMPY, *_PANDAS, *_ARROW, *_PLOT, *_DASK],
     }
 )

@@ -199,6 +199,7 @@ def key_points(points: Any, domain: Domain | None) -> tuple[Any, Any]:
     want = domain.kind if domain is not None else None
     got = "number" if col.kind in ("int", "float") else col.kind
     if want is not None and got != want:
+        assert domain is not None  # want is set only when the domain is
         raise InvalidTypeError(f"points must be of the collection's domain ({describe(domain)})")
     return np, col.data
 

@@ -286,7 +286,8 @@ class ColumnarCollection(AbstractIntervalCollection):
 
     def _rebuilt(self: Self, pieces: list[BaseInterval]) -> Self:
         """A collection of this type holding exactly these pieces."""
-        return type(self)(pieces) if pieces else self.copy()
+        make: Any = type(self)  # subclasses take the intervals as their first argument
+        return make(pieces) if pieces else self.copy()
 
     def to_timezone(
         self: Self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .base_interval import BaseInterval
+    from .interval_list import IntervalList
+    from .interval_meter import IntervalCounter, IntervalMeter
+    from .interval_pdf import IntervalPdf
+    from .interval_set import IntervalSet
 
 __all__ = ["AbstractInterval", "AbstractIntervalCollection"]
 
@@ -19,7 +26,7 @@ class AbstractInterval(ABC):
     __slots__ = ()
 
     @abstractmethod
-    def as_counter(self) -> Any:
+    def as_counter(self) -> IntervalCounter:
         """This object as an ``IntervalCounter``.
 
         >>> from intervalues import BaseInterval
@@ -28,7 +35,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def as_list(self) -> Any:
+    def as_list(self) -> IntervalList:
         """This object as an ``IntervalList``.
 
         >>> from intervalues import BaseInterval
@@ -37,7 +44,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def as_meter(self) -> Any:
+    def as_meter(self) -> IntervalMeter:
         """This object as an ``IntervalMeter``.
 
         >>> from intervalues import BaseInterval
@@ -46,7 +53,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def as_set(self) -> Any:
+    def as_set(self) -> IntervalSet:
         """This object as an ``IntervalSet``.
 
         >>> from intervalues import BaseInterval
@@ -55,7 +62,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def as_pdf(self) -> Any:
+    def as_pdf(self) -> IntervalPdf:
         """This object as a normalised ``IntervalPdf``.
 
         >>> from intervalues import BaseInterval
@@ -104,6 +111,9 @@ class AbstractIntervalCollection(AbstractInterval):
     """
 
     __slots__ = ()
+
+    #: the 0.4.0 compatibility view of the content (each collection defines it)
+    data: Any
 
     @property
     @abstractmethod
@@ -155,7 +165,7 @@ class AbstractIntervalCollection(AbstractInterval):
             raise ValueError(f"max() of an empty {type(self).__name__}")
         return b[1]
 
-    def as_single_interval(self) -> Any:
+    def as_single_interval(self) -> BaseInterval:
         """``BaseInterval(min(), max())``.
 
         >>> from intervalues import IntervalSet, BaseInterval
@@ -173,7 +183,7 @@ class AbstractIntervalCollection(AbstractInterval):
         >>> IntervalSet([(0, 2), (5, 7)]).get_data() == IntervalSet([(0, 2), (5, 7)]).data
         True
         """
-        return self.data  # type: ignore[attr-defined]
+        return self.data
 
     def find_all_containing(self, x: Any) -> list[Any]:
         """Every iterated interval that contains a coordinate or interval.
@@ -199,13 +209,25 @@ class AbstractIntervalCollection(AbstractInterval):
         >>> s, c
         (IntervalSet:{BaseInterval[0;2]}, IntervalSet:{BaseInterval[0;2], BaseInterval[5;6]})
         """
-        return self.copy()  # type: ignore[attr-defined]
+        return self.copy()
 
     def __neg__(self) -> Any:
-        return self * -1  # type: ignore[operator]
+        return self * -1
+
+    @abstractmethod
+    def copy(self) -> Any:
+        """An independent copy.
+
+        >>> from intervalues import IntervalList, BaseInterval
+        >>> IntervalList([BaseInterval(0, 1)]).copy()
+        IntervalList:[BaseInterval[0;1]]
+        """
+
+    @abstractmethod
+    def __mul__(self, factor: Any) -> Any: ...
 
     # -- conversions: combine the iterated intervals into another collection -------------
-    def as_meter(self) -> Any:
+    def as_meter(self) -> IntervalMeter:
         """The intervals combined into an ``IntervalMeter``.
 
         >>> from intervalues import IntervalList
@@ -216,7 +238,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
         return IntervalMeter(list(self))
 
-    def as_counter(self) -> Any:
+    def as_counter(self) -> IntervalCounter:
         """The intervals combined into an ``IntervalCounter`` (weights truncated).
 
         >>> from intervalues import IntervalList
@@ -227,7 +249,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
         return IntervalCounter(list(self))
 
-    def as_set(self) -> Any:
+    def as_set(self) -> IntervalSet:
         """The covered geometry of the positive intervals, as an ``IntervalSet``.
 
         >>> from intervalues import IntervalList
@@ -238,7 +260,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
         return IntervalSet(list(self))
 
-    def as_list(self) -> Any:
+    def as_list(self) -> IntervalList:
         """The intervals as an ``IntervalList``.
 
         >>> from intervalues import IntervalSet
@@ -249,7 +271,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
         return IntervalList(list(self))
 
-    def as_pdf(self) -> Any:
+    def as_pdf(self) -> IntervalPdf:
         """The intervals combined into a normalised ``IntervalPdf``.
 
         >>> from intervalues import IntervalList

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from ._checks import check_coordinate, check_factor, check_value, describe
 from ._engine.coords import domain_of, key_of
@@ -15,10 +15,12 @@ from .abstract_interval import AbstractInterval, AbstractIntervalCollection
 if TYPE_CHECKING:
     from .interval_list import IntervalList
     from .interval_meter import IntervalCounter, IntervalMeter
+    from .interval_pdf import IntervalPdf
     from .interval_set import IntervalSet
 
 __all__ = ["BaseInterval", "Coordinate", "EmptyInterval", "Length", "UnitInterval"]
 
+_I = TypeVar("_I", bound="BaseInterval")
 Coordinate: TypeAlias = int | float | datetime
 Length: TypeAlias = float | timedelta
 
@@ -75,7 +77,7 @@ class BaseInterval(AbstractInterval):
         self.value = 1 if value is None else check_value(value)
 
     # -- small accessors -------------------------------------------------------------
-    def get_length(self) -> Any:
+    def get_length(self) -> Length:
         """``(stop - start) * value``; a ``timedelta`` for datetimes.
 
         >>> BaseInterval(1, 4, 2).get_length()
@@ -85,7 +87,7 @@ class BaseInterval(AbstractInterval):
             return _elapsed(self.start, self.stop) * self.value
         return (self.stop - self.start) * self.value
 
-    def min(self) -> Any:
+    def min(self) -> Coordinate:
         """The start. ``BaseInterval(1, 4).min()`` is ``1``.
 
         >>> BaseInterval(1, 4).min()
@@ -93,7 +95,7 @@ class BaseInterval(AbstractInterval):
         """
         return self.start
 
-    def max(self) -> Any:
+    def max(self) -> Coordinate:
         """The stop. ``BaseInterval(1, 4).max()`` is ``4``.
 
         >>> BaseInterval(1, 4).max()
@@ -101,7 +103,7 @@ class BaseInterval(AbstractInterval):
         """
         return self.stop
 
-    def get_value(self) -> Any:
+    def get_value(self) -> int | float:
         """The weight. ``BaseInterval(0, 1, 3).get_value()`` is ``3``.
 
         >>> BaseInterval(0, 1, 3).get_value(), BaseInterval(0, 1).get_value()
@@ -143,7 +145,7 @@ class BaseInterval(AbstractInterval):
         """
         return self.with_value(1)
 
-    def copy(self) -> BaseInterval:
+    def copy(self: _I) -> _I:
         """A new equal interval.
 
         >>> BaseInterval(0, 2, 3).copy()
@@ -234,7 +236,7 @@ class BaseInterval(AbstractInterval):
 
         return IntervalList(self)
 
-    def as_pdf(self) -> Any:
+    def as_pdf(self) -> IntervalPdf:
         """A normalised ``IntervalPdf`` (numbers only).
 
         >>> BaseInterval(0, 4, 3).as_pdf()
@@ -242,7 +244,7 @@ class BaseInterval(AbstractInterval):
         """
         if isinstance(self.start, datetime):
             raise TypeError("IntervalPdf does not support datetime intervals")
-        from .interval_pdf import IntervalPdf  # type: ignore[import-not-found]
+        from .interval_pdf import IntervalPdf
 
         return IntervalPdf(self)
 
@@ -290,7 +292,7 @@ class BaseInterval(AbstractInterval):
         c, d = other._keys()
         return a <= c and d <= b
 
-    def __getitem__(self, x: Any) -> Any:
+    def __getitem__(self, x: Any) -> int | float:
         """The value at a coordinate (0 outside); for an interval, ``value / other.value``.
 
         >>> BaseInterval(0, 2, 6)[1], BaseInterval(0, 2, 6)[BaseInterval(0, 1, 2)]
@@ -437,7 +439,7 @@ class BaseInterval(AbstractInterval):
             return _elapsed(other.stop, self.start)
         return _elapsed(self.start, self.start)
 
-    def clamp(self, x: Any) -> Any:
+    def clamp(self, x: Any) -> Coordinate:
         """The nearest point of the closed range.
 
         >>> BaseInterval(0, 2).clamp(7), BaseInterval(0, 2).clamp(1)
@@ -473,8 +475,8 @@ class BaseInterval(AbstractInterval):
                 raise TypeError(f"split points must be of the interval's domain, got {p!r}")
             if key_of(self.start) < key_of(p) < key_of(self.stop):
                 cuts.append(p)
-        cuts = sorted({key_of(p): p for p in cuts}.items())
-        bounds = [self.start, *(p for _, p in cuts), self.stop]
+        ordered = sorted({key_of(p): p for p in cuts}.items())
+        bounds = [self.start, *(p for _, p in ordered), self.stop]
         return tuple(type(self)(a, b, self.value) for a, b in pairwise(bounds))
 
     # -- comparison -------------------------------------------------------------------
@@ -548,7 +550,7 @@ class BaseInterval(AbstractInterval):
         BaseInterval[0;2;4]
         """
         if isinstance(other, AbstractIntervalCollection):
-            return other.__radd__(self)  # type: ignore[attr-defined]
+            return NotImplemented  # Python then asks the collection's __radd__
         if isinstance(other, (tuple, list)):
             other = as_interval(other, "other")
         if not isinstance(other, BaseInterval):
@@ -572,7 +574,7 @@ class BaseInterval(AbstractInterval):
         EmptyInterval[0;0]
         """
         if isinstance(other, AbstractIntervalCollection):
-            return other.__rsub__(self)  # type: ignore[attr-defined]
+            return NotImplemented  # Python then asks the collection's __rsub__ (W7)
         if isinstance(other, (tuple, list)):
             other = as_interval(other, "other")
         if not isinstance(other, BaseInterval):
@@ -698,8 +700,8 @@ def _elapsed(a: Any, b: Any) -> Any:
     return b - a
 
 
-def _rebuild(cls: type, state: tuple[Any, ...]) -> BaseInterval:
-    new = object.__new__(cls)
+def _rebuild(cls: type[BaseInterval], state: tuple[Any, ...]) -> BaseInterval:
+    new: BaseInterval = object.__new__(cls)
     for slot, v in zip(_all_slots(cls), state):
         object.__setattr__(new, slot, v)
     return new

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from ._checks import check_coordinate, check_value, describe
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step, from_exact, rgcd, step_from_exact
-from .base_interval import BaseInterval, EmptyInterval, _convert_tz, as_interval
+from .base_interval import BaseInterval, Coordinate, EmptyInterval, _convert_tz, as_interval
 
 if TYPE_CHECKING:
+    from .interval_pmf import IntervalPmf
     from .interval_set import IntervalSet
 
 __all__ = ["BaseDiscreteInterval"]
@@ -115,7 +116,7 @@ class BaseDiscreteInterval(BaseInterval):
         self.count = count
         self.value = 1 if value is None else check_value(value)
         last = from_exact(e_start + (count - 1) * e_step, domain_of(start), as_float)
-        if isinstance(start, datetime):
+        if isinstance(start, datetime) and isinstance(last, datetime):
             last = last.astimezone(start.tzinfo) if start.utcoffset() is not None else last
         self.stop = last
 
@@ -144,7 +145,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return self.count
 
-    def coordinate_at(self, i: int) -> Any:
+    def coordinate_at(self, i: int) -> Coordinate:
         """The ``i``-th point (negative ``i`` counts from the end).
 
         >>> BaseDiscreteInterval(0, 4, step=2).coordinate_at(1)
@@ -191,7 +192,7 @@ class BaseDiscreteInterval(BaseInterval):
             raise ValueError(f"{x!r} is not a point of {self!r}")
         return k
 
-    def clamp(self, x: Any) -> Any:
+    def clamp(self, x: Any) -> Coordinate:
         """The nearest member point (the lower one on ties).
 
         >>> BaseDiscreteInterval(1, 7, step=3).clamp(5.5)
@@ -232,13 +233,13 @@ class BaseDiscreteInterval(BaseInterval):
             self._point(first), step=self.step, count=count, value=self.value
         )
 
-    def as_pmf(self) -> Any:
+    def as_pmf(self) -> IntervalPmf:
         """An ``IntervalPmf`` with equal mass on every point (times the value).
 
         >>> BaseDiscreteInterval(0, 6, step=2).as_pmf()
         IntervalPmf:{0: 0.25, 2: 0.25, 4: 0.25, 6: 0.25}
         """
-        from .interval_pmf import IntervalPmf  # type: ignore[import-not-found]
+        from .interval_pmf import IntervalPmf
 
         return IntervalPmf(self)
 
@@ -269,7 +270,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return abs(x - round(x)) <= self.tol
 
-    def get_length(self) -> Any:
+    def get_length(self) -> int:
         """Always 0: discrete intervals have no length.
 
         >>> BaseDiscreteInterval(0, 10).get_length()
@@ -297,7 +298,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return (self.start, self.stop, self.step, self.count, self.value)
 
-    def __call__(self) -> tuple[Any, ...]:  # type: ignore[override]
+    def __call__(self) -> tuple[Any, ...]:
         return self.to_args_full()
 
     def copy_with_replace(self, mapping: Any) -> BaseDiscreteInterval:
@@ -318,7 +319,7 @@ class BaseDiscreteInterval(BaseInterval):
             value=args["value"],
         )
 
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
         for i in range(self.count):
             yield (self._point(i), self.value)
 
@@ -334,7 +335,7 @@ class BaseDiscreteInterval(BaseInterval):
         False
         """
         other = as_interval(other, "other")
-        if not other._discrete:
+        if not isinstance(other, BaseDiscreteInterval):
             return False
         if domain_of(self.start).kind != domain_of(other.start).kind:
             raise TypeError("cannot compare numbers and datetimes")
@@ -346,7 +347,7 @@ class BaseDiscreteInterval(BaseInterval):
         ratio = Fraction(exact_step(other.step)) / Fraction(exact_step(self.step))
         return ratio.denominator == 1 and first + (other.count - 1) * int(ratio) < self.count
 
-    def __getitem__(self, x: Any) -> Any:
+    def __getitem__(self, x: Any) -> int | float:
         if isinstance(x, BaseInterval):
             return self.value / x.value if self.contains(x) else 0
         return self.value if self._contains_point(x) else 0
@@ -490,7 +491,7 @@ class BaseDiscreteInterval(BaseInterval):
             raise ValueError("the conversion would change the spacing of the points")
         new = self.copy()
         new.start, new.stop = start, stop
-        return new  # type: ignore[return-value]
+        return new
 
     def convert_timezone_inplace(
         self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None

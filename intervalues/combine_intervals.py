@@ -20,7 +20,11 @@ __all__ = [
     "combine_via_rust",
 ]
 
-_TYPES: dict[str, type] = {"meter": IntervalMeter, "counter": IntervalCounter, "set": IntervalSet}
+_TYPES: dict[str, type[IntervalMeter | IntervalSet]] = {
+    "meter": IntervalMeter,
+    "counter": IntervalCounter,
+    "set": IntervalSet,
+}
 
 
 def combine_intervals(

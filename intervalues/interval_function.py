@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from .function_interval import FunctionInterval
 
@@ -27,7 +27,7 @@ def _check_result(value: Any, what: str) -> int | float:
         )
     if not isinstance(value, numbers.Integral) and not math.isfinite(value):
         raise ValueError(f"{what} must return a finite number, got {value!r}")
-    return value
+    return cast("int | float", value)  # a Real: NumPy scalars pass through unchanged
 
 
 class IntervalFunction:

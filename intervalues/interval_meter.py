@@ -12,7 +12,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ._checks import (
     InvalidTypeError,
@@ -33,9 +33,14 @@ from ._engine.lookup import as_numpy, lattice_index, values_at_list
 from ._engine.sweep import Kind
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
-from .base_interval import BaseInterval, as_interval
+from .base_interval import BaseInterval, Length, as_interval
+
+if TYPE_CHECKING:
+    from .interval_set import IntervalSet
 
 __all__ = ["IntervalCounter", "IntervalMeter"]
+
+Self = TypeVar("Self", bound="IntervalMeter")
 
 
 class IntervalMeter(ColumnarCollection):
@@ -55,8 +60,7 @@ class IntervalMeter(ColumnarCollection):
     """
 
     __slots__ = ()
-    _kind: Kind = "meter"
-    __hash__: Any
+    _kind: ClassVar[Kind] = "meter"
 
     def __init__(
         self,
@@ -133,7 +137,7 @@ class IntervalMeter(ColumnarCollection):
             )
         return iv
 
-    def __getitem__(self, x: Any) -> Any:
+    def __getitem__(self, x: Any) -> int | float:
         """The value at a coordinate (0 when uncovered); see ``docs`` for intervals.
 
         For an interval: the weight of the piece containing it, divided by the query's
@@ -373,7 +377,7 @@ class IntervalMeter(ColumnarCollection):
         interval = self._interval
         return [(interval(t, a, b, 1), v) for t, a, b, v in (pieces[i] for i in order)]
 
-    def total(self) -> Any:
+    def total(self) -> int | float:
         """Sum of the weights (``Counter.total``).
 
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
@@ -382,7 +386,7 @@ class IntervalMeter(ColumnarCollection):
         return stats.exact_sum(self.values())
 
     # -- lengths and support ------------------------------------------------------------
-    def total_length(self) -> Any:
+    def total_length(self) -> Length:
         """Σ piece length × weight (``timedelta`` for datetimes, 0 for discrete).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
@@ -395,7 +399,7 @@ class IntervalMeter(ColumnarCollection):
             return self._zero_length()
         return self._as_length(stats.integral(tr))
 
-    def get_length(self, iv: Any = None) -> Any:
+    def get_length(self, iv: Any = None) -> Length:
         """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval.
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
@@ -408,7 +412,7 @@ class IntervalMeter(ColumnarCollection):
         return self[iv] * iv.get_length()
 
     @property
-    def support(self) -> Any:
+    def support(self) -> IntervalSet:
         """The covered geometry as an ``IntervalSet``.
 
         >>> IntervalMeter([BaseInterval(0, 2), BaseInterval(2, 3, 5)]).support
@@ -416,7 +420,7 @@ class IntervalMeter(ColumnarCollection):
         """
         return self._regions(lambda v: True)
 
-    def coverage_length(self) -> Any:
+    def coverage_length(self) -> Length:
         """Length of the support (continuous only).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).coverage_length()
@@ -455,7 +459,7 @@ class IntervalMeter(ColumnarCollection):
         discrete = bool(self._layout.discrete)
         if within is None:
             if discrete:
-                return [(iv.value, iv.count) for iv in self]  # type: ignore[attr-defined]
+                return [(v, b - a) for _, a, b, v in self._pieces()]  # b - a points
             return stats.continuous_pairs(self._tracks.get(None))
         window = _check_within(self._layout, within)
         if discrete or window._discrete:
@@ -469,7 +473,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("within must have a positive length")
         return stats.continuous_pairs(self._tracks.get(None), ka, kb)
 
-    def average_value(self, within: Any = None) -> Any:
+    def average_value(self, within: Any = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -481,7 +485,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("the average needs a domain of positive measure")
         return mean
 
-    def minimum_value(self, within: Any = None) -> Any:
+    def minimum_value(self, within: Any = None) -> int | float:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered).
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
@@ -492,7 +496,7 @@ class IntervalMeter(ColumnarCollection):
             return min(min(tr.values) for tr in self._tracks.values())
         return min(v for v, _ in self._nonempty(within))
 
-    def maximum_value(self, within: Any = None) -> Any:
+    def maximum_value(self, within: Any = None) -> int | float:
         """Largest weight over the domain.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
@@ -502,7 +506,7 @@ class IntervalMeter(ColumnarCollection):
             return max(max(tr.values) for tr in self._tracks.values())
         return max(v for v, _ in self._nonempty(within))
 
-    def median_value(self, within: Any = None) -> Any:
+    def median_value(self, within: Any = None) -> int | float:
         """Measure-weighted median of the weights (a central tie averages the two).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
@@ -529,7 +533,7 @@ class IntervalMeter(ColumnarCollection):
             )
         return pairs
 
-    def regions_at_least(self, minimum: Any) -> Any:
+    def regions_at_least(self, minimum: Any) -> IntervalSet:
         """``IntervalSet`` of the pieces with weight ``>= minimum``.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).regions_at_least(2)
@@ -538,7 +542,7 @@ class IntervalMeter(ColumnarCollection):
         minimum = check_threshold(minimum, "minimum")
         return self._regions(lambda v: v >= minimum)
 
-    def _regions(self, keep: Callable[[Any], bool]) -> Any:
+    def _regions(self, keep: Callable[[Any], bool]) -> IntervalSet:
         """``IntervalSet`` of the pieces whose value satisfies ``keep`` (from the columns)."""
         from .interval_set import IntervalSet
 
@@ -548,7 +552,7 @@ class IntervalMeter(ColumnarCollection):
         starts, stops = stats.regions(tr, keep)
         return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
 
-    def regions_below(self, maximum: Any, within: Any = None) -> Any:
+    def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -567,7 +571,7 @@ class IntervalMeter(ColumnarCollection):
             low = low | (window - self.support)
         return low
 
-    def integrate(self, a: Any, b: Any) -> Any:
+    def integrate(self, a: Any, b: Any) -> Length:
         """∫ of the step function over ``[a, b]`` (continuous only).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).integrate(1, 3)
@@ -641,7 +645,7 @@ class IntervalMeter(ColumnarCollection):
         """
         self.update(other, -1)
 
-    def __add__(self, other: Any) -> Any:
+    def __add__(self: Self, other: Any) -> Self:
         """Sum with an interval or collection (result: this type).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]) + BaseInterval(4, 9)
@@ -654,16 +658,16 @@ class IntervalMeter(ColumnarCollection):
             return NotImplemented
         return new
 
-    def __radd__(self, other: Any) -> Any:
+    def __radd__(self: Self, other: Any) -> Self:
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self.copy()
         return self.__add__(other)
 
-    def __iadd__(self, other: Any) -> Any:
+    def __iadd__(self: Self, other: Any) -> Self:
         self.update(other)
         return self
 
-    def __sub__(self, other: Any) -> Any:
+    def __sub__(self: Self, other: Any) -> Self:
         """Difference with an interval or collection.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]) - BaseInterval(0, 6)
@@ -676,12 +680,12 @@ class IntervalMeter(ColumnarCollection):
             return NotImplemented
         return new
 
-    def __rsub__(self, other: Any) -> Any:
+    def __rsub__(self: Self, other: Any) -> Self:
         """``interval - collection``: the collection subtracted from the interval (W7)."""
         base = type(self)(as_interval(other, "other"))
         return base - self
 
-    def __isub__(self, other: Any) -> Any:
+    def __isub__(self: Self, other: Any) -> Self:
         self.update(other, -1)
         return self
 
@@ -692,7 +696,7 @@ class IntervalMeter(ColumnarCollection):
             for t, tr in self._tracks.items()
         }
 
-    def __mul__(self, factor: Any) -> Any:
+    def __mul__(self: Self, factor: Any) -> Self:
         """Scale every weight (``* 0`` gives an empty meter).
 
         >>> IntervalMeter(BaseInterval(0, 1, 2)) * 1.5
@@ -703,11 +707,11 @@ class IntervalMeter(ColumnarCollection):
 
     __rmul__ = __mul__
 
-    def __imul__(self, factor: Any) -> Any:
+    def __imul__(self: Self, factor: Any) -> Self:
         self._replace_with(self * factor)
         return self
 
-    def __truediv__(self, factor: Any) -> Any:
+    def __truediv__(self: Self, factor: Any) -> Self:
         """Divide every weight."""
         return self * (1 / check_factor(factor))
 
@@ -723,19 +727,20 @@ class IntervalMeter(ColumnarCollection):
             )
         if type(other) is not type(self):
             return NotImplemented if not isinstance(other, AbstractIntervalCollection) else False
-        if not self._tracks and not other._tracks:  # type: ignore[attr-defined]
+        assert isinstance(other, IntervalMeter)
+        if not self._tracks and not other._tracks:
             return True
         return (
-            self._layout.discrete == other._layout.discrete  # type: ignore[attr-defined]
-            and _same_domain(self._layout, other._layout)  # type: ignore[attr-defined]
-            and self._tracks == other._tracks  # type: ignore[attr-defined]
+            self._layout.discrete == other._layout.discrete
+            and _same_domain(self._layout, other._layout)
+            and self._tracks == other._tracks
         )
 
     def __ne__(self, other: object) -> bool:
         eq = self.__eq__(other)
         return eq if eq is NotImplemented else not eq
 
-    def __hash__(self) -> int:  # type: ignore[override]
+    def __hash__(self) -> int:
         pieces = list(self)
         if len(pieces) == 1 and pieces[0].value == 1:
             return hash(pieces[0])
@@ -802,14 +807,14 @@ class IntervalCounter(IntervalMeter):
     """
 
     __slots__ = ()
-    _kind: Kind = "counter"
+    _kind: ClassVar[Kind] = "counter"
 
     def __init__(
         self, data: Any = None, use_rust: bool | None = None, nr_digits: int | None = None
     ) -> None:
         super().__init__(data, use_rust=use_rust, nr_digits=nr_digits)
 
-    def __mul__(self, factor: Any) -> Any:
+    def __mul__(self: Self, factor: Any) -> Self:
         """Scale the counts: ``int(count * factor)``; a factor ``<= 0`` empties it.
 
         >>> IntervalCounter([BaseInterval(0, 4), BaseInterval(2, 6)]) * 2.5
@@ -837,7 +842,7 @@ class IntervalCounter(IntervalMeter):
         return self.copy()
 
     @staticmethod
-    def as_my_type(other: Any) -> IntervalCounter:  # type: ignore[override]
+    def as_my_type(other: Any) -> IntervalCounter:
         """``other`` converted to a counter.
 
         >>> IntervalCounter.as_my_type(IntervalMeter([(0, 2, 2.5)]))

@@ -14,7 +14,7 @@ import random
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, pairwise
-from typing import Any
+from typing import Any, NoReturn
 
 from . import _pdf_compare
 from ._checks import InvalidTypeError, check_factor, check_nr_digits, check_use_rust, check_value
@@ -205,7 +205,7 @@ class IntervalPdf(IntervalMeter):
             raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
         super()._remove_piece(t, i)
 
-    def setdefault(self, key: Any, default: Any = 1) -> Any:
+    def setdefault(self, key: Any, default: Any = 1) -> NoReturn:
         """Not supported: a density cannot take a piece without renormalising the rest.
 
         >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
@@ -235,7 +235,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
-    def __sub__(self, other: Any) -> Any:
+    def __sub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
 
         >>> IntervalPdf(BaseInterval(0, 2)) - BaseInterval(0, 1)
@@ -245,7 +245,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
-    def __rsub__(self, other: Any) -> Any:
+    def __rsub__(self, other: Any) -> NoReturn:
         """Not supported: ``interval - pdf`` would subtract a density.
 
         >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
@@ -255,7 +255,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
-    def __isub__(self, other: Any) -> Any:
+    def __isub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
 
         >>> p = IntervalPdf(BaseInterval(0, 2))
@@ -266,7 +266,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
-    def __neg__(self) -> Any:
+    def __neg__(self) -> NoReturn:
         """Not supported: a negated density is not a density.
 
         >>> -IntervalPdf(BaseInterval(0, 2))
@@ -276,7 +276,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support negation")
 
-    def __mul__(self, factor: Any) -> Any:
+    def __mul__(self, factor: Any) -> IntervalPdf:
         """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
 
         >>> IntervalPdf(BaseInterval(0, 2)) * 3
@@ -287,7 +287,7 @@ class IntervalPdf(IntervalMeter):
 
     __rmul__ = __mul__
 
-    def __imul__(self, factor: Any) -> Any:
+    def __imul__(self, factor: Any) -> IntervalPdf:
         """In place ``*``: checks the factor, changes nothing.
 
         >>> p = IntervalPdf(BaseInterval(0, 2)); p *= 5; p
@@ -296,7 +296,7 @@ class IntervalPdf(IntervalMeter):
         _check_scale(factor)
         return self
 
-    def __truediv__(self, factor: Any) -> Any:
+    def __truediv__(self, factor: Any) -> IntervalPdf:
         """A copy, like ``*`` (the divisor must be finite and > 0).
 
         >>> IntervalPdf(BaseInterval(0, 2)) / 4
@@ -350,7 +350,7 @@ class IntervalPdf(IntervalMeter):
         return IntervalPdf(other if isinstance(other, BaseInterval) else list(other))
 
     # -- lengths and pointwise ----------------------------------------------------------------
-    def total_length(self, force: bool = False) -> Any:
+    def total_length(self, force: bool = False) -> float:
         """The total mass: ``1.0``, or with ``force=True`` Σ length × density as computed.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -591,7 +591,9 @@ class IntervalPdf(IntervalMeter):
         return type(self)._from(Layout(NUMBER, False), {None: cut})
 
     @classmethod
-    def mixture(cls, pdfs: Iterable[IntervalPdf], weights: Iterable[Any] | None = None) -> Any:
+    def mixture(
+        cls, pdfs: Iterable[IntervalPdf], weights: Iterable[Any] | None = None
+    ) -> IntervalPdf:
         """The weighted mixture of pdfs (weights finite, ``>= 0``, renormalised).
 
         >>> IntervalPdf.mixture(
@@ -747,7 +749,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.kl_divergence(self, self._other(other))
 
-    def quantile_difference(self, other: Any, ps: Any) -> Any:
+    def quantile_difference(self, other: Any, ps: Any) -> float | tuple[float, ...]:
         """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))

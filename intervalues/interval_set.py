@@ -9,7 +9,7 @@ are runs, exact across different steps (see ``_runs``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ._checks import (
     InvalidTypeError,
@@ -29,7 +29,7 @@ from ._engine.setops import SetOp, closed_op
 from ._engine.sweep import Kind, combine_columns
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
-from .base_interval import BaseInterval, as_interval
+from .base_interval import BaseInterval, Length, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
 
 __all__ = ["IntervalSet"]
@@ -48,17 +48,19 @@ class IntervalSet(ColumnarCollection):
     """
 
     __slots__ = ()
-    _kind: Kind = "set"
-    _points = True
+    _kind: ClassVar[Kind] = "set"
+    _points: ClassVar[bool] = True
 
     def __init__(self, data: Any = None, use_rust: bool | None = None) -> None:
         check_use_rust(use_rust)
         layout, cols = gather(data, "IntervalSet")
         if layout.discrete:
             runs: list[Run] = []
-            for (step, offset), (s, e, v) in cols.items():
+            for t, (s, e, v) in cols.items():
+                assert t is not None  # discrete tracks are lattices
+                step, offset = t
                 ks, ke, _ = combine_columns(s, e, v, "set")
-                runs.extend((offset + a * step, step, b - a) for a, b in zip(ks, ke))
+                runs.extend((offset + a * step, step, int(b - a)) for a, b in zip(ks, ke))
             self._assign_runs(layout, normalize(runs))
         else:
             self._assign(layout, combine.build(cols, "set", use_rust))
@@ -67,7 +69,9 @@ class IntervalSet(ColumnarCollection):
     @classmethod
     def _from_columns(cls, layout: Layout, starts: list[Any], stops: list[Any]) -> IntervalSet:
         """A continuous set of canonical closed pieces (one-point pieces allowed)."""
-        tracks = {None: Track(starts, stops, [1] * len(starts))} if starts else {}
+        tracks: dict[TrackId, Track] = {}
+        if starts:
+            tracks[None] = Track(starts, stops, [1] * len(starts))
         return cls._from(layout, tracks)
 
     @classmethod
@@ -93,16 +97,11 @@ class IntervalSet(ColumnarCollection):
     @property
     def _runs(self) -> list[Run]:
         """The discrete content as runs ``(first, step, count)`` in exact keys, sorted."""
-        runs = (
-            [
-                (offset + a * step, step, b - a)
-                for (step, offset), tr in self._tracks.items()  # type: ignore[misc]
-                if step is not None
-                for a, b in zip(tr.starts, tr.stops)
-            ]
-            if self._layout.discrete
-            else []
-        )
+        runs: list[Run] = []
+        for t, tr in self._tracks.items():
+            if t is not None:
+                step, offset = t
+                runs.extend((offset + a * step, step, b - a) for a, b in zip(tr.starts, tr.stops))
         return sorted(runs, key=lambda r: (r[0], r[1]))
 
     def _coerce(self, other: Any, what: str) -> IntervalSet:
@@ -548,7 +547,7 @@ class IntervalSet(ColumnarCollection):
         return sorted(p for p in self if iv.contains(p))
 
     # -- sizes ------------------------------------------------------------------------------
-    def total_length(self) -> Any:
+    def total_length(self) -> Length:
         """The covered length (0 for discrete sets; ``timedelta`` for datetimes).
 
         >>> IntervalSet([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
@@ -561,7 +560,7 @@ class IntervalSet(ColumnarCollection):
             return self._zero_length()
         return self._as_length(sum(b - a for a, b in zip(tr.starts, tr.stops)))
 
-    def get_length(self, iv: Any = None) -> Any:
+    def get_length(self, iv: Any = None) -> Length:
         """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).
 
         >>> s = IntervalSet([(0, 4), (6, 7)])
@@ -573,7 +572,7 @@ class IntervalSet(ColumnarCollection):
         iv = as_interval(iv, "iv")
         return iv.get_length() if iv in self else 0
 
-    def coverage_length(self) -> Any:
+    def coverage_length(self) -> Length:
         """The covered length (continuous only).
 
         >>> IntervalSet([(0, 4), (2, 6), (8, 9)]).coverage_length()

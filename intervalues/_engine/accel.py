@@ -17,6 +17,7 @@ __all__ = ["TypeCode", "available", "combine_bytes", "forced_backend", "module"]
 
 TypeCode = Literal["i", "f"]
 
+_rust: Any
 try:  # the only import of the accelerator in the package
     import intervalues_pyrust as _rust
 except ImportError:  # pragma: no cover - depends on the environment

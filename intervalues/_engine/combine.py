@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import accel
@@ -44,7 +44,7 @@ def use_accel(use_rust: bool | None) -> bool:
     return use_rust and accel.available()
 
 
-def build_python(cols: dict[TrackId, RawColumns], kind: Kind) -> dict[TrackId, Track]:
+def build_python(cols: Mapping[TrackId, RawColumns], kind: Kind) -> dict[TrackId, Track]:
     """Sweep raw columns into canonical tracks with the pure-Python kernel.
 
     >>> build_python({None: ([0], [1], [0.5])}, "counter")
@@ -55,7 +55,7 @@ def build_python(cols: dict[TrackId, RawColumns], kind: Kind) -> dict[TrackId, T
 
 
 def build(
-    cols: dict[TrackId, RawColumns], kind: Kind, use_rust: bool | None
+    cols: Mapping[TrackId, RawColumns], kind: Kind, use_rust: bool | None
 ) -> dict[TrackId, Track]:
     """Sweep raw per-track columns into canonical tracks on the chosen backend.
 

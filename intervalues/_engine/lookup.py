@@ -27,7 +27,7 @@ def values_at_list(track: Track, keys: list[Any]) -> list[Any]:
     """Values at numeric keys on a continuous track: one bisect each, 0 when uncovered."""
     starts, stops, values = track.starts, track.stops, track.values
     n = len(stops)
-    out = []
+    out: list[Any] = []
     append = out.append
     for x in keys:
         i = bisect_left(stops, x)

@@ -22,7 +22,7 @@ does not depend on input order, and the Rust kernel gives the same bits.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, cast
 
 __all__ = ["Kind", "combine_columns", "finish_total", "scale_values"]
 
@@ -60,9 +60,9 @@ def scale_values(values: Sequence[int | float]) -> tuple[list[int], int, bool]:
     ([100000000000000000000, 3], 1, True)
     """
     if set(map(type, values)) <= {int}:
-        return list(values), 1, False
+        return cast(list[int], list(values)), 1, False
     cache: dict[float, tuple[int, int]] = {}
-    parts = []
+    parts: list[tuple[int, int]] = []
     append = parts.append
     for v in values:
         if type(v) is int:
@@ -74,7 +74,7 @@ def scale_values(values: Sequence[int | float]) -> tuple[list[int], int, bool]:
         append(p)
     low = min(0, min(e for _, e in parts))
     powers: dict[int, int] = {}
-    scaled = []
+    scaled: list[int] = []
     for m, e in parts:
         shift = e - low
         power = powers.get(shift)
@@ -125,8 +125,8 @@ def combine_columns(
             deltas[b] = get(b, 0) - v
     if mixed:
         fget = floats.get
-        for a, b, v in zip(starts, stops, values):
-            if a < b and type(v) is float:  # a covering 0.0 still makes the sum a float
+        for a, b, w in zip(starts, stops, values):
+            if a < b and type(w) is float:  # a covering 0.0 still makes the sum a float
                 floats[a] = fget(a, 0) + 1
                 floats[b] = fget(b, 0) - 1
                 deltas.setdefault(a, 0)
@@ -149,6 +149,7 @@ def combine_columns(
                 if out_values and out_stops[-1] == prev and out_values[-1] == value:
                     out_stops[-1] = c
                 else:
+                    # prev is a key here: total is 0 before the first coordinate
                     out_starts.append(prev)  # type: ignore[arg-type]
                     out_stops.append(c)
                     out_values.append(value)

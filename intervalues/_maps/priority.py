@@ -165,7 +165,7 @@ class PriorityIntervalMap(Generic[V]):
     """
 
     __slots__ = ("__weakref__", "_next_order", "_ranked", "_registrations", "_tie", "default")
-    __iter__ = None  # type: ignore[assignment]  # no iteration (m[0], m[1], ... never ends)
+    __iter__ = None  # no iteration (m[0], m[1], ... would never end)
 
     default: Any
 

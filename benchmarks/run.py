@@ -36,7 +36,7 @@ from bench_report import (
 )
 from bench_report import verdict as met
 
-from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet
+from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalPdf, IntervalSet
 
 try:  # the kernel is benchmarked on its own, so this module imports it directly
     import intervalues_pyrust  # noqa: TID251
@@ -455,6 +455,71 @@ def lookup_rows(
     )
 
 
+def scaling_rows(table: Table, cfg: Settings) -> None:
+    """6. How costs grow (W4): updates one by one against one build, and lookups in a
+    40× larger meter or pdf against a small one (logarithmic: far below 40×)."""
+    import random
+
+    table.section("6. Growth of costs (W4): incremental updates, lookups in larger collections")
+    rng = random.Random(4)
+    n = 2_000 if cfg.quick else 10_000
+    ivs = []
+    for _ in range(n):
+        s = rng.uniform(0, 1000)
+        ivs.append(BaseInterval(s, s + rng.uniform(0, 10), rng.randint(1, 5)))
+
+    def one_by_one() -> IntervalMeter:
+        m = IntervalMeter(use_rust=False)
+        for iv in ivs:
+            m.update(iv)
+        return m
+
+    updates, by_update = measure(one_by_one, cfg.repeats)
+    build, built = measure(lambda: IntervalMeter(ivs, use_rust=False), cfg.repeats)
+    assert by_update == built, "updates and one build differ"
+    table.add(
+        Row(
+            f"{n:,} x m.update(interval) vs one IntervalMeter(list)",
+            "float",
+            count(n),
+            fmt_seconds(updates),
+            f"{fmt_ratio(updates / build)} the build ({fmt_seconds(build)})",
+            "≤ 100× (not quadratic)",
+            met(updates / build <= 100),
+        )
+    )
+
+    def meter(k: int) -> IntervalMeter:
+        return IntervalMeter([BaseInterval(2 * i, 2 * i + 1, i % 7 + 1) for i in range(k)])
+
+    def pdf(k: int) -> IntervalPdf:
+        return IntervalPdf([BaseInterval(2 * i, 2 * i + 1, 1 + i % 7) for i in range(k)])
+
+    small, large = 500, 20_000
+    for name, make, probe in (
+        ("m[x]", meter, lambda c, x: c[x]),
+        ("pdf.cumulative(x) + quantile", pdf, lambda c, x: (c.cumulative(x), c.quantile(0.5))),
+    ):
+        costs = []
+        for k in (small, large):
+            coll = make(k)
+            xs = [(j * 7919) % (2 * k) + 0.5 for j in range(20_000)]
+            seconds, _ = measure(lambda c=coll, xs=xs, f=probe: [f(c, x) for x in xs], 3)
+            costs.append(seconds)
+        ratio = costs[1] / costs[0]
+        table.add(
+            Row(
+                f"20,000 x {name}: {large:,} vs {small:,} pieces",
+                "int",
+                "20,000",
+                fmt_seconds(costs[1]),
+                f"{fmt_ratio(ratio)} the cost at {small:,} pieces (40× more pieces)",
+                "≤ 8× (logarithmic)",
+                met(ratio <= 8),
+            )
+        )
+
+
 def retained_bytes(ds: Dataset, use_rust: bool) -> tuple[float, int]:
     """Bytes still allocated after building the meter and dropping its input, per piece.
 
@@ -612,6 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     numpy_rows(table, np, data, cfg, kernel)
     reference_rows(table, data, cfg, ours)
     lookup_rows(table, np, data, cfg)
+    scaling_rows(table, cfg)
     memory_rows(table, data)
     crossover_rows(table, data, cfg)
     flight_rows(table, cfg)

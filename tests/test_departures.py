@@ -5,7 +5,6 @@ DEPARTURES.md) and passes on ours.
 """
 
 import random
-import time
 
 import pytest
 
@@ -63,50 +62,27 @@ class TestW1DiscreteCollectionsAddPerLattice:
         assert (a + b).total_length() == 0
 
 
-class TestW4LookupAndUpdateAreFast:
-    def test_10k_updates_and_100k_lookups_finish(self):
+class TestW4UpdatesAndLookups:
+    """W4's speed (updates not quadratic, lookups logarithmic) is measured in
+    ``benchmarks/run.py`` (section 6); here: the answers of many updates and lookups."""
+
+    def test_10k_updates_equal_one_build_and_lookups_match_brute_force(self):
         rng = random.Random(4)
         ivs = []
         for _ in range(10_000):
             s = rng.uniform(0, 1000)
             ivs.append(BaseInterval(s, s + rng.uniform(0, 10), rng.randint(1, 5)))
-        t = time.perf_counter()
         m = IntervalMeter()
         for iv in ivs:
             m.update(iv)
-        t_update = time.perf_counter() - t
-        assert t_update < 30, f"10,000 updates took {t_update:.1f}s (reference: quadratic, ~hours)"
+        m._check()
         assert m == IntervalMeter(ivs)
-
-        xs = [rng.uniform(-5, 1015) for _ in range(100_000)]
-        t = time.perf_counter()
+        xs = [rng.uniform(-5, 1015) for _ in range(2_000)]
         got = [m[x] for x in xs]
-        t_lookup = time.perf_counter() - t
-        assert t_lookup < 20, f"100,000 lookups took {t_lookup:.1f}s (reference: ~36 ms each)"
-        # spot-check correctness against a brute-force sum
         for x, v in list(zip(xs, got, strict=True))[:200]:
             left = sum(iv.value for iv in ivs if iv.start < x <= iv.stop)
             right = sum(iv.value for iv in ivs if iv.start <= x < iv.stop)
             assert v == (left if left != 0 else right)
-
-    def test_lookup_cost_does_not_grow_linearly(self):
-        # complexity proxy: lookups in a 40x larger meter must not be anywhere near 40x slower
-        def build(n):
-            return IntervalMeter([BaseInterval(2 * i, 2 * i + 1, i % 7 + 1) for i in range(n)])
-
-        def cost(m, n):
-            xs = [(k * 7919) % (2 * n) + 0.5 for k in range(20_000)]
-            best = float("inf")
-            for _ in range(3):
-                t = time.perf_counter()
-                for x in xs:
-                    m[x]
-                best = min(best, time.perf_counter() - t)
-            return best
-
-        small, large = build(500), build(20_000)
-        assert cost(large, 20_000) < 8 * cost(small, 500) + 0.05
-
 
 class TestW5CounterMinusIntervalSubtracts:
     def make(self):

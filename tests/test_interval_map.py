@@ -7,7 +7,6 @@ import math
 import pickle
 from datetime import datetime, timedelta, timezone
 from fractions import Fraction
-from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,17 +25,6 @@ AMS = ZoneInfo("Europe/Amsterdam")
 def state(m: IntervalMap) -> tuple:
     """Everything observable about a map, for "unchanged after failure" checks."""
     return (m.items(), m.default, len(m), repr(m))
-
-
-def check_canonical(m: IntervalMap) -> None:
-    """Sorted, non-empty, non-overlapping segments; touching neighbours differ."""
-    items = m.items()
-    for iv, _ in items:
-        assert iv.start < iv.stop
-    for (a, pa), (b, pb) in pairwise(items):
-        assert a.stop <= b.start
-        if a.stop == b.start:
-            assert pa != pb
 
 
 @pytest.fixture
@@ -727,7 +715,7 @@ def test_map_matches_last_write_wins_reference(operations):
         assert got == expected  # 1 and 1.0 merge: the leftmost payload object is kept
         assert (x in m) == (cell in cells)
     assert [(iv.start, iv.stop, p) for iv, p in m.items()] == reference_runs(cells)
-    check_canonical(m)
+    m._check()
     assert m == IntervalMap(default="default", items=m.items())
 
 
@@ -753,5 +741,5 @@ def test_combine_and_resolve_match_brute_force(spec):
             else:
                 assert x not in combined and x not in resolved
                 assert resolved[x] == "d"
-    check_canonical(combined)
-    check_canonical(resolved)
+    combined._check()
+    resolved._check()

@@ -312,6 +312,25 @@ class IntervalMap(Generic[V]):
         """
         return (BaseInterval(s, t) for s, t in zip(self._sc[:], self._tc[:]))
 
+    def _check(self) -> None:
+        """Assert the canonical form: equal column lengths, non-empty segments sorted and
+        disjoint, keys matching coordinates, touching neighbours with different payloads.
+        For tests.
+
+        >>> m = IntervalMap(); m.assign(0, 2, "a"); m.assign(2, 3, "b"); m._check()
+        """
+        sk, tk, sc, tc, pv = self._sk, self._tk, self._sc, self._tc, self._pv
+        assert len(sk) == len(tk) == len(sc) == len(tc) == len(pv), "column lengths"
+        assert (self._kind is None) == (not sk), "domain of an empty map"
+        for i in range(len(sk)):
+            assert sk[i] < tk[i], f"segment {i} is empty or reversed"
+            assert coordinate_of(sc[i], "start", self._kind)[1] == sk[i], f"start key {i}"
+            assert coordinate_of(tc[i], "stop", self._kind)[1] == tk[i], f"stop key {i}"
+            if i:
+                assert tk[i - 1] <= sk[i], f"segment {i} overlaps its left neighbour"
+                if tk[i - 1] == sk[i]:
+                    assert not same(pv[i - 1], pv[i]), f"segment {i} equals its neighbour"
+
     def __len__(self) -> int:
         """The number of segments.
 

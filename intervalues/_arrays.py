@@ -91,6 +91,8 @@ def _column(obj: Any, name: str) -> Column:
         bad = ~np.isfinite(arr)
         if bad.any():
             raise ValueError(f"{name} has {int(bad.sum())} NaN or infinite values")
+        if (arr == 0).any():
+            arr = arr + 0.0  # one canonical zero: -0.0 + 0.0 is 0.0
         return Column(name, "float", arr)
     if kind == "M":
         if np.isnat(arr).any():

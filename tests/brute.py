@@ -21,8 +21,9 @@ as (``0.1`` is one tenth) before summing exactly.
 
 Every piece produced here carries a set ``kinds`` that says which Python type its value
 must have: ``{"int"}`` when every contribution was an int, ``{"float"}`` when every
-elementary part of the piece had a float contribution, both when an int-only part and a
-float part with an equal value were merged (then either type is acceptable).
+elementary part of the piece had a float contribution. Touching parts merge only when
+their values are equal *and* of one kind (``2`` and ``2.0`` stay apart), so a piece has
+exactly one kind.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def _merge(segments):
     in increasing order. Returns a list of ``(a, b, value, kinds)``."""
     out = []
     for a, b, v, kinds in segments:
-        if out and out[-1][1] == a and out[-1][2] == v:
+        if out and out[-1][1] == a and out[-1][2] == v and out[-1][3] == set(kinds):
             pa, _, pv, pk = out[-1]
             out[-1] = (pa, b, pv, pk | kinds)
         else:
@@ -216,7 +217,7 @@ def _runs(lattices, transform):
                 run = None
                 continue
             v, kind = t
-            if run and run[1] + step == p and run[3] == v:
+            if run and run[1] + step == p and run[3] == v and run[4] == {kind}:
                 run = (run[0], p, step, run[3], run[4] | {kind})
             else:
                 if run:

@@ -858,6 +858,8 @@ class TestProperties:
         m = IntervalMeter(ivs)
         assume(m.total_length() > 0)
         p = IntervalPdf(ivs)
+        # densities are floats: pieces the meter keeps apart as 1 and 1.0 are one piece
+        m = IntervalMeter([iv.with_value(float(iv.value)) for iv in m])
         total = m.total_length()
         for (k1, v1), (k2, v2) in zip(p.items(), m.items(), strict=True):
             assert k1 == k2

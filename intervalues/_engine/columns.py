@@ -19,7 +19,7 @@ from typing import Any
 
 from .coords import NUMBER, Domain, from_key
 from .lattice import Exact, from_exact, step_from_exact
-from .sweep import merge_canonical
+from .sweep import merge_canonical, same_value
 
 __all__ = ["Layout", "Track", "TrackId", "check_canonical", "pack", "sorted_tracks", "splice"]
 
@@ -134,8 +134,9 @@ class Track:
 
 def check_canonical(track: Track, points: bool = False) -> None:
     """Assert the canonical form: equal column lengths, pieces sorted, disjoint,
-    non-empty (one-point pieces only where ``points``), values non-zero, and touching
-    neighbours with equal values merged. For tests and ``_check()``.
+    non-empty (one-point pieces only where ``points``), values non-zero, touching
+    neighbours with equal values (of one type) merged, and no ``-0.0`` key. For tests
+    and ``_check()``.
 
     >>> check_canonical(Track([0, 2], [2, 3], [1, 1]))
     Traceback (most recent call last):
@@ -149,12 +150,17 @@ def check_canonical(track: Track, points: bool = False) -> None:
         a, b, v = starts[i], stops[i], values[i]
         assert a < b or (points and a == b), f"piece {i} is empty or reversed"
         assert v != 0, f"piece {i} has value 0"
-        assert type(v) in (int, float) and v == v, f"piece {i} has value {v!r}"
+        assert type(v) is int or (type(v) is float and v - v == 0), f"piece {i} has value {v!r}"
+        for k in (a, b):
+            assert not (type(k) is float and k == 0 and str(k)[0] == "-"), f"piece {i}: -0.0"
         if i:
             assert stops[i - 1] <= a, f"piece {i} overlaps its left neighbour"
+            assert stops[i - 1] != a or type(stops[i - 1]) is type(a), (
+                f"piece {i} spells its shared boundary {a!r} differently"
+            )
             if points:
                 assert stops[i - 1] < a, f"piece {i} touches its left neighbour"
-            assert not (stops[i - 1] == a and values[i - 1] == v), (
+            assert not (stops[i - 1] == a and same_value(values[i - 1], v)), (
                 f"piece {i} touches an equal neighbour"
             )
 

@@ -49,15 +49,18 @@ def domain_of(x: int | float | datetime) -> Domain:
 
 
 def key_of(x: int | float | datetime) -> int | float:
-    """The kernel key of a coordinate: the number itself, or integer microseconds.
+    """The kernel key of a coordinate: the number itself (``-0.0`` spelled ``0.0``, the
+    one canonical zero), or integer microseconds.
 
-    >>> key_of(datetime(1970, 1, 1, 0, 0, 1))
-    1000000
+    >>> key_of(datetime(1970, 1, 1, 0, 0, 1)), key_of(-0.0)
+    (1000000, 0.0)
     """
     if isinstance(x, datetime):
         if x.utcoffset() is None:
             return (x - _EPOCH_NAIVE) // _MICROSECOND
         return (x - _EPOCH_AWARE) // _MICROSECOND
+    if type(x) is float:
+        return x + 0.0  # -0.0 + 0.0 is 0.0; every other float is unchanged
     return x
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Any, Literal
 
+from .sweep import prefer_int_keys
+
 __all__ = ["SetOp", "closed_op"]
 
 SetOp = Literal["or", "and", "sub", "xor"]
@@ -20,11 +22,24 @@ SetOp = Literal["or", "and", "sub", "xor"]
 
 def closed_op(a_s: Any, a_e: Any, b_s: Any, b_e: Any, op: SetOp) -> tuple[list[Any], list[Any]]:
     """Union, intersection, closure-of-difference or symmetric difference of two
-    canonical closed piece lists. O((n + m) log(n + m))."""
+    canonical closed piece lists. O((n + m) log(n + m)).
+
+    Where an int and an equal float coordinate meet, the result holds the int, so the
+    answer does not depend on the order of the operands.
+
+    >>> closed_op([0.0], [2.0], [0], [2], "and"), closed_op([0], [2], [0.0], [2.0], "and")
+    (([0], [2]), ([0], [2]))
+    """
+    out = _closed_op(a_s, a_e, b_s, b_e, op)
+    prefer_int_keys(out, (a_s, a_e, b_s, b_e))
+    return out
+
+
+def _closed_op(a_s: Any, a_e: Any, b_s: Any, b_e: Any, op: SetOp) -> tuple[list[Any], list[Any]]:
     if op == "xor":
-        ls, le = closed_op(a_s, a_e, b_s, b_e, "sub")
-        rs, re = closed_op(b_s, b_e, a_s, a_e, "sub")
-        return closed_op(ls, le, rs, re, "or")
+        ls, le = _closed_op(a_s, a_e, b_s, b_e, "sub")
+        rs, re = _closed_op(b_s, b_e, a_s, a_e, "sub")
+        return _closed_op(ls, le, rs, re, "or")
     if op == "or":
         pieces = sorted(zip([*a_s, *b_s], [*a_e, *b_e]))
         out_s: list[Any] = []
@@ -68,4 +83,4 @@ def closed_op(a_s: Any, a_e: Any, b_s: Any, b_e: Any, op: SetOp) -> tuple[list[A
         if cur < e:
             out_s.append(cur)
             out_e.append(e)
-    return closed_op(out_s, out_e, [], [], "or") if out_s else ([], [])
+    return _closed_op(out_s, out_e, [], [], "or") if out_s else ([], [])

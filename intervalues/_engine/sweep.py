@@ -21,14 +21,64 @@ does not depend on input order, and the Rust kernel gives the same bits.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeAlias, cast
 
-__all__ = ["Kind", "combine_columns", "finish_total", "scale_values"]
+__all__ = [
+    "Kind",
+    "combine_columns",
+    "finish_total",
+    "prefer_int_keys",
+    "same_value",
+    "scale_values",
+]
 
 Kind: TypeAlias = Literal["meter", "counter", "set"]
 Key: TypeAlias = int | float
 Columns: TypeAlias = tuple[list[Key], list[Key], list[int | float]]
+
+
+def same_value(a: int | float, b: int | float) -> bool:
+    """Whether two touching pieces hold the same value *and* type, so they merge.
+
+    ``2`` (only ints cover it) and ``2.0`` (a float covers it) stay apart: merging would
+    lose which stretch holds an exact int, and a later update would then depend on
+    history.
+
+    >>> same_value(2, 2), same_value(2, 2.0), same_value(0.5, 0.5)
+    (True, False, True)
+    """
+    return a == b and type(a) is type(b)
+
+
+def _key_types(col: Sequence[Key]) -> set[type]:
+    if isinstance(col, array):
+        return {int} if col.typecode == "q" else {float}
+    return set(map(type, col))
+
+
+def prefer_int_keys(
+    out: Sequence[list[Key]], sources: Sequence[Sequence[Key]]
+) -> Sequence[list[Key]]:
+    """One spelling per coordinate: where an ``int`` and an equal ``float`` key meet in
+    ``sources``, the output columns ``out`` hold the ``int`` (in place), whichever came
+    first. O(1) unless the sources mix ints and floats.
+
+    >>> prefer_int_keys([[0.0, 1.0]], [[0.0, 1.0], [0, 2]])
+    [[0, 1.0]]
+    """
+    types: set[type] = set()
+    for col in sources:
+        types |= _key_types(col)
+    if not (int in types and float in types):
+        return out
+    ints = {k for col in sources for k in col if type(k) is int}
+    for col in out:
+        for i, k in enumerate(col):
+            if type(k) is float and k in ints:  # hash(2.0) == hash(2): an exact match
+                col[i] = int(k)
+    return out
 
 
 def decimal_of(v: float) -> tuple[int, int]:
@@ -106,8 +156,12 @@ def combine_columns(
     """Combine interval columns into canonical step-function columns.
 
     ``starts[i] <= stops[i]`` must already hold (the callers validate); zero-length
-    intervals contribute nothing. ``kind`` is ``"meter"`` (sums), ``"counter"``
-    (sums truncated to ints, counts < 1 dropped) or ``"set"`` (coverage, value 1).
+    intervals contribute nothing. Where an int and an equal float coordinate meet, the
+    output holds the int (:func:`prefer_int_keys`); touching pieces merge when their
+    values are equal and of one type (:func:`same_value`). A float total beyond the
+    float range raises ``OverflowError`` (callers turn it into a clear error).
+    ``kind`` is ``"meter"`` (sums), ``"counter"`` (sums truncated to ints, counts < 1
+    dropped) or ``"set"`` (coverage, value 1).
     A piece's value is an ``int`` when only ints cover it, else a ``float``.
     Cost: O(n log n).
 
@@ -146,7 +200,7 @@ def combine_columns(
             else:
                 value = finish(total)
             if value:
-                if out_values and out_stops[-1] == prev and out_values[-1] == value:
+                if out_values and out_stops[-1] == prev and same_value(out_values[-1], value):
                     out_stops[-1] = c
                 else:
                     # prev is a key here: total is 0 before the first coordinate
@@ -157,6 +211,7 @@ def combine_columns(
         if mixed:
             covering_floats += floats.get(c, 0)
         prev = c
+    prefer_int_keys((out_starts, out_stops), (starts, stops))
     return out_starts, out_stops, out_values
 
 
@@ -172,7 +227,7 @@ def merge_canonical(starts: list[Key], stops: list[Key], values: list[int | floa
     for a, b, v in zip(starts, stops, values):
         if not v or not a < b:
             continue
-        if out_v and out_e[-1] == a and out_v[-1] == v:
+        if out_v and out_e[-1] == a and same_value(out_v[-1], v):
             out_e[-1] = b
         else:
             out_s.append(a)

@@ -17,6 +17,7 @@ from ._checks import InvalidTypeError, check_use_rust, describe
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, Domain, from_key
+from ._engine.setops import with_points
 from ._engine.sweep import Kind
 from ._gather import gather
 from .base_interval import BaseInterval
@@ -213,9 +214,18 @@ def build_from_arrays(
     check_use_rust(use_rust)
     layout, cols = columns_from_arrays(starts, stops, values, what)
     if isinstance(cols, dict):
-        return layout, combine.build(cols, kind, use_rust)
+        tracks = combine.build(cols, kind, use_rust)
+        if kind == "set" and None in cols:
+            tracks = with_points(tracks, *cols[None])
+        return layout, tracks
     s, e, v = cols
-    return layout, combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
+    tracks = combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
+    if kind == "set":
+        points = (s.data == e.data) & (v.data > 0)  # zero-length: a set keeps the point
+        if points.any():
+            keys = s.data[points].tolist()
+            tracks = with_points(tracks, keys, keys, [1] * len(keys))
+    return layout, tracks
 
 
 def require(module: str, extra: str, what: str) -> Any:

@@ -82,6 +82,9 @@ def gather(
         ivs = [
             x if isinstance(x, BaseInterval) else as_interval(x, "each item of data") for x in ivs
         ]
+        ivs = [iv for iv in ivs if not iv._empty]  # EmptyInterval() is an empty result
+        if not ivs:
+            return Layout(None, None), {}
         discrete = ivs[0]._discrete
         if any(iv._discrete != discrete for iv in ivs):
             raise fail("mixed_discrete", what=what)

@@ -47,6 +47,7 @@ class BaseInterval(AbstractInterval):
     __slots__ = ("start", "stop", "value")
     __name__ = "BaseInterval"
     _discrete = False
+    _empty = False
 
     start: Any
     stop: Any
@@ -666,6 +667,7 @@ class _EmptyInterval(BaseInterval):
 
     __slots__ = ()
     __name__ = "EmptyInterval"
+    _empty = True  # an empty result (W14): collections take nothing from it, not the point 0
 
 
 def UnitInterval() -> BaseInterval:

@@ -25,7 +25,7 @@ from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step
 from ._engine.runs import Run, intersect, normalize, point_count, subtract_all
-from ._engine.setops import SetOp, closed_op
+from ._engine.setops import SetOp, closed_op, with_points
 from ._engine.sweep import Kind, combine_columns
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
@@ -63,7 +63,10 @@ class IntervalSet(ColumnarCollection):
                 runs.extend((offset + a * step, step, int(b - a)) for a, b in zip(ks, ke))
             self._assign_runs(layout, normalize(runs))
         else:
-            self._assign(layout, combine.build(cols, "set", use_rust))
+            tracks = combine.build(cols, "set", use_rust)
+            if None in cols:
+                tracks = with_points(tracks, *cols[None])
+            self._assign(layout, tracks)
 
     # -- construction helpers ---------------------------------------------------------
     @classmethod

@@ -149,7 +149,9 @@ def counter_pieces(intervals):
 
 
 def set_pieces(intervals):
-    """Canonical set: stretches with total > 0, merged whenever they touch (value 1)."""
+    """Canonical set: stretches with total > 0, merged whenever they touch (value 1),
+    plus the points ``[x;x]`` of zero-length intervals with a positive value that no
+    stretch covers (a set keeps them, issue 14)."""
     segs = []
     for a, b, cover in _elementary_segments(intervals):
         if not cover:
@@ -157,7 +159,12 @@ def set_pieces(intervals):
         total, _ = exact_sum(cover)
         if total > 0:
             segs.append((a, b, 1, {"int"}))
-    return _merge(segs)
+    pieces = _merge(segs)
+    points = {instant(s) for s, e, v in intervals if instant(s) == instant(e) and v > 0}
+    for p in points:
+        if not any(a <= p <= b for a, b, _, _ in pieces):
+            pieces.append((p, p, 1, {"int"}))
+    return sorted(pieces, key=lambda piece: piece[0])
 
 
 def value_at(pieces, x):
@@ -171,12 +178,10 @@ def value_at(pieces, x):
 
 
 def set_contains(intervals, x):
-    """Membership of ``x`` in the union of the closed, positive-length, positive-valued
-    intervals (valid when all values are > 0)."""
+    """Membership of ``x`` in the union of the closed, positive-valued intervals
+    (zero-length ones are points; valid when all values are > 0)."""
     x = instant(x)
-    return any(
-        instant(s) <= x <= instant(e) and instant(s) < instant(e) and v > 0 for s, e, v in intervals
-    )
+    return any(instant(s) <= x <= instant(e) and v > 0 for s, e, v in intervals)
 
 
 def integral(pieces):

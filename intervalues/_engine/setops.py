@@ -10,12 +10,14 @@ the difference (the boundary points of a removed part survive), as in 0.4.0.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from typing import Any, Literal
 
+from .columns import Track, TrackId
 from .sweep import prefer_int_keys
 
-__all__ = ["SetOp", "closed_op"]
+__all__ = ["SetOp", "add_points", "closed_op", "with_points"]
 
 SetOp = Literal["or", "and", "sub", "xor"]
 
@@ -84,3 +86,37 @@ def _closed_op(a_s: Any, a_e: Any, b_s: Any, b_e: Any, op: SetOp) -> tuple[list[
             out_s.append(cur)
             out_e.append(e)
     return _closed_op(out_s, out_e, [], [], "or") if out_s else ([], [])
+
+
+def add_points(starts: Any, stops: Any, pieces: tuple[Any, Any], values: Any) -> tuple[Any, Any]:
+    """The closed pieces ``pieces`` (canonical ``(starts, stops)``) with the one-point
+    pieces ``[x;x]`` of the zero-length intervals whose value is positive: a set keeps
+    a point that no piece covers (issue 14: ``IntervalSet(BaseInterval(1, 1))`` holds
+    ``[1;1]``, like ``[0;1] & [1;2]``). O(n) when there is no point.
+
+    >>> add_points([0, 3, 5], [1, 3, 5], ([0], [1]), [1, 1, -1])
+    ([0, 3], [1, 3])
+    """
+    if not any(map(operator.eq, starts, stops)):  # at C speed: no zero-length interval
+        return pieces
+    points = sorted(a for a, b, v in zip(starts, stops, values) if a == b and v > 0)
+    if not points:
+        return pieces
+    return closed_op(pieces[0], pieces[1], points, points, "or")
+
+
+def with_points(
+    tracks: dict[TrackId, Track], starts: Any, stops: Any, values: Any
+) -> dict[TrackId, Track]:
+    """A continuous set's swept tracks plus the points ``[x;x]`` of its zero-length
+    intervals with a positive value (the sweep gives them no length, a set keeps them).
+
+    >>> with_points({}, [1], [1], [1])[None].rows()
+    [(1, 1, 1)]
+    """
+    tr = tracks.get(None)
+    pieces = (tr.starts, tr.stops) if tr is not None else ([], [])
+    s, e = add_points(starts, stops, pieces, values)
+    if s is pieces[0]:
+        return tracks
+    return {None: Track(s, e, [1] * len(s))} if len(s) else {}

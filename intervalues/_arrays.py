@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._checks import InvalidTypeError, check_use_rust, describe
+from ._checks import InvalidTypeError, check_use_rust, describe, finite_sums
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, Domain, from_key
@@ -214,12 +214,14 @@ def build_from_arrays(
     check_use_rust(use_rust)
     layout, cols = columns_from_arrays(starts, stops, values, what)
     if isinstance(cols, dict):
-        tracks = combine.build(cols, kind, use_rust)
+        with finite_sums(what):
+            tracks = combine.build(cols, kind, use_rust)
         if kind == "set" and None in cols:
             tracks = with_points(tracks, *cols[None])
         return layout, tracks
     s, e, v = cols
-    tracks = combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
+    with finite_sums(what):
+        tracks = combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
     if kind == "set":
         points = (s.data == e.data) & (v.data > 0)  # zero-length: a set keeps the point
         if points.any():

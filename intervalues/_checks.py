@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -28,11 +30,13 @@ __all__ = [
     "check_layouts",
     "check_nr_digits",
     "check_same_domain",
+    "check_scaled",
     "check_threshold",
     "check_use_rust",
     "check_value",
     "describe",
     "fail",
+    "finite_sums",
 ]
 
 
@@ -75,6 +79,22 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     "bounds_not_finite": (ValueError, "intervals of {what} must have finite bounds"),
     "bound_type": (TypeError, "interval bounds must be numbers or datetimes, got {value!r}"),
     "start_after_stop": (ValueError, "interval {i} of {what} has start after stop ({interval!r})"),
+    # -- weights must stay finite (issue 15 item 7) ---------------------------------------
+    "sum_not_finite": (
+        ValueError,
+        "the weights of {what} must be finite: a sum of weights is beyond the float range "
+        "(about 1.8e308); nothing was changed",
+    ),
+    "scaled_not_finite": (
+        ValueError,
+        "{name}={factor!r} would make a weight non-finite ({value!r} {op} {factor!r} is "
+        "{result!r}); weights must be finite, nothing was changed",
+    ),
+    "density_not_finite": (
+        ValueError,
+        "IntervalPdf densities must be finite: the piece [{start!r};{stop!r}] would get "
+        "density {density!r}; nothing was changed",
+    ),
     # -- statistics ----------------------------------------------------------------------
     "within_type": (TypeError, "within must be an interval, got {value!r}"),
     "within_kind": (
@@ -108,6 +128,41 @@ def fail(key: str, **fields: Any) -> Exception:
     """
     cls, template = MESSAGES[key]
     return cls(template.format(**fields))
+
+
+@contextmanager
+def finite_sums(what: str) -> Iterator[None]:
+    """Turn a float sum beyond the float range (``OverflowError`` from the sweep) into the
+    clear ``ValueError`` of :data:`MESSAGES` ``"sum_not_finite"``.
+
+    >>> try:
+    ...     with finite_sums("IntervalMeter"):
+    ...         10**400 / 1
+    ... except ValueError as exc:
+    ...     print(str(exc)[:47])
+    the weights of IntervalMeter must be finite: a
+    """
+    try:
+        yield
+    except OverflowError:
+        raise fail("sum_not_finite", what=what) from None
+
+
+def check_scaled(values: list[Any], old: Any, factor: Any, name: str, op: str = "*") -> list[Any]:
+    """``values`` (the weights ``old`` scaled by ``factor``), refused when one is not finite.
+
+    >>> check_scaled([2.0], [1], 2.0, "factor")
+    [2.0]
+    >>> try:
+    ...     check_scaled([math.inf], [2], 1e308, "factor")
+    ... except ValueError as exc:
+    ...     print(str(exc)[:70])
+    factor=1e+308 would make a weight non-finite (2 * 1e+308 is inf); weig
+    """
+    for i, v in enumerate(values):
+        if type(v) is float and v - v != 0.0:  # inf or nan
+            raise fail("scaled_not_finite", name=name, factor=factor, value=old[i], op=op, result=v)
+    return values
 
 
 def describe(domain: Domain) -> str:

@@ -19,11 +19,13 @@ from ._checks import (
     check_factor,
     check_layouts,
     check_nr_digits,
+    check_scaled,
     check_threshold,
     check_use_rust,
     check_value,
     describe,
     fail,
+    finite_sums,
 )
 from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of
 from ._engine import combine, stats
@@ -72,7 +74,9 @@ class IntervalMeter(ColumnarCollection):
         check_nr_digits(nr_digits)
         check_use_rust(use_rust)
         layout, cols = gather(data, type(self).__name__, nr_digits)
-        self._assign(layout, combine.build(cols, self._kind, use_rust))
+        with finite_sums(type(self).__name__):
+            tracks = combine.build(cols, self._kind, use_rust)
+        self._assign(layout, tracks)
 
     def keys(self) -> list[BaseInterval]:
         """The pieces with value 1 (the ``Counter`` keys of 0.4.0).
@@ -613,12 +617,16 @@ class IntervalMeter(ColumnarCollection):
         layout.merge(add._layout)
         tracks = {t: tr.copy() for t, tr in self._tracks.items()}
         for t, tr in add._tracks.items():
-            vals = tr.values if times == 1 else [v * times for v in tr.values]
+            vals = tr.values
+            if times != 1:
+                vals = check_scaled([v * times for v in vals], vals, times, "times")
             mine = tracks.get(t)
-            if mine is not None:
-                combine.add_into(mine, tr.starts, tr.stops, vals, self._kind)
-            else:
-                tracks.update(combine.build_python({t: (tr.starts, tr.stops, vals)}, self._kind))
+            with finite_sums(type(self).__name__):
+                if mine is not None:
+                    combine.add_into(mine, tr.starts, tr.stops, vals, self._kind)
+                else:
+                    cols = {t: (tr.starts, tr.stops, vals)}
+                    tracks.update(combine.build_python(cols, self._kind))
         self._assign(layout, tracks)
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
@@ -689,21 +697,29 @@ class IntervalMeter(ColumnarCollection):
         self.update(other, -1)
         return self
 
-    def _scaled(self, scale: Callable[[Any], Any]) -> dict[TrackId, Track]:
-        """Every track with ``scale`` applied to its values, re-canonicalised."""
-        return {
-            t: Track(tr.starts[:], tr.stops[:], [scale(v) for v in tr.values]).canonical()
-            for t, tr in self._tracks.items()
-        }
+    def _scaled(self: Self, factor: Any, op: str) -> Self:
+        """A copy with every weight multiplied (``op="*"``) or divided (``"/"``) by
+        ``factor``, re-canonicalised; a non-finite weight raises ``ValueError``."""
+        tracks = {}
+        for t, tr in self._tracks.items():
+            old = tr.values
+            new = [v * factor for v in old] if op == "*" else [v / factor for v in old]
+            new = self._counts(check_scaled(new, old, factor, "factor", op))
+            tracks[t] = Track(tr.starts[:], tr.stops[:], new).canonical()
+        return type(self)._from(self._layout.copy(), tracks)
+
+    def _counts(self, values: list[Any]) -> list[Any]:
+        """Scaled weights as stored: a meter keeps them, a counter truncates them."""
+        return values
 
     def __mul__(self: Self, factor: Any) -> Self:
-        """Scale every weight (``* 0`` gives an empty meter).
+        """Scale every weight (``* 0`` gives an empty meter; a weight beyond the float
+        range raises ``ValueError`` and nothing changes).
 
         >>> IntervalMeter(BaseInterval(0, 1, 2)) * 1.5
         IntervalMeter:{BaseInterval[0;1]: 3.0}
         """
-        factor = check_factor(factor)
-        return type(self)._from(self._layout.copy(), self._scaled(lambda v: v * factor))
+        return self._scaled(check_factor(factor), "*")
 
     __rmul__ = __mul__
 
@@ -712,8 +728,16 @@ class IntervalMeter(ColumnarCollection):
         return self
 
     def __truediv__(self: Self, factor: Any) -> Self:
-        """Divide every weight."""
-        return self * (1 / check_factor(factor))
+        """Divide every weight (each quotient correctly rounded; ``/ 0`` raises
+        ``ZeroDivisionError``).
+
+        >>> IntervalMeter(BaseInterval(0, 1, 3)) / 4
+        IntervalMeter:{BaseInterval[0;1]: 0.75}
+        """
+        factor = check_factor(factor)
+        if factor == 0:
+            raise ZeroDivisionError("division by zero")
+        return self._scaled(factor, "/")
 
     # -- comparison ---------------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
@@ -823,9 +847,25 @@ class IntervalCounter(IntervalMeter):
         factor = check_factor(factor)
         if factor <= 0:
             return type(self)._from(self._layout.copy(), {})
-        return type(self)._from(self._layout.copy(), self._scaled(lambda v: int(v * factor)))
+        return self._scaled(factor, "*")
 
     __rmul__ = __mul__
+
+    def __truediv__(self: Self, factor: Any) -> Self:
+        """Divide the counts: ``int(count / factor)``; a factor ``< 0`` empties it.
+
+        >>> IntervalCounter([BaseInterval(0, 4, 6)]) / 4
+        IntervalCounter:{BaseInterval[0;4]: 1}
+        """
+        factor = check_factor(factor)
+        if factor == 0:
+            raise ZeroDivisionError("division by zero")
+        if factor < 0:
+            return type(self)._from(self._layout.copy(), {})
+        return self._scaled(factor, "/")
+
+    def _counts(self, values: list[Any]) -> list[Any]:
+        return [int(v) for v in values]
 
     def _coerce_other(self, other: Any, what: str) -> IntervalMeter:
         if isinstance(other, IntervalCounter):

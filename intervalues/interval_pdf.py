@@ -17,7 +17,16 @@ from itertools import accumulate, pairwise
 from typing import Any, NoReturn
 
 from . import _pdf_compare
-from ._checks import InvalidTypeError, check_factor, check_nr_digits, check_use_rust, check_value
+from ._checks import (
+    InvalidTypeError,
+    check_factor,
+    check_nr_digits,
+    check_scaled,
+    check_use_rust,
+    check_value,
+    fail,
+    finite_sums,
+)
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER
@@ -64,7 +73,9 @@ class IntervalPdf(IntervalMeter):
         layout, cols = _gather(data, nr_digits)
         if not cols:
             raise ValueError("IntervalPdf needs at least one interval")
-        self._assign(layout, combine.build(cols, "meter", use_rust))
+        with finite_sums("IntervalPdf"):
+            tracks = combine.build(cols, "meter", use_rust)
+        self._assign(layout, tracks)
 
     @classmethod
     def from_arrays(
@@ -116,6 +127,9 @@ class IntervalPdf(IntervalMeter):
             dens = list(values)
         else:
             dens = [v / total for v in values]
+        for a, b, d in zip(starts, stops, dens):
+            if d - d != 0:  # a piece too short for its mass: 1 / 5e-324 is inf
+                raise fail("density_not_finite", start=a, stop=b, density=d)
         new = Track(starts[:], stops[:], dens).canonical()
         if len(new) != len(starts):  # rounding merged or dropped pieces: measure again
             prefix = _prefix_sums(
@@ -179,7 +193,8 @@ class IntervalPdf(IntervalMeter):
                 f"not {type(other).__name__} ({other!r})"
             )
         layout, cols = _gather(items, None)
-        return IntervalMeter._from(layout, combine.build(cols, "meter", None))
+        with finite_sums("IntervalPdf"):
+            return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
     def update(self, other: Any, times: Any = 1) -> None:
         """Add non-negative mass (an interval or collection, × ``times``), then renormalise.
@@ -625,8 +640,9 @@ class IntervalPdf(IntervalMeter):
                 s, e, d = p._dcols()
                 starts.extend(s)
                 stops.extend(e)
-                values.extend(x * w for x in d)
-        tracks = combine.build({None: (starts, stops, values)}, "meter", None)
+                values.extend(check_scaled([x * w for x in d], d, w, "weights"))
+        with finite_sums("IntervalPdf.mixture"):
+            tracks = combine.build({None: (starts, stops, values)}, "meter", None)
         return cls._from(Layout(NUMBER, False), tracks)
 
     # -- comparing two pdfs ---------------------------------------------------------------------

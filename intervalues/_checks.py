@@ -139,7 +139,7 @@ def finite_sums(what: str) -> Iterator[None]:
     ...     with finite_sums("IntervalMeter"):
     ...         10**400 / 1
     ... except ValueError as exc:
-    ...     print(str(exc)[:47])
+    ...     print(str(exc)[:46])
     the weights of IntervalMeter must be finite: a
     """
     try:

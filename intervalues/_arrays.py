@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._checks import InvalidTypeError, check_use_rust, describe, finite_sums
+from ._checks import InvalidTypeError, check_use_rust, describe, fail, finite_sums
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, Domain, from_key
@@ -32,13 +32,18 @@ class Column:
     ``"aware"`` or ``"object"``; ``data`` is a NumPy array (``int64``/``float64``, datetimes
     as ``int64`` microseconds) or, for ``"object"``, a list of Python values."""
 
-    __slots__ = ("data", "kind", "name", "tz")
+    __slots__ = ("data", "kind", "name", "tz", "up")
 
-    def __init__(self, name: str, kind: str, data: Any, tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, name: str, kind: str, data: Any, tz: tzinfo | None = None, up: Any = None
+    ) -> None:
         self.name = name
         self.kind = kind
         self.data = data
         self.tz = tz
+        #: datetimes: the ceiling in microseconds where ``data`` holds the floor (they
+        #: differ for values with sub-microsecond parts); ``None`` otherwise
+        self.up = up
 
     def __len__(self) -> int:
         return len(self.data)
@@ -98,11 +103,71 @@ def _column(obj: Any, name: str) -> Column:
     if kind == "M":
         if np.isnat(arr).any():
             raise ValueError(f"{name} has {int(np.isnat(arr).sum())} missing values (NaT)")
-        micros = arr.astype("datetime64[us]").astype(np.int64)
-        return Column(name, "aware" if tz is not None else "naive", micros, tz)
+        down, up = _micros(arr, np)
+        return Column(name, "aware" if tz is not None else "naive", down, tz, up)
     if kind == "O":
         return Column(name, "object", arr.tolist())
     raise TypeError(f"{name} must hold numbers or datetimes, not dtype {arr.dtype}")
+
+
+# Python datetimes span years 1 to 9999: keys (microseconds since 1970) in this range
+_MIN_KEY = -62135596800000000  # datetime(1, 1, 1)
+_MAX_KEY = 253402300799999999  # datetime(9999, 12, 31, 23, 59, 59, 999999)
+_MICROS_PER = {"W": 604800 * 10**6, "D": 86400 * 10**6, "h": 3600 * 10**6}
+_MICROS_PER.update({"m": 60 * 10**6, "s": 10**6, "ms": 1000, "us": 1})
+_PER_MICRO = {"ns": 1000, "ps": 10**6, "fs": 10**9, "as": 10**12}
+
+
+def _micros(arr: Any, np: Any) -> tuple[Any, Any]:
+    """``(floor, ceiling)`` of ``datetime64`` values in integer microseconds, exact for
+    every unit; values beyond the years 1 to 9999 are clipped to just outside that range
+    (no overflow), so they compare beyond every stored key.
+
+    >>> import numpy as np
+    >>> [a.tolist() for a in _micros(np.array([-1500, 2000], dtype="M8[ns]"), np)]
+    [[-2, 2], [-1, 2]]
+    """
+    unit, count = np.datetime_data(arr.dtype)
+    if not arr.size or unit == "generic":
+        empty = np.zeros(len(arr), dtype=np.int64)
+        return empty, empty
+    if unit in ("Y", "M"):  # calendar units: numpy knows the days; years past 20000 clip
+        span = (20000 if unit == "Y" else 240000) // count + 1
+        arr = np.clip(arr.view(np.int64), -span, span).view(arr.dtype).astype("M8[D]")
+        unit, count = "D", 1
+    if unit in _PER_MICRO:
+        raw = arr.astype(f"M8[{unit}]").view(np.int64) if count != 1 else arr.view(np.int64)
+        per = _PER_MICRO[unit]
+        down = raw // per  # floor, also for negative values
+        return down, down + (raw % per != 0)
+    factor = _MICROS_PER[unit] * count
+    limit = (_MAX_KEY - _MIN_KEY) // factor + 2
+    keys = np.clip(arr.view(np.int64), -limit, limit) * factor
+    keys = np.clip(keys, _MIN_KEY - 1, _MAX_KEY + 1)
+    return keys, keys
+
+
+def _check_datetimes(col: Column) -> None:
+    """Interval bounds from a ``datetime64`` column: whole microseconds within the years
+    1 to 9999 (shown in the column's zone), or a ``ValueError`` naming the column."""
+    if not len(col.data):
+        return
+    np = sys.modules["numpy"]
+    finer = np.flatnonzero(col.data != col.up)
+    if finer.size:
+        i = int(finer[0])
+        raise fail("datetime64_finer", name=col.name, count=finer.size, i=i)
+    lo, hi = int(col.data.min()), int(col.data.max())
+    if lo < _MIN_KEY or hi > _MAX_KEY:
+        bad = np.flatnonzero((col.data < _MIN_KEY) | (col.data > _MAX_KEY))
+        raise fail("datetime64_range", name=col.name, count=bad.size, i=int(bad[0]))
+    dom = Domain("aware", col.tz) if col.kind == "aware" else Domain("naive")
+    for k in (lo, hi):
+        try:
+            from_key(k, dom)
+        except OverflowError:
+            i = int(np.flatnonzero(col.data == k)[0])
+            raise fail("datetime64_zone_range", name=col.name, i=i, tz=col.tz) from None
 
 
 def _zone(name: str) -> tzinfo:
@@ -135,6 +200,9 @@ def columns_from_arrays(
     {None: ([0, 2], [4, 6], [1, 1])}
     """
     s, e = _column(starts, "starts"), _column(stops, "stops")
+    for col in (s, e):
+        if col.kind in ("naive", "aware"):
+            _check_datetimes(col)
     if len(s) != len(e):
         raise ValueError(f"starts and stops must have the same length, got {len(s)} and {len(e)}")
     v = Column("values", "int", None) if values is None else _column(values, "values")
@@ -192,19 +260,28 @@ def _objects(col: Column) -> list[Any]:
 
 
 def key_points(points: Any, domain: Domain | None) -> tuple[Any, Any]:
-    """Lookup points as a NumPy key array: ``(numpy, keys)``; ``(None, None)`` for others."""
+    """Lookup points as a NumPy key array: ``(numpy, keys)``; ``(None, None)`` for others
+    (datetimes finer than a microsecond give their floor; :func:`key_bounds` is exact)."""
+    np, down, _ = key_bounds(points, domain)
+    return np, down
+
+
+def key_bounds(points: Any, domain: Domain | None) -> tuple[Any, Any, Any]:
+    """Lookup points as NumPy key arrays ``(numpy, down, up)`` with ``down <= point <=
+    up`` (the same array for numbers; microsecond floor and ceiling for datetimes, which
+    differ below a microsecond); ``(None, None, None)`` for other points."""
     np = numpy_or_none(points)
     if np is None:
-        return None, None
+        return None, None, None
     col = _column(points, "points")
     if col.kind == "object":
-        return None, None
+        return None, None, None
     want = domain.kind if domain is not None else None
     got = "number" if col.kind in ("int", "float") else col.kind
     if want is not None and got != want:
         assert domain is not None  # want is set only when the domain is
         raise InvalidTypeError(f"points must be of the collection's domain ({describe(domain)})")
-    return np, col.data
+    return np, col.data, col.data if col.up is None else col.up
 
 
 def build_from_arrays(

@@ -95,6 +95,23 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "IntervalPdf densities must be finite: the piece [{start!r};{stop!r}] would get "
         "density {density!r}; nothing was changed",
     ),
+    # -- datetime64 columns (issue 15 items 4, 5) -----------------------------------------
+    "datetime64_finer": (
+        ValueError,
+        "{name} has {count} datetime64 value(s) finer than a microsecond (the first at "
+        "index {i}); intervalues keeps datetimes to the microsecond: round the column "
+        "first, e.g. with .astype('datetime64[us]')",
+    ),
+    "datetime64_range": (
+        ValueError,
+        "{name} has {count} datetime64 value(s) outside the years 1 to 9999 that Python "
+        "datetimes cover (the first at index {i})",
+    ),
+    "datetime64_zone_range": (
+        ValueError,
+        "{name}[{i}] cannot be shown in its time zone {tz}: there it falls outside the "
+        "years 1 to 9999 that Python datetimes cover",
+    ),
     # -- statistics ----------------------------------------------------------------------
     "within_type": (TypeError, "within must be an interval, got {value!r}"),
     "within_kind": (

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
 
-from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
+from ._arrays import build_from_arrays, frame_columns, key_bounds, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
 from ._checks import InvalidTypeError, check_coordinate, describe
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
@@ -178,15 +178,23 @@ class ColumnarCollection(AbstractIntervalCollection):
 
     def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
         """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece
-        holding each point, vectorised; ``(None, None, None)`` for other points, and
-        ``(numpy, None, None)`` for a discrete collection (looked up point by point)."""
-        np, keys = key_points(points, self._layout.domain)
-        if np is None or self._layout.discrete:
-            return np, None, None
+        holding each point, vectorised and exact; ``(None, None, None)`` for other points,
+        and ``(numpy, None, values)`` for a discrete collection (the value at each point,
+        looked up point by point)."""
+        np, down, up = key_bounds(points, self._layout.domain)
+        if np is None:
+            return None, None, None
+        if self._layout.discrete:
+            value_at = self._value_at
+            return (
+                np,
+                None,
+                [value_at(d) if d == u else 0 for d, u in zip(down.tolist(), up.tolist())],
+            )
         tr = self._tracks.get(None)
         if tr is None:
-            return np, np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
+            return np, np.zeros(len(down), dtype=np.int64), np.zeros(len(down), dtype=bool)
+        idx, hit = lookup_many(tr.starts, tr.stops, down, up, np)
         return np, idx, hit
 
     # -- columns in and out -------------------------------------------------------------------
@@ -324,14 +332,6 @@ def pieces_of(other: Any) -> list[BaseInterval]:
     if isinstance(other, AbstractIntervalCollection):
         return list(other)
     raise TypeError(f"cannot compare with {type(other).__name__}")
-
-
-def numpy_points(points: Any) -> list[Any]:
-    """NumPy-like points as Python coordinates (numbers, or datetimes)."""
-    arr = points.to_numpy() if hasattr(points, "to_numpy") else points
-    if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
-        return arr.astype("datetime64[us]").tolist()
-    return list(arr.tolist())
 
 
 def as_list(points: Iterable[Any]) -> list[Any]:

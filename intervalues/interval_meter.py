@@ -27,7 +27,7 @@ from ._checks import (
     fail,
     finite_sums,
 )
-from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of
+from ._columnar import ColumnarCollection, as_list, pieces_of
 from ._engine import combine, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, domain_of, key_of
@@ -211,8 +211,8 @@ class IntervalMeter(ColumnarCollection):
             if tr is not None and _plain_numbers(points):
                 return values_at_list(tr, points)
             return [self._value_at(self._check_point(x)) for x in points]
-        if idx is None:  # discrete: point by point
-            return np.asarray(self.values_at(numpy_points(points)))
+        if idx is None:  # discrete: the values, point by point
+            return np.asarray(hit)
         tr = self._tracks.get(None)
         if tr is None:
             return idx

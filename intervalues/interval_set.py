@@ -19,7 +19,7 @@ from ._checks import (
     check_use_rust,
     describe,
 )
-from ._columnar import ColumnarCollection, numpy_points
+from ._columnar import ColumnarCollection
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import domain_of, key_of
@@ -216,8 +216,8 @@ class IntervalSet(ColumnarCollection):
         np, idx, hit = self._numpy_lookup(points)
         if np is None:
             return [x in self for x in points]
-        if idx is None:  # discrete: point by point
-            return np.asarray([x in self for x in numpy_points(points)], dtype=bool)
+        if idx is None:  # discrete: the values, point by point
+            return np.asarray(hit, dtype=bool)
         return hit
 
     def to_arrays(self) -> tuple[Any, Any]:

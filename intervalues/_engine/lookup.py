@@ -42,15 +42,68 @@ def as_numpy(col: Any, np: Any) -> Any:
     return np.asarray(col)
 
 
-def lookup_many(starts: Any, stops: Any, keys: Any, np: Any) -> tuple[Any, Any]:
-    """For each key: the index of the closed piece containing it (left piece wins at a
-    shared boundary) and whether there is one. O(k log n), vectorised."""
-    st = as_numpy(starts, np)
-    en = as_numpy(stops, np)
-    idx = np.searchsorted(en, keys, side="left")
-    clipped = np.minimum(idx, max(len(en) - 1, 0))
-    hit = (idx < len(en)) & (st[clipped] <= keys) if len(en) else np.zeros(len(keys), bool)
+def lookup_many(starts: Any, stops: Any, down: Any, up: Any, np: Any) -> tuple[Any, Any]:
+    """For each point: the index of the closed piece containing it (left piece wins at a
+    shared boundary) and whether there is one. O(k log n), vectorised.
+
+    A point is given by ``down <= point <= up`` (NumPy arrays; equal for numbers, the
+    floor and ceiling in microseconds for finer datetimes). Comparisons are exact
+    whatever the types: int64 points against float64 columns and back are rounded
+    towards the point, never through a lossy cast (``2**53 + 1`` is not ``2.0**53``).
+
+    >>> import numpy as np
+    >>> from array import array
+    >>> pts = np.array([2.0**53])
+    >>> lookup_many(array("q", [2**53 + 1]), array("q", [2**53 + 3]), pts, pts, np)[1]
+    array([False])
+    """
+    n = len(stops)
+    if not n:
+        return np.zeros(len(up), dtype=np.int64), np.zeros(len(up), dtype=bool)
+    if not (isinstance(starts, array) and isinstance(stops, array)):
+        return _lookup_python(starts, stops, down.tolist(), up.tolist(), np)
+    up_key, up_ok = _stored(up, stops.typecode, "ceil", np)
+    down_key, down_ok = _stored(down, starts.typecode, "floor", np)
+    idx = np.searchsorted(as_numpy(stops, np), up_key, side="left")
+    clipped = np.minimum(idx, n - 1)
+    hit = (idx < n) & (as_numpy(starts, np)[clipped] <= down_key)
+    if up_ok is not None:
+        hit &= up_ok
+    if down_ok is not None:
+        hit &= down_ok
     return clipped, hit
+
+
+def _lookup_python(
+    starts: Any, stops: Any, down: list[Any], up: list[Any], np: Any
+) -> tuple[Any, Any]:
+    """:func:`lookup_many` for columns of Python numbers (big ints, mixed types): exact."""
+    n = len(stops)
+    idx = [min(bisect_left(stops, u), n - 1) for u in up]
+    hit = [starts[i] <= d and u <= stops[i] for i, d, u in zip(idx, down, up)]
+    return np.asarray(idx, dtype=np.int64), np.asarray(hit, dtype=bool)
+
+
+_TWO_63 = 2.0**63
+
+
+def _stored(keys: Any, typecode: str, rounding: str, np: Any) -> tuple[Any, Any]:
+    """``keys`` in a column's type (``'q'``: int64, ``'d'``: float64), rounded down
+    (``"floor"``: the largest value <= key) or up (``"ceil"``), exactly; plus a mask of the
+    keys for which that value exists (``None``: all of them)."""
+    if (typecode == "q") == (keys.dtype.kind in "iu"):
+        return keys, None
+    floor = rounding == "floor"
+    if typecode == "q":  # float points, int64 column
+        ok = keys >= -_TWO_63 if floor else keys < _TWO_63
+        whole = np.floor(keys) if floor else np.ceil(keys)
+        return np.clip(whole, -_TWO_63, _TWO_63 - 1024.0).astype(np.int64), ok
+    near = keys.astype(np.float64)  # int64 points, float64 column: round to nearest ...
+    over = near >= _TWO_63  # ... then step once towards the point where it overshot
+    back = np.where(over, 0.0, near).astype(np.int64)
+    if floor:
+        return np.where(over | (back > keys), np.nextafter(near, -np.inf), near), None
+    return np.where(~over & (back < keys), np.nextafter(near, np.inf), near), None
 
 
 def lattice_index(track: tuple[Any, Any], x: int | float | datetime) -> int | None:

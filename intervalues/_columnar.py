@@ -19,10 +19,11 @@ from ._checks import InvalidTypeError, check_coordinate, describe
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import lattice_index, lookup_many
-from ._engine.sweep import Kind
+from ._engine.sweep import Kind, decimal_total
 from ._gather import interval_of
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval
+from .base_interval_discrete import BaseDiscreteInterval
 
 __all__ = ["ColumnarCollection"]
 
@@ -161,20 +162,29 @@ class ColumnarCollection(AbstractIntervalCollection):
             raise InvalidTypeError(f"cannot look up {x!r} in a {name} of {describe(dom)}")
         return x
 
+    def _tol(self) -> Any:
+        """The membership tolerance of discrete points, relative to the step (W19): the
+        one ``BaseDiscreteInterval`` documents for numbers; datetimes are exact."""
+        d = self._layout.domain
+        return BaseDiscreteInterval.tol if d is None or d.kind == "number" else 0
+
     def _value_at(self, x: Any) -> Any:
         """The value at a checked coordinate (0 when uncovered): left piece wins at a
-        shared boundary; lattices add up."""
-        total: Any = 0
+        shared boundary; lattices add up (exactly, by the decimal rule)."""
+        found: list[Any] = []
+        tol = self._tol()
         for t, tr in self._tracks.items():
             if t is None:
                 i = tr.find(key_of(x))
                 return tr.values[i] if i >= 0 else 0
-            k = lattice_index(t, x)
+            k = lattice_index(t, x, tol)
             if k is not None:
                 i = tr.find_half_open(k)
                 if i >= 0:
-                    total = total + tr.values[i]
-        return total
+                    found.append(tr.values[i])
+        if len(found) < 2:
+            return found[0] if found else 0
+        return decimal_total(found)
 
     def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
         """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece

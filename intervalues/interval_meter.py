@@ -32,7 +32,8 @@ from ._engine import combine, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index, values_at_list
-from ._engine.sweep import Kind
+from ._engine.runs import Run, normalize, pointwise
+from ._engine.sweep import Kind, decimal_total
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, Length, as_interval
@@ -188,7 +189,7 @@ class IntervalMeter(ColumnarCollection):
                 if i >= 0:
                     out.append(self._interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
             else:
-                k = lattice_index(t, x)
+                k = lattice_index(t, x, self._tol())
                 if k is not None:
                     i = tr.find_half_open(k)
                     if i >= 0:
@@ -463,7 +464,7 @@ class IntervalMeter(ColumnarCollection):
         discrete = bool(self._layout.discrete)
         if within is None:
             if discrete:
-                return [(v, b - a) for _, a, b, v in self._pieces()]  # b - a points
+                return [(v, run[2]) for run, v in self._atoms()]  # run[2] points
             return stats.continuous_pairs(self._tracks.get(None))
         window = _check_within(self._layout, within)
         if discrete or window._discrete:
@@ -496,8 +497,8 @@ class IntervalMeter(ColumnarCollection):
         >>> m.minimum_value(), m.minimum_value(within=BaseInterval(0, 5))
         (1, 0)
         """
-        if within is None and self._tracks:
-            return min(min(tr.values) for tr in self._tracks.values())
+        if within is None and None in self._tracks:
+            return min(self._tracks[None].values)
         return min(v for v, _ in self._nonempty(within))
 
     def maximum_value(self, within: Any = None) -> int | float:
@@ -506,8 +507,8 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
         2
         """
-        if within is None and self._tracks:
-            return max(max(tr.values) for tr in self._tracks.values())
+        if within is None and None in self._tracks:
+            return max(self._tracks[None].values)
         return max(v for v, _ in self._nonempty(within))
 
     def median_value(self, within: Any = None) -> int | float:
@@ -551,10 +552,27 @@ class IntervalMeter(ColumnarCollection):
         from .interval_set import IntervalSet
 
         tr = self._tracks.get(None)
-        if self._layout.discrete or tr is None:
-            return IntervalSet([iv.with_value(1) for iv in self if keep(iv.value)])
+        if self._layout.discrete:
+            runs = normalize([run for run, v in self._atoms() if keep(v)])
+            floaty = any(self._layout.floaty.values())
+            return IntervalSet._from_runs(Layout(self._layout.domain, True), runs, floaty)
+        if tr is None:
+            return IntervalSet()
         starts, stops = stats.regions(tr, keep)
         return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
+
+    def _atoms(self) -> list[tuple[Run, Any]]:
+        """A discrete meter as its point-wise function: disjoint runs ``(first, step,
+        count)`` in exact keys with the sum over all lattices of the values at their
+        points (one lattice: its pieces as they are; 0 dropped)."""
+        pieces = [
+            ((offset + a * step, step, b - a), v)
+            for (step, offset), tr in ((t, tr) for t, tr in self._tracks.items() if t)
+            for a, b, v in zip(tr.starts, tr.stops, tr.values)
+        ]
+        if len(self._tracks) < 2:
+            return pieces
+        return pointwise(pieces, decimal_total)
 
     def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.

@@ -29,7 +29,7 @@ from ._checks import (
 )
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
-from ._engine.coords import NUMBER
+from ._engine.coords import NUMBER, key_of
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval
@@ -591,6 +591,7 @@ class IntervalPdf(IntervalMeter):
         a, b = _real(a, "a"), _real(b, "b")
         if a > b:
             raise ValueError(f"condition needs a <= b, got a={a!r}, b={b!r}")
+        a, b = key_of(a), key_of(b)  # -0.0 is stored as 0.0
         starts, stops, dens = self._dcols()
         lo = bisect_left(stops, a)
         hi = bisect_right(starts, b)

@@ -78,18 +78,22 @@ class IntervalSet(ColumnarCollection):
         return cls._from(layout, tracks)
 
     @classmethod
-    def _from_runs(cls, layout: Layout, runs: list[Run]) -> IntervalSet:
-        """A discrete set of normalised runs (see ``_engine.runs.normalize``)."""
+    def _from_runs(cls, layout: Layout, runs: list[Run], floaty: bool | None = None) -> IntervalSet:
+        """A discrete set of normalised runs (see ``_engine.runs.normalize``); lattices the
+        layout does not know show floats when ``floaty`` (default: when any of its
+        lattices does)."""
         new = object.__new__(cls)
-        new._assign_runs(layout, runs)
+        new._assign_runs(layout, runs, floaty)
         return new
 
-    def _assign_runs(self, layout: Layout, runs: list[Run]) -> None:
+    def _assign_runs(self, layout: Layout, runs: list[Run], floaty: bool | None = None) -> None:
         """Store normalised runs as one track of point-index pieces per lattice."""
         cols: dict[TrackId, tuple[list[Any], list[Any], list[Any]]] = {}
+        if floaty is None:
+            floaty = any(layout.floaty.values())
         for first, step, count in runs:
             track = (step, first % step)
-            layout.floaty.setdefault(track, False)
+            layout.floaty.setdefault(track, floaty)
             k = divide(first - track[1], step)
             c = cols.setdefault(track, ([], [], []))
             c[0].append(k)

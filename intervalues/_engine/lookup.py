@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from datetime import datetime
+from fractions import Fraction
 from typing import Any
 
 from .columns import Track
@@ -106,15 +107,24 @@ def _stored(keys: Any, typecode: str, rounding: str, np: Any) -> tuple[Any, Any]
     return np.where(~over & (back < keys), np.nextafter(near, np.inf), near), None
 
 
-def lattice_index(track: tuple[Any, Any], x: int | float | datetime) -> int | None:
+def lattice_index(track: tuple[Any, Any], x: int | float | datetime, tol: Any = 0) -> int | None:
     """The point index of coordinate ``x`` on lattice ``(step, offset)``, or None when
-    ``x`` is not one of its points.
+    ``x`` is not one of its points. ``tol`` is the membership tolerance relative to the
+    step (W19): ``x`` within ``tol * step`` of a point is that point.
 
+    >>> from fractions import Fraction
     >>> lattice_index((2, 1), 7), lattice_index((2, 1), 4)
     (3, None)
+    >>> lattice_index((Fraction(1, 5), Fraction(1, 10)), 0.1 + 0.2, 1e-6)
+    1
     """
     step, offset = track
     q = (key_of(x) if isinstance(x, datetime) else exact(x)) - offset
-    if q % step:
-        return None
-    return divide(q, step)
+    if not q % step:
+        return divide(q, step)
+    if tol:
+        r = Fraction(q) / Fraction(step)
+        k = round(r)
+        if abs(r - k) <= tol:
+            return k
+    return None

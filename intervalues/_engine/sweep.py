@@ -28,6 +28,7 @@ from typing import Literal, TypeAlias, cast
 __all__ = [
     "Kind",
     "combine_columns",
+    "decimal_total",
     "finish_total",
     "prefer_int_keys",
     "same_value",
@@ -132,6 +133,18 @@ def scale_values(values: Sequence[int | float]) -> tuple[list[int], int, bool]:
             power = powers[shift] = 10**shift
         scaled.append(m * power)
     return scaled, 10**-low, True
+
+
+def decimal_total(values: Sequence[int | float]) -> int | float:
+    """The exact sum of ``values`` by the decimal rule, rounded once: an ``int`` when all
+    are ints, else the float nearest to the sum of the decimals the floats print as.
+
+    >>> decimal_total([0.1, 0.2]), decimal_total([1, 2]), decimal_total([1, 0.0])
+    (0.3, 3, 1.0)
+    """
+    scaled, scale, has_float = scale_values(values)
+    total = sum(scaled)
+    return total / scale if has_float else total
 
 
 def finish_total(kind: Kind, has_float: bool, scale: int) -> Callable[[int], int | float]:

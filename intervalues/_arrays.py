@@ -15,8 +15,8 @@ from typing import Any
 
 from ._checks import InvalidTypeError, check_use_rust, describe, fail, finite_sums
 from ._engine import combine
-from ._engine.columns import Layout, Track, TrackId
-from ._engine.coords import NUMBER, Domain, from_key
+from ._engine.columns import Layout, Track, TrackId, boundary_keys
+from ._engine.coords import NUMBER, Domain, from_key, pick_zone
 from ._engine.setops import with_points
 from ._engine.sweep import Kind
 from ._gather import gather
@@ -232,13 +232,23 @@ def columns_from_arrays(
             f"interval {i} of {what} has start after stop "
             f"(starts[{i}]={s.data[i]!r}, stops[{i}]={e.data[i]!r})"
         )
-    if s.kind == "naive":
-        domain = Domain("naive")
-    elif s.kind == "aware":
-        domain = Domain("aware", s.tz or e.tz)
-    else:
-        domain = NUMBER
-    return Layout(domain, False), (s, e, v)
+    if s.kind == "aware":
+        return _zoned(s, e), (s, e, v)
+    return Layout(Domain("naive") if s.kind == "naive" else NUMBER, False), (s, e, v)
+
+
+def _zoned(s: Column, e: Column) -> Layout:
+    """The layout of two aware columns: one zone each (no per-row cost); when they
+    differ, the first by ``zone_rank`` is the default and the other column's instants
+    keep their own zone (at a shared instant the default wins, as for objects)."""
+    zs = {z for z in (s.tz, e.tz) if z is not None}
+    default = pick_zone(zs)
+    if len(zs) == 1:
+        return Layout(Domain("aware", default), False)
+    other, mine = (e, s) if s.tz is default else (s, e)
+    keys = set(other.data.tolist()) - set(mine.data.tolist())
+    zones: dict[int, tzinfo] = {k: other.tz for k in keys if other.tz is not None}
+    return Layout(Domain("aware", default), False, zones=zones)
 
 
 def _python_columns(s: Column, e: Column, v: Column, what: str) -> tuple[Layout, dict[Any, Any]]:
@@ -299,6 +309,9 @@ def build_from_arrays(
     s, e, v = cols
     with finite_sums(what):
         tracks = combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
+    if layout.zones:  # two zones: keep those of the result's boundaries only
+        keys = boundary_keys(tracks)
+        layout.zones = {k: z for k, z in layout.zones.items() if k in keys}
     if kind == "set":
         points = (s.data == e.data) & (v.data > 0)  # zero-length: a set keeps the point
         if points.any():

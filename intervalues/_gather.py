@@ -18,17 +18,17 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from ._checks import check_value, describe, fail
 from ._engine.columns import Layout, TrackId
-from ._engine.coords import NUMBER, Domain, domain_of, key_of
+from ._engine.coords import NUMBER, Domain, domain_of, key_of, pick_zone, zone_rank
 from ._engine.lattice import Lattice, divide, exact, exact_step, lattice_of
 from .base_interval import BaseInterval, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
 
-__all__ = ["Columns", "gather", "interval_of", "plus_zero"]
+__all__ = ["Columns", "gather", "interval_of", "plus_zero", "zoned_layout"]
 
 Columns = tuple[list[Any], list[Any], list[Any]]
 
@@ -110,13 +110,42 @@ def gather(
         if bad:
             raise fail("mixed_domains", a="numbers", b="datetimes", what=what)
         domain = _check_domains(starts + stops, what)
+        coords = starts + stops
         starts = [key_of(x) for x in starts]
         stops = [key_of(x) for x in stops]
     _check_values(values)
     if any(map(operator.gt, starts, stops)):
         i = next(i for i, (a, b) in enumerate(zip(starts, stops)) if a > b)
         raise fail("start_after_stop", i=i, what=what, interval=ivs[i])
+    if domain.kind == "aware":
+        return zoned_layout(coords, starts + stops, False), {None: (starts, stops, values)}
     return Layout(domain, False), {None: (starts, stops, values)}
+
+
+def zoned_layout(coords: list[datetime], keys: list[Any], discrete: bool) -> Layout:
+    """The layout of aware coordinates with their keys: every boundary keeps its own zone
+    (where zones meet at one instant, the first by ``zone_rank``); the default zone is the
+    first of all; one zone for everything costs no per-key entry.
+
+    >>> from datetime import timezone
+    >>> t = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    >>> lay = zoned_layout([t, t], [0, 0], False)
+    >>> lay.domain.tz, lay.zones
+    (datetime.timezone.utc, {})
+    """
+    tzs: list[tzinfo] = [x.tzinfo for x in coords]  # type: ignore[misc]  # aware: set
+    distinct = set(tzs)
+    if len(distinct) == 1:
+        return Layout(Domain("aware", tzs[0]), discrete)
+    rank = {z: zone_rank(z) for z in distinct}
+    best: dict[Any, Any] = {}
+    for k, z in zip(keys, tzs):
+        cur = best.get(k)
+        if cur is None or rank[z] < rank[cur]:
+            best[k] = z
+    default = pick_zone(rank)
+    zones = {k: z for k, z in best.items() if z is not default}
+    return Layout(Domain("aware", default), discrete, zones=zones)
 
 
 def plus_zero(col: list[Any]) -> list[Any]:
@@ -166,7 +195,11 @@ def _check_values(values: list[Any]) -> None:
 
 def _gather_discrete(ivs: list[BaseInterval], what: str) -> tuple[Layout, dict[TrackId, Columns]]:
     domain = _check_domains([iv.start for iv in ivs], what)
-    layout = Layout(domain, True)
+    if domain.kind == "aware":
+        coords = [iv.start for iv in ivs] + [iv.stop for iv in ivs]
+        layout = zoned_layout(coords, [key_of(x) for x in coords], True)
+    else:
+        layout = Layout(domain, True)
     cols: dict[TrackId, Columns] = {}
     _check_values([iv.value for iv in ivs])
     for iv in ivs:

@@ -29,7 +29,7 @@ from ._checks import (
 )
 from ._columnar import ColumnarCollection, as_list, pieces_of
 from ._engine import combine, stats
-from ._engine.columns import Layout, Track, TrackId
+from ._engine.columns import Layout, Track, TrackId, resolve_zones, sorted_tracks
 from ._engine.coords import NUMBER, domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index, values_at_list
 from ._engine.runs import Run, normalize, pointwise
@@ -555,11 +555,13 @@ class IntervalMeter(ColumnarCollection):
         if self._layout.discrete:
             runs = normalize([run for run, v in self._atoms() if keep(v)])
             floaty = any(self._layout.floaty.values())
-            return IntervalSet._from_runs(Layout(self._layout.domain, True), runs, floaty)
+            layout = Layout(self._layout.domain, True, zones=dict(self._layout.zones))
+            return IntervalSet._from_runs(layout, runs, floaty)
         if tr is None:
             return IntervalSet()
         starts, stops = stats.regions(tr, keep)
-        return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
+        layout = Layout(self._layout.domain, False, zones=dict(self._layout.zones))
+        return IntervalSet._from_columns(layout, starts, stops)
 
     def _atoms(self) -> list[tuple[Run, Any]]:
         """A discrete meter as its point-wise function: disjoint runs ``(first, step,
@@ -645,6 +647,8 @@ class IntervalMeter(ColumnarCollection):
                 else:
                     cols = {t: (tr.starts, tr.stops, vals)}
                     tracks.update(combine.build_python(cols, self._kind))
+        tracks = sorted_tracks(tracks)
+        resolve_zones(layout, tracks, [(self._layout, self._tracks), (add._layout, add._tracks)])
         self._assign(layout, tracks)
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:

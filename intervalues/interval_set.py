@@ -21,13 +21,13 @@ from ._checks import (
 )
 from ._columnar import ColumnarCollection
 from ._engine import combine
-from ._engine.columns import Layout, Track, TrackId
+from ._engine.columns import Layout, Track, TrackId, resolve_zones
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step
 from ._engine.runs import Run, intersect, normalize, point_count, subtract_all
 from ._engine.setops import SetOp, closed_op, with_points
 from ._engine.sweep import Kind, combine_columns
-from ._gather import gather
+from ._gather import gather, zoned_layout
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, Length, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
@@ -267,7 +267,11 @@ class IntervalSet(ColumnarCollection):
     @classmethod
     def _single(cls, iv: BaseInterval) -> IntervalSet:
         """The geometry of one interval, whatever its value (zero length kept as a point)."""
-        layout = Layout(domain_of(iv.start), iv._discrete)
+        if domain_of(iv.start).kind == "aware":
+            coords = [iv.start, iv.stop]
+            layout = zoned_layout(coords, [key_of(x) for x in coords], iv._discrete)
+        else:
+            layout = Layout(domain_of(iv.start), iv._discrete)
         if not iv._discrete:
             return cls._from_columns(layout, [key_of(iv.start)], [key_of(iv.stop)])
         assert isinstance(iv, BaseDiscreteInterval)
@@ -286,16 +290,20 @@ class IntervalSet(ColumnarCollection):
                 runs = normalize([c for r in a for q in b if (c := intersect(r, q)) is not None])
             else:
                 runs = normalize(subtract_all(a, b))
-            return type(self)._from_runs(layout, runs)
-        mine, theirs = self._tracks.get(None), other._tracks.get(None)
-        s, e = closed_op(
-            mine.starts if mine else [],
-            mine.stops if mine else [],
-            theirs.starts if theirs else [],
-            theirs.stops if theirs else [],
-            op,
-        )
-        return type(self)._from_columns(layout, s, e)
+            result = type(self)._from_runs(layout, runs)
+        else:
+            mine, theirs = self._tracks.get(None), other._tracks.get(None)
+            s, e = closed_op(
+                mine.starts if mine else [],
+                mine.stops if mine else [],
+                theirs.starts if theirs else [],
+                theirs.stops if theirs else [],
+                op,
+            )
+            result = type(self)._from_columns(layout, s, e)
+        sources = [(self._layout, self._tracks), (other._layout, other._tracks)]
+        resolve_zones(result._layout, result._tracks, sources)
+        return result
 
     def union(self, other: Any) -> IntervalSet:
         """Union with an interval or collection.
@@ -676,13 +684,4 @@ class IntervalSet(ColumnarCollection):
         """A set of exactly these pieces (one-point pieces kept); empty keeps the layout."""
         if not pieces:
             return type(self)._from(self._layout.copy(), {})
-        singles = [IntervalSet._single(p) for p in pieces]
-        layout = singles[0]._layout.copy()
-        for one in singles[1:]:
-            check_layouts(layout, one._layout, "IntervalSet")
-            layout.merge(one._layout)
-        if layout.discrete:
-            return type(self)._from_runs(layout, normalize([r for x in singles for r in x._runs]))
-        keys = [(key_of(p.start), key_of(p.stop)) for p in pieces]
-        starts, stops = closed_op([a for a, _ in keys], [b for _, b in keys], [], [], "or")
-        return type(self)._from_columns(layout, starts, stops)
+        return type(self)(pieces)  # a set keeps one-point pieces

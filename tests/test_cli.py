@@ -234,9 +234,9 @@ class TestDatetimes:
         )
         code, out, err = run(capsys, "combine", path, "--start", "a", "--stop", "b")
         assert code == 0, err
-        # the same instants, shown in the collection's zone (that of the first row)
+        # the same instants, each boundary shown in its own zone (issue 14 item 4)
         assert field(out, "peak value") == (
-            "2 on 1 stretch: [2013-03-10 02:00:00-05:00, 2013-03-10 03:00:00-05:00]"
+            "2 on 1 stretch: [2013-03-10 03:00:00-04:00, 2013-03-10 04:00:00-04:00]"
         )
         assert field(out, "covered length") == "6:00:00 (6.00 h)"  # across the DST change
 

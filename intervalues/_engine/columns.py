@@ -15,13 +15,24 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from datetime import tzinfo
 from typing import Any
 
-from .coords import NUMBER, Domain, from_key
+from .coords import NUMBER, Domain, from_key, pick_zone
 from .lattice import Exact, from_exact, step_from_exact
 from .sweep import merge_canonical, same_value
 
-__all__ = ["Layout", "Track", "TrackId", "check_canonical", "pack", "sorted_tracks", "splice"]
+__all__ = [
+    "Layout",
+    "Track",
+    "TrackId",
+    "boundary_keys",
+    "check_canonical",
+    "pack",
+    "resolve_zones",
+    "sorted_tracks",
+    "splice",
+]
 
 #: ``None`` for the continuous track, ``(step, offset)`` for a lattice of discrete points.
 TrackId = tuple[Exact, Exact] | None
@@ -166,27 +177,38 @@ def check_canonical(track: Track, points: bool = False) -> None:
 
 
 class Layout:
-    """How keys map back to coordinates: the domain, and per lattice the user's number type.
+    """How keys map back to coordinates: the domain, per lattice the user's number type,
+    and for aware datetimes the zone each boundary is shown in.
+
+    ``zones`` maps a key (an instant, in microseconds) to its display zone where that
+    differs from ``domain.tz``; a collection built from one zone, say one pandas column,
+    has none. Keys it does not list (or no longer holds) are shown in ``domain.tz``.
 
     >>> Layout(NUMBER, False).coordinate(None, 3)
     3
     """
 
-    __slots__ = ("discrete", "domain", "floaty")
+    __slots__ = ("discrete", "domain", "floaty", "zones")
 
     def __init__(
         self,
         domain: Domain | None,
         discrete: bool | None,
         floaty: dict[TrackId, bool] | None = None,
+        zones: dict[int, tzinfo] | None = None,
     ) -> None:
         self.domain = domain
         self.discrete = discrete
         self.floaty: dict[TrackId, bool] = floaty if floaty is not None else {}
+        self.zones: dict[int, tzinfo] = zones if zones is not None else {}
 
     def copy(self) -> Layout:
         """An independent copy."""
-        return Layout(self.domain, self.discrete, dict(self.floaty))
+        return Layout(self.domain, self.discrete, dict(self.floaty), dict(self.zones))
+
+    def zone_of(self, key: int) -> tzinfo | None:
+        """The zone the instant ``key`` is shown in (aware datetimes)."""
+        return self.zones.get(key, self.domain.tz if self.domain is not None else None)
 
     def merge(self, other: Layout) -> None:
         """Adopt another (already checked compatible) layout's domain and number types."""
@@ -201,14 +223,73 @@ class Layout:
     def coordinate(self, track: TrackId, k: Any) -> Any:
         """The coordinate of key ``k`` on ``track`` as the user sees it."""
         domain = self.domain or NUMBER
-        if track is None:
-            return from_key(k, domain)
-        step, offset = track
-        return from_exact(offset + k * step, domain, self.floaty.get(track, False))
+        if track is not None:
+            step, offset = track
+            k = offset + k * step
+            if domain.kind == "number":
+                return from_exact(k, domain, self.floaty.get(track, False))
+            k = int(k)
+        if domain.kind == "aware" and self.zones:
+            domain = Domain("aware", self.zones.get(k, domain.tz))
+        return from_key(k, domain)
 
     def step(self, track: tuple[Exact, Exact]) -> Any:
         """The user-facing step of a lattice (``timedelta`` for datetimes)."""
         return step_from_exact(track[0], self.domain or NUMBER, self.floaty.get(track, False))
+
+
+def boundary_keys(tracks: dict[TrackId, Track]) -> set[Any]:
+    """The keys where pieces begin or end (for lattices: the keys of their first and
+    last points), as instants: what a zone can be attached to.
+
+    >>> sorted(boundary_keys({None: Track([0, 5], [2, 7], [1, 1])}))
+    [0, 2, 5, 7]
+    """
+    keys: set[Any] = set()
+    for t, tr in tracks.items():
+        if t is None:
+            keys.update(tr.starts)
+            keys.update(tr.stops)
+        else:
+            step, offset = t
+            for a, b in zip(tr.starts, tr.stops):
+                keys.add(int(offset + a * step))
+                keys.add(int(offset + (b - 1) * step))
+    return keys
+
+
+def resolve_zones(
+    layout: Layout, tracks: dict[TrackId, Track], sources: list[tuple[Layout, dict[TrackId, Track]]]
+) -> None:
+    """Set the display zones of ``layout`` (an aware result of ``sources``, each a layout
+    with its tracks): a boundary shows the first zone (by ``zone_rank``) of the sources
+    having a boundary there; others show the first of the sources' default zones. So the
+    result does not depend on the order of the sources, and keys no longer present are
+    forgotten. O(1) when every source is in one and the same zone.
+    """
+    if layout.domain is None or layout.domain.kind != "aware":
+        return
+    live = [
+        (lay, trs)
+        for lay, trs in sources
+        if trs and lay.domain is not None and lay.domain.kind == "aware"
+    ]
+    defaults = {lay.domain.tz for lay, _ in live if lay.domain is not None}
+    if not defaults:
+        return
+    default = pick_zone(z for z in defaults if z is not None)
+    layout.domain = Domain("aware", default)
+    if len(defaults) == 1 and not any(lay.zones for lay, _ in live):
+        layout.zones = {}
+        return
+    known = [(boundary_keys(trs), lay) for lay, trs in live]
+    zones: dict[int, tzinfo] = {}
+    for k in boundary_keys(tracks):
+        seen = [lay.zone_of(k) for keys, lay in known if k in keys]
+        zone = pick_zone(z for z in seen if z is not None) if seen else default
+        if zone is not default:
+            zones[k] = zone
+    layout.zones = zones
 
 
 def sorted_tracks(tracks: dict[TrackId, Track]) -> dict[TrackId, Track]:

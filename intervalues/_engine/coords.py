@@ -8,10 +8,20 @@ UTC instant), so one integer kernel serves every domain, in Python and in Rust.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 
-__all__ = ["NUMBER", "Domain", "domain_of", "from_key", "key_of", "length_from_key"]
+__all__ = [
+    "NUMBER",
+    "Domain",
+    "domain_of",
+    "from_key",
+    "key_of",
+    "length_from_key",
+    "pick_zone",
+    "zone_rank",
+]
 
 _EPOCH_NAIVE = datetime(1970, 1, 1)
 _EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -21,7 +31,8 @@ _MICROSECOND = timedelta(microseconds=1)
 class Domain(NamedTuple):
     """Which coordinates a collection holds: ``"number"``, ``"naive"`` or ``"aware"``.
 
-    ``tz`` is the zone used to display aware coordinates (the first one seen).
+    ``tz`` is the zone used to display aware coordinates that have no zone of their own
+    (see ``Layout.zones``): the first of the zones seen by :func:`zone_rank`.
     """
 
     kind: str
@@ -83,3 +94,25 @@ def length_from_key(k: int | float, domain: Domain) -> int | float | timedelta:
     if domain.kind == "number":
         return k
     return timedelta(microseconds=k)
+
+
+def zone_rank(tz: tzinfo) -> tuple[str, str, str]:
+    """The order in which zones meeting at one instant are preferred for display: by
+    name (``str``), then type, then ``repr``, so the choice never depends on input order.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> zone_rank(ZoneInfo("Europe/Amsterdam"))[0], zone_rank(timezone.utc)[:2]
+    ('Europe/Amsterdam', ('UTC', 'datetime.timezone'))
+    """
+    t = type(tz)
+    return str(tz), f"{t.__module__}.{t.__qualname__}", repr(tz)
+
+
+def pick_zone(zones: Iterable[tzinfo]) -> tzinfo:
+    """The zone shown where several meet at one instant: the first by :func:`zone_rank`.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> pick_zone([timezone.utc, ZoneInfo("America/Kralendijk")])
+    zoneinfo.ZoneInfo(key='America/Kralendijk')
+    """
+    return min(zones, key=zone_rank)

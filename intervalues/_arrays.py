@@ -17,6 +17,7 @@ from ._checks import InvalidTypeError, check_use_rust, describe, fail, finite_su
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId, boundary_keys
 from ._engine.coords import NUMBER, Domain, from_key, pick_zone
+from ._engine.lookup import as_numpy
 from ._engine.setops import with_points
 from ._engine.sweep import Kind
 from ._gather import gather
@@ -339,7 +340,7 @@ def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[An
 def keys_to_numpy(keys: list[Any], domain: Domain | None) -> Any:
     """A NumPy array of stored keys: numbers, or ``datetime64[us]`` (aware: UTC)."""
     np = require("numpy", "numpy", "to_arrays()")
-    arr = np.asarray(keys)
+    arr = as_numpy(keys, np)  # exact: object dtype where int64/float64 would round
     if domain is not None and domain.kind != "number":
         return arr.astype(np.int64).astype("datetime64[us]")
     return arr

@@ -18,7 +18,7 @@ from ._arrays import require as require_module
 from ._checks import InvalidTypeError, check_coordinate, describe
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
 from ._engine.coords import domain_of, key_of
-from ._engine.lookup import lattice_index, lookup_many
+from ._engine.lookup import as_numpy, lattice_index, lookup_many
 from ._engine.sweep import Kind, decimal_total
 from ._gather import interval_of
 from .abstract_interval import AbstractIntervalCollection
@@ -273,7 +273,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         np = require_module("numpy", "numpy", "to_arrays()")
         starts, stops, values = self._key_columns()
         dom = self._layout.domain
-        return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
+        return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), as_numpy(values, np)
 
     # -- lengths -------------------------------------------------------------------------------
     def _zero_length(self) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from intervalues._engine import accel
 from intervalues._engine.combine import use_accel
@@ -19,3 +20,15 @@ def pytest_report_header(config: pytest.Config) -> str:
 def backend() -> str:
     """The backend the suite runs on: 'python' or 'rust'."""
     return "rust" if use_accel(None) else "python"
+
+
+# Deep runs of the model suite (tests/model): pytest --hypothesis-profile=long. Each model
+# test takes its share of max_examples (tests/model/harness.py); the CI budget is seeded.
+settings.register_profile(
+    "long",
+    max_examples=1_000_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+    stateful_step_count=25,
+)

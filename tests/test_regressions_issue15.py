@@ -396,3 +396,26 @@ class TestPointIntervals:
     def test_meters_ignore_zero_length_intervals(self):
         assert IntervalMeter(BaseInterval(1, 1)).is_empty
         assert IntervalCounter([BaseInterval(1, 1)]).is_empty
+
+
+# -- found by the model suite (tests/model) ----------------------------------------------------
+class TestFoundByTheModel:
+    def test_to_arrays_keeps_big_ints_and_mixed_keys_exact(self):
+        m = IntervalMeter([(2**53 + 1, 2**64 + 1, 1), (0.5, 1.5, 2)])
+        starts, stops, values = m.to_arrays()
+        assert starts.tolist() == [0.5, 2**53 + 1]
+        assert stops.tolist() == [1.5, 2**64 + 1]
+        assert IntervalMeter.from_arrays(starts, stops, values) == m
+        big = IntervalMeter([(0, 1, 2**64), (1, 2, 0.5)])
+        assert big.values_at(np.array([0.5, 1.5])).tolist() == [2**64, 0.5]
+
+    def test_statistics_use_exact_lengths_of_mixed_coordinates(self):
+        # 2**63 - 1 - 1.0 is not 2.0**63 - 1.0: the -0.3 piece is shorter than the 1.0 one
+        m = IntervalMeter([(-(2**63), 0, 1.0), (1.0, 2**63 - 1, -0.3)])
+        assert m.mode_value() == (1.0,)
+        assert m.median_value() == 1.0
+
+    def test_a_point_is_spelled_by_all_the_inputs(self):
+        a = IntervalSet([(0.0, 0.0), (0, 0, 0)])
+        b = IntervalSet([(0, 0, 0), (0.0, 0.0)])
+        assert repr(a) == repr(b) == "IntervalSet:{BaseInterval[0;0]}"

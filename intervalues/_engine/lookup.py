@@ -37,10 +37,22 @@ def values_at_list(track: Track, keys: list[Any]) -> list[Any]:
 
 
 def as_numpy(col: Any, np: Any) -> Any:
-    """A stored column as a NumPy array: a zero-copy view of a typed ``array``."""
+    """A column as a NumPy array, exactly: a zero-copy view of a typed ``array``; a list
+    as ``int64``/``float64`` when it is all of one machine type, else as Python objects
+    (NumPy would turn ``[1, 2**63 + 1]`` or ``[2**53 + 1, 0.5]`` into inexact floats).
+
+    >>> import numpy as np
+    >>> as_numpy([1, 2**63 + 1], np).dtype, as_numpy([1, 2], np).dtype
+    (dtype('O'), dtype('int64'))
+    """
     if isinstance(col, array):
         return np.frombuffer(col, dtype=np.int64 if col.typecode == "q" else np.float64)
-    return np.asarray(col)
+    types = set(map(type, col))
+    if types == {float}:
+        return np.asarray(col, dtype=np.float64)
+    if types <= {int} and all(-(2**63) <= x < 2**63 for x in col):
+        return np.asarray(col, dtype=np.int64)
+    return np.asarray(col, dtype=object)
 
 
 def lookup_many(starts: Any, stops: Any, down: Any, up: Any, np: Any) -> tuple[Any, Any]:

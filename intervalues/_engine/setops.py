@@ -102,7 +102,9 @@ def add_points(starts: Any, stops: Any, pieces: tuple[Any, Any], values: Any) ->
     points = sorted(a for a, b, v in zip(starts, stops, values) if a == b and v > 0)
     if not points:
         return pieces
-    return closed_op(pieces[0], pieces[1], points, points, "or")
+    out = closed_op(pieces[0], pieces[1], points, points, "or")
+    prefer_int_keys(out, (starts, stops))  # one spelling over all the inputs, as the sweep
+    return out
 
 
 def with_points(

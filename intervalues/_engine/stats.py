@@ -27,6 +27,7 @@ __all__ = [
     "continuous_pairs",
     "exact_sum",
     "integral",
+    "length",
     "median",
     "mode",
     "regions",
@@ -54,23 +55,44 @@ def overlapping(track: Track, lo: Any = None, hi: Any = None) -> tuple[int, int]
     return bisect_left(track.stops, lo), bisect_right(track.starts, hi)
 
 
+def length(a: Any, b: Any) -> Any:
+    """``b - a`` exactly: an ``int`` for ints, the float difference when it is exact
+    (checked error-free, the common case), else a ``Fraction`` (``1e300 - 1e-300``,
+    ``2**63 - 1 - 1.0``).
+
+    >>> length(1, 4), length(0.5, 2.0), length(1.0, 2**63 - 1)
+    (3, 1.5, Fraction(9223372036854775806, 1))
+    """
+    if type(a) is int and type(b) is int:
+        return b - a
+    if type(a) is float and type(b) is float:
+        d = b - a  # TwoSum (Knuth): the rounding error of b + (-a) is exactly err
+        bp = d - b
+        err = (b - (d - bp)) + (-a - bp)
+        if err == 0 and d - d == 0:
+            return d
+    return Fraction(b) - Fraction(a)
+
+
 def continuous_pairs(track: Track | None, lo: Any = None, hi: Any = None) -> list[Pair]:
-    """``(value, length)`` of each piece; with a window ``[lo, hi]`` the pieces are
-    clipped to it and the uncovered length inside it is paired with 0. O(log n + k)."""
+    """``(value, length)`` of each piece, lengths exact (see :func:`length`); with a
+    window ``[lo, hi]`` the pieces are clipped to it and the uncovered length inside it is
+    paired with 0. O(log n + k)."""
     if track is None:
-        return [(0, hi - lo)] if lo is not None and hi > lo else []
+        return [(0, length(lo, hi))] if lo is not None and hi > lo else []
     i, j = overlapping(track, lo, hi)
     rows = zip(track.starts[i:j], track.stops[i:j], track.values[i:j])
     if lo is None:
-        return [(v, b - a) for a, b, v in rows]
+        return [(v, length(a, b)) for a, b, v in rows]
     pairs = []
     covered: Any = 0
     for a, b, v in rows:
         x, y = max(a, lo), min(b, hi)
         if x < y:
-            pairs.append((v, y - x))
-            covered += y - x
-    gap = (hi - lo) - covered
+            w = length(x, y)
+            pairs.append((v, w))
+            covered += _exact(w)
+    gap = _exact(length(lo, hi)) - covered
     if gap:
         pairs.append((0, gap))
     return pairs

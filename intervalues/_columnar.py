@@ -15,7 +15,7 @@ from typing import Any, ClassVar, TypeVar
 
 from ._arrays import build_from_arrays, frame_columns, key_bounds, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
-from ._checks import InvalidTypeError, check_coordinate, describe
+from ._checks import InvalidTypeError, check_coordinate, describe, finite_sums
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index, lookup_many
@@ -184,7 +184,8 @@ class ColumnarCollection(AbstractIntervalCollection):
                     found.append(tr.values[i])
         if len(found) < 2:
             return found[0] if found else 0
-        return decimal_total(found)
+        with finite_sums(type(self).__name__):
+            return decimal_total(found)
 
     def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
         """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece

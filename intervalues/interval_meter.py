@@ -574,7 +574,8 @@ class IntervalMeter(ColumnarCollection):
         ]
         if len(self._tracks) < 2:
             return pieces
-        return pointwise(pieces, decimal_total)
+        with finite_sums(type(self).__name__):
+            return pointwise(pieces, decimal_total)
 
     def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.

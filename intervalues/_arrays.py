@@ -221,7 +221,8 @@ def columns_from_arrays(
     if {s.kind, e.kind} == {"int", "float"}:  # promote when the ints are exact as floats
         for col in (s, e):
             if col.kind == "int":
-                if col.data.size and int(np.abs(col.data).max()) > 2**53:
+                # in Python ints: np.abs(int64 min) overflows to itself
+                if col.data.size and max(-int(col.data.min()), int(col.data.max())) > 2**53:
                     return _python_columns(s, e, v, what)
                 col.data, col.kind = col.data.astype(np.float64), "float"
     if v.data is None:

@@ -419,3 +419,7 @@ class TestFoundByTheModel:
         a = IntervalSet([(0.0, 0.0), (0, 0, 0)])
         b = IntervalSet([(0, 0, 0), (0.0, 0.0)])
         assert repr(a) == repr(b) == "IntervalSet:{BaseInterval[0;0]}"
+
+    def test_int64_minimum_is_not_promoted_to_float_next_to_a_float_column(self):
+        m = IntervalMeter.from_arrays(np.array([-(2**63)]), np.array([0.1]))
+        assert repr(m) == "IntervalMeter:{BaseInterval[-9223372036854775808;0.1]: 1}"

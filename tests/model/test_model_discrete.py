@@ -236,4 +236,4 @@ class DiscreteMachine(RuleBasedStateMachine):
         assert count.value == len(points)
 
 
-TestDiscrete = budget(40, 0.04, steps=10)(DiscreteMachine).TestCase
+TestDiscrete = budget(250, 0.05, steps=10)(DiscreteMachine).TestCase

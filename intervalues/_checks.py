@@ -36,6 +36,7 @@ __all__ = [
     "check_value",
     "describe",
     "fail",
+    "finite_result",
     "finite_sums",
 ]
 
@@ -89,6 +90,11 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "{name}={factor!r} would make a weight non-finite ({value!r} {op} {factor!r} is "
         "{result!r}); weights must be finite, nothing was changed",
+    ),
+    "statistic_not_finite": (
+        ValueError,
+        "the {name} of {what} is beyond the float range (about 1.8e308): its weights are "
+        "too large for a float answer",
     ),
     "density_not_finite": (
         ValueError,
@@ -163,6 +169,24 @@ def finite_sums(what: str) -> Iterator[None]:
         yield
     except OverflowError:
         raise fail("sum_not_finite", what=what) from None
+
+
+@contextmanager
+def finite_result(name: str, what: str) -> Iterator[None]:
+    """Turn a statistic beyond the float range (``OverflowError``: the mean of huge int
+    weights) into the clear ``ValueError`` of :data:`MESSAGES` ``"statistic_not_finite"``.
+
+    >>> try:
+    ...     with finite_result("average_value", "IntervalMeter"):
+    ...         10**400 / 1
+    ... except ValueError as exc:
+    ...     print(str(exc)[:44])
+    the average_value of IntervalMeter is beyond
+    """
+    try:
+        yield
+    except OverflowError:
+        raise fail("statistic_not_finite", name=name, what=what) from None
 
 
 def check_scaled(values: list[Any], old: Any, factor: Any, name: str, op: str = "*") -> list[Any]:

@@ -51,9 +51,14 @@ class ColumnarCollection(AbstractIntervalCollection):
 
     # -- content: the one hook --------------------------------------------------------------
     def _assign(self, layout: Layout, tracks: dict[TrackId, Track]) -> None:
-        """Store new content (canonical tracks); subclasses derive more state here."""
-        self._layout = layout
+        """Store new content (canonical tracks); subclasses derive more state here.
+
+        The layout forgets the number types of lattices that hold nothing any more, so an
+        emptied lattice leaves no trace in later results."""
         self._tracks = sorted_tracks(tracks)
+        if layout.floaty and any(t not in self._tracks for t in layout.floaty):
+            layout.floaty = {t: f for t, f in layout.floaty.items() if t in self._tracks}
+        self._layout = layout
 
     @classmethod
     def _from(cls: type[Self], layout: Layout, tracks: dict[TrackId, Track]) -> Self:

@@ -25,6 +25,7 @@ from ._checks import (
     check_value,
     describe,
     fail,
+    finite_result,
     finite_sums,
 )
 from ._columnar import ColumnarCollection, as_list, pieces_of
@@ -212,8 +213,8 @@ class IntervalMeter(ColumnarCollection):
             if tr is not None and _plain_numbers(points):
                 return values_at_list(tr, points)
             return [self._value_at(self._check_point(x)) for x in points]
-        if idx is None:  # discrete: the values, point by point
-            return np.asarray(hit)
+        if idx is None:  # discrete: the values, point by point (exact dtype, as stored)
+            return as_numpy(hit, np)
         tr = self._tracks.get(None)
         if tr is None:
             return idx
@@ -485,7 +486,8 @@ class IntervalMeter(ColumnarCollection):
         >>> round(m.average_value(), 4), m.average_value(BaseInterval(0, 8))
         (1.3333, 1.0)
         """
-        mean = stats.average(self._weighted(within))
+        with finite_result("average_value", type(self).__name__):
+            mean = stats.average(self._weighted(within))
         if mean is None:
             raise ValueError("the average needs a domain of positive measure")
         return mean
@@ -517,7 +519,8 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
         1
         """
-        middle = stats.median(self._nonempty(within))
+        with finite_result("median_value", type(self).__name__):
+            middle = stats.median(self._nonempty(within))
         if middle is None:
             raise ValueError("the median needs a domain of positive measure")
         return middle

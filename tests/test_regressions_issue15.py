@@ -423,3 +423,22 @@ class TestFoundByTheModel:
     def test_int64_minimum_is_not_promoted_to_float_next_to_a_float_column(self):
         m = IntervalMeter.from_arrays(np.array([-(2**63)]), np.array([0.1]))
         assert repr(m) == "IntervalMeter:{BaseInterval[-9223372036854775808;0.1]: 1}"
+
+    def test_an_emptied_lattice_leaves_no_float_spelling_behind(self):
+        empty = IntervalMeter([D(1, step=3.0, count=1, value=0)])
+        m = IntervalMeter([D(1, step=3, count=1, value=1)])
+        m.update(empty)
+        assert repr(m) == "IntervalMeter:{BaseDiscreteInterval[1;1;3]: 1}"
+
+    def test_an_average_beyond_the_float_range_is_a_clear_error(self):
+        m = IntervalMeter([(0, 1, 10**400)])
+        with pytest.raises(ValueError, match="average_value"):
+            m.average_value()
+        with pytest.raises(ValueError, match="median_value"):
+            IntervalMeter([(0, 1, 10**400), (1, 2, 10**400 + 2)]).median_value()
+        assert m.maximum_value() == 10**400
+
+    def test_discrete_numpy_lookups_keep_big_int_values_exact(self):
+        runs = [D(2.25, step=0.5, count=2, value=-1), D(2.25, step=0.5, count=1, value=2**64)]
+        m = IntervalMeter(runs)
+        assert m.values_at(np.array([2.25, 2.75])).tolist() == [2**64 - 1, -1]

@@ -201,13 +201,17 @@ def check_statistics(case: Case) -> None:
         if not pairs:
             assert got.error is not None, (name, got)
             continue
-        want = {
-            "average_value": lambda: pm.average(pairs),
-            "maximum_value": lambda: max(v for v, _ in pairs),
-            "minimum_value": lambda: min(v for v, _ in pairs),
-            "median_value": lambda: pm.median(pairs),
-            "mode_value": lambda: pm.mode(pairs),
-        }[name]()
+        try:
+            want = {
+                "average_value": lambda: pm.average(pairs),
+                "maximum_value": lambda: max(v for v, _ in pairs),
+                "minimum_value": lambda: min(v for v, _ in pairs),
+                "median_value": lambda: pm.median(pairs),
+                "mode_value": lambda: pm.mode(pairs),
+            }[name]()
+        except OverflowError:  # no float answer: a clear ValueError
+            assert isinstance(got.error, ValueError), (name, got)
+            continue
         assert got.error is None, (name, got)
         assert got.value == want, (name, got.value, want)
     for t in (1, 2, 0.5):

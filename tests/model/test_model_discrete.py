@@ -187,12 +187,16 @@ class DiscreteMachine(RuleBasedStateMachine):
             if not pairs:
                 assert got.error is not None
                 continue
-            want = {
-                "maximum_value": lambda: max(func.values()),
-                "minimum_value": lambda: min(func.values()),
-                "average_value": lambda: pm.average([(v, Fraction(1)) for v, _ in pairs]),
-                "median_value": lambda: pm.median([(v, Fraction(1)) for v, _ in pairs]),
-            }[name]()
+            try:
+                want = {
+                    "maximum_value": lambda: max(func.values()),
+                    "minimum_value": lambda: min(func.values()),
+                    "average_value": lambda: pm.average([(v, Fraction(1)) for v, _ in pairs]),
+                    "median_value": lambda: pm.median([(v, Fraction(1)) for v, _ in pairs]),
+                }[name]()
+            except OverflowError:  # no float answer: a clear ValueError
+                assert isinstance(got.error, ValueError), (name, got)
+                continue
             assert got.error is None and got.value == want, (name, got, want)
         count = agree(on_each(lambda n: case.objs[n].support_point_count()), "points")
         assert count.value == len(func)

@@ -442,3 +442,7 @@ class TestFoundByTheModel:
         runs = [D(2.25, step=0.5, count=2, value=-1), D(2.25, step=0.5, count=1, value=2**64)]
         m = IntervalMeter(runs)
         assert m.values_at(np.array([2.25, 2.75])).tolist() == [2**64 - 1, -1]
+
+    def test_a_median_between_two_huge_values_is_finite(self):
+        m = IntervalMeter([(0, 1, 1.7e308), (1, 2, 1.6e308)])
+        assert m.median_value() == 1.6499999999999999e308  # the exact midpoint, rounded once

@@ -153,8 +153,20 @@ def median(pairs: list[Pair]) -> Any:
             nxt = pairs[i + 1][0] if i + 1 < len(pairs) else v
             if nxt == v:
                 return v
-            return (v + nxt) / 2
+            return midpoint(v, nxt)
     return pairs[-1][0]
+
+
+def midpoint(a: Any, b: Any) -> float:
+    """``(a + b) / 2`` rounded once, without overflow (``a + b`` in floats would give
+    ``inf`` for ``1.7e308`` and ``1.6e308``).
+
+    >>> midpoint(1.7e308, 1.6e308), midpoint(1, 2)
+    (1.6499999999999999e+308, 1.5)
+    """
+    if type(a) is int and type(b) is int:
+        return (a + b) / 2  # int / int is correctly rounded
+    return float((Fraction(a) + Fraction(b)) / 2)
 
 
 def mode(pairs: list[Pair]) -> tuple[Any, ...]:

@@ -384,7 +384,7 @@ def median(pairs: list[tuple[Any, Any]]) -> Any:
             return v
         if running == half:
             nxt = pairs[i + 1][0] if i + 1 < len(pairs) else v
-            return v if nxt == v else (v + nxt) / 2
+            return v if nxt == v else float((Fraction(v) + Fraction(nxt)) / 2)
     return pairs[-1][0]
 
 

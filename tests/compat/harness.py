@@ -99,10 +99,14 @@ def run_worker(
     header: dict[str, Any] = {}
     pending = list(calls)
     run_env = dict(os.environ if env is None else env)
-    run_env["PYTHONHASHSEED"] = "0"  # set/dict order of datetimes is hash dependent
+    for name in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP"):
+        run_env.pop(name, None)
+    # 0.4.0 lists set pieces in hash order, and datetime hashes are salted: fix the salt
+    # (so no -I, which would ignore it; -s and a neutral cwd keep the paths clean)
+    run_env["PYTHONHASHSEED"] = "0"
     while pending:
         done = subprocess.run(
-            [str(python), "-I", str(WORKER)],
+            [str(python), "-s", str(WORKER)],
             input=json.dumps(pending),
             capture_output=True,
             text=True,

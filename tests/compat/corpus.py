@@ -2067,6 +2067,22 @@ def combine(c: Corpus) -> None:
         "    out = combine_via_rust([BDI(0, 3), BDI(2, 5)])\nout",
     ]
     c.many("comb.item2", item2, "item14.2")
+    # rarer 0.4.0 error paths (so every reachable message of its source has a call)
+    rare = [
+        "BDI(0, 3) in BDI(T0, count=3, step=H)",
+        "BDI(T0, count=3, step=H) in BDI(0, 3)",
+        "combine_intervals_meter_discrete([BDI(T0, count=2, step=H), BDI(0, 3)])",
+        "combine_intervals_set_discrete([BDI(0, 3), BDI(T0, count=2, step=H)])",
+        "combine_intervals_counter_discrete([BDI(T0, count=2, step=H), BDI(0, 3)])",
+        "combine_intervals_meter([BI(T0, T0 + H), BI(0, 1)])",
+        "IntervalPdf([BI(0, 1e308, 10), BI(1, 1e308, 10)])",
+        "IntervalPmf([BDI(0, 1, value=1e308), BDI(0, 1, value=1e308)])",
+        "IntervalSet([BDI(T0, count=3, step=H)]).issubset(IntervalSet([BDI(0, 3)]))",
+        "IntervalSet([BDI(0, 3)]) - IntervalSet([BDI(T0, count=3, step=H)])",
+        "BI(0, 1).clamp(T0)",
+        "BI(0, 1).distance_to(BI(T0, T0 + H))",
+    ]
+    c.many("comb.rare", rare)
 
 
 def build_hand_written() -> Corpus:

@@ -144,6 +144,45 @@ def _last_digits(call: Any, old: Outcome, new: Outcome) -> bool:
     return all(abs(x - y) <= 1e-12 * max(1.0, abs(x), abs(y)) for x, y in zip(a, b))
 
 
+_POINT = re.compile(r"\[([^;\[\]]+);\1\]")
+
+
+def _points_dropped(call: Any, old: Outcome, new: Outcome) -> bool:
+    """A zero-length [x;x] piece 0.4.0 keeps in a set result, which we drop."""
+    if not both_ok(old, new):
+        return False
+    return "IntervalSet" in old["crepr"] and len(_POINT.findall(old["crepr"])) > len(
+        _POINT.findall(new["crepr"])
+    )
+
+
+def _single_piece_meter(call: Any, old: Outcome, new: Outcome) -> bool:
+    """0.4.0 returns a one-piece IntervalMeter where we return the interval itself."""
+    return (
+        both_ok(old, new)
+        and old["type"] == "IntervalMeter"
+        and new["type"] in ("BaseInterval", "BaseDiscreteInterval")
+        and old["fp"][2][0] == "bag"
+        and len(old["fp"][2][1]) == 1
+    )
+
+
+def _float_for_int(call: Any, old: Outcome, new: Outcome) -> bool:
+    return (
+        both_ok(old, new)
+        and (old["type"], new["type"]) == ("int", "float")
+        and float(old["repr"]) == float(new["repr"])
+    )
+
+
+def _empty_interval_name(call: Any, old: Outcome, new: Outcome) -> bool:
+    return (
+        both_ok(old, new)
+        and "EmptyInterval[0;0]" in new["crepr"]
+        and new["crepr"].replace("EmptyInterval[0;0]", "BaseInterval[0;0]") == old["crepr"]
+    )
+
+
 GROUPS: list[Group] = [
     Group(
         "pyrust-api",
@@ -163,6 +202,13 @@ GROUPS: list[Group] = [
         "intervalues/interval_set.py constructor/add/update: keep [x;x] pieces (0.4.0 keeps "
         "them; `&` already produces them), merge them into touching pieces, count them in len/in/bounds",
         _tag("item14.3"),
+    ),
+    Group(
+        "set-points-derived",
+        "14.3",
+        "a result set loses the zero-length [x;x] piece 0.4.0 keeps (as_set, intersection_support, ...)",
+        "same fix as set-points: IntervalSet keeps closed zero-length pieces",
+        _points_dropped,
     ),
     Group(
         "tz-per-boundary",
@@ -282,6 +328,29 @@ GROUPS: list[Group] = [
         "0.4.0 raised where we return a result",
         "review each: raise 0.4.0's exception with its text, or document the extension",
         _old_raises,
+    ),
+    Group(
+        "single-piece-sum",
+        "14 (drop-in)",
+        "interval + interval returns the interval itself where 0.4.0 returns a one-piece IntervalMeter "
+        "(adding a zero-length or zero-valued interval, or x + y with one of them empty)",
+        "base_interval.py __add__/__sub__: follow 0.4.0's three single-interval cases only "
+        "(touching with equal value, same bounds); every other sum is an IntervalMeter",
+        _single_piece_meter,
+    ),
+    Group(
+        "float-for-int",
+        "14 (drop-in)",
+        "we return a float where 0.4.0 returns an int of the same value (e.g. distance 0 vs 0.0)",
+        "keep 0.4.0's int results (distance_to uses max(..., 0); lookups return int 0 when uncovered)",
+        _float_for_int,
+    ),
+    Group(
+        "empty-interval-name",
+        "14 (drop-in)",
+        "copies/splits of EmptyInterval() keep the name EmptyInterval where 0.4.0's copies print BaseInterval[0;0]",
+        "base_interval.py: copies (copy, split_at, as_index, ...) of EmptyInterval are plain BaseInterval[0;0], as in 0.4.0",
+        _empty_interval_name,
     ),
     Group(
         "container-type",

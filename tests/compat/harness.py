@@ -35,13 +35,16 @@ class ReferenceUnavailable(RuntimeError):
 
 
 def _check_reference(python: Path) -> None:
-    probe = subprocess.run(
-        [str(python), "-I", "-c", "import intervalues; print(intervalues.__version__)"],
-        capture_output=True,
-        text=True,
-        cwd=tempfile.gettempdir(),
-        timeout=120,
-    )
+    try:
+        probe = subprocess.run(
+            [str(python), "-I", "-c", "import intervalues; print(intervalues.__version__)"],
+            capture_output=True,
+            text=True,
+            cwd=tempfile.gettempdir(),
+            timeout=120,
+        )
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise ReferenceUnavailable(f"cannot run {python}: {e}") from e
     version = probe.stdout.strip()
     if probe.returncode != 0 or version != REF_VERSION:
         detail = (probe.stderr.strip().splitlines() or [version or "no output"])[-1]

@@ -162,14 +162,14 @@ fn run<'py, C: Coord + Native, V: Value + Native>(
 }
 
 /// Decoded step-function columns.
-struct Decoded<C, V> {
-    starts: Vec<C>,
-    stops: Vec<C>,
-    values: Vec<V>,
+struct Decoded<'a, C: Clone, V: Clone> {
+    starts: Cow<'a, [C]>,
+    stops: Cow<'a, [C]>,
+    values: Cow<'a, [V]>,
 }
 
-impl<C: Coord + Native, V: Value + Native> Decoded<C, V> {
-    fn new(name: &str, (starts, stops, values): &StepBytes<'_>) -> PyResult<Self> {
+impl<'a, C: Coord + Native, V: Value + Native> Decoded<'a, C, V> {
+    fn new(name: &str, (starts, stops, values): &'a StepBytes<'_>) -> PyResult<Self> {
         Ok(Self {
             starts: decode(&format!("{name} starts"), starts)?,
             stops: decode(&format!("{name} stops"), stops)?,
@@ -182,10 +182,13 @@ impl<C: Coord + Native, V: Value + Native> Decoded<C, V> {
     }
 }
 
-fn decode_pieces<C: Coord + Native>(
+/// Decoded set columns.
+type DecodedPieces<'a, C> = (Cow<'a, [C]>, Cow<'a, [C]>);
+
+fn decode_pieces<'a, C: Coord + Native>(
     name: &str,
-    (starts, stops): &SetBytes<'_>,
-) -> PyResult<(Vec<C>, Vec<C>)> {
+    (starts, stops): &'a SetBytes<'_>,
+) -> PyResult<DecodedPieces<'a, C>> {
     Ok((
         decode(&format!("{name} starts"), starts)?,
         decode(&format!("{name} stops"), stops)?,
@@ -194,7 +197,7 @@ fn decode_pieces<C: Coord + Native>(
 
 fn pieces<'a, C: Coord>(
     operand: &'static str,
-    columns: &'a (Vec<C>, Vec<C>),
+    columns: &'a DecodedPieces<'_, C>,
 ) -> PyResult<Pieces<'a, C>> {
     Pieces::named(operand, &columns.0, &columns.1).map_err(|e| kernel_error(&e))
 }
@@ -795,7 +798,7 @@ fn bad_type_code(argument: &str, got: &str) -> PyErr {
 }
 
 /// An 8-byte column item in native byte order, as `array('q')` / `array('d')` store it.
-trait Native: Copy + Send + Sync {
+trait Native: Copy + Send + Sync + bytemuck::Pod {
     fn from_ne(bytes: [u8; 8]) -> Self;
     fn to_ne(self) -> [u8; 8];
 }
@@ -818,7 +821,9 @@ impl Native for f64 {
     }
 }
 
-fn decode<T: Native>(argument: &str, bytes: &[u8]) -> PyResult<Vec<T>> {
+/// The items of a byte column: a view of the bytes when they are 8-byte aligned (as
+/// `bytes` objects are), else a decoded copy.
+fn decode<'a, T: Native>(argument: &str, bytes: &'a [u8]) -> PyResult<Cow<'a, [T]>> {
     let (items, rest) = bytes.as_chunks::<8>();
     if !rest.is_empty() {
         return Err(PyValueError::new_err(format!(
@@ -826,7 +831,10 @@ fn decode<T: Native>(argument: &str, bytes: &[u8]) -> PyResult<Vec<T>> {
             bytes.len()
         )));
     }
-    Ok(items.iter().map(|&item| T::from_ne(item)).collect())
+    Ok(match bytemuck::try_cast_slice(bytes) {
+        Ok(view) => Cow::Borrowed(view),
+        Err(_) => Cow::Owned(items.iter().map(|&item| T::from_ne(item)).collect()),
+    })
 }
 
 fn encode<'py, T: Native>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyBytes>> {

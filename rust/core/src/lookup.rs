@@ -36,6 +36,9 @@ pub trait Point<C>: Copy + PartialOrd + Send + Sync + sealed::Sealed {
     /// A key whose unsigned order is the points' numeric order.
     #[doc(hidden)]
     fn sort_key(self) -> u64;
+    /// The point whose [`sort_key`](Point::sort_key) is `key`.
+    #[doc(hidden)]
+    fn from_sort_key(key: u64) -> Self;
 }
 
 /// `2^63` as a float: the first float beyond `i64::MAX`.
@@ -54,6 +57,18 @@ fn float_key(x: f64) -> u64 {
     }
 }
 
+fn int_from_key(key: u64) -> i64 {
+    (key ^ (1 << 63)).cast_signed()
+}
+
+fn float_from_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key ^ (1 << 63)
+    } else {
+        !key
+    })
+}
+
 impl Point<i64> for i64 {
     fn is_finite(self) -> bool {
         true
@@ -63,6 +78,9 @@ impl Point<i64> for i64 {
     }
     fn sort_key(self) -> u64 {
         int_key(self)
+    }
+    fn from_sort_key(key: u64) -> Self {
+        int_from_key(key)
     }
 }
 
@@ -75,6 +93,9 @@ impl Point<f64> for f64 {
     }
     fn sort_key(self) -> u64 {
         float_key(self)
+    }
+    fn from_sort_key(key: u64) -> Self {
+        float_from_key(key)
     }
 }
 
@@ -106,6 +127,9 @@ impl Point<i64> for f64 {
     fn sort_key(self) -> u64 {
         float_key(self)
     }
+    fn from_sort_key(key: u64) -> Self {
+        float_from_key(key)
+    }
 }
 
 impl Point<f64> for i64 {
@@ -130,6 +154,9 @@ impl Point<f64> for i64 {
     }
     fn sort_key(self) -> u64 {
         int_key(self)
+    }
+    fn from_sort_key(key: u64) -> Self {
+        int_from_key(key)
     }
 }
 
@@ -227,43 +254,76 @@ where
         out.par_chunks_mut(CHUNK)
             .zip(points.par_chunks(CHUNK))
             .for_each(|(slots, chunk)| find(chunk, slots));
-    } else if points.len() < SEARCH_EACH_BELOW {
+    } else if points.len() < SEARCH_EACH_BELOW || u32::try_from(points.len()).is_err() {
         for (slot, &p) in out.iter_mut().zip(points) {
             *slot = answer(search(pieces, p));
         }
     } else {
-        // Sort (key, position) pairs, answer in sorted order, scatter back.
-        let mut order: Vec<u128> = points
-            .par_iter()
-            .enumerate()
-            .map(|(k, p)| u128::from(p.sort_key()) << 64 | k as u128)
-            .collect();
-        order.par_sort_unstable();
-        let position = |entry: u128| {
-            #[allow(clippy::cast_possible_truncation)] // the low half holds a usize
-            let k = entry as u64 as usize;
-            k
-        };
+        // Sort the points with their positions, answer in sorted order, scatter back.
+        let order = sorted_positions(points);
         let mut sorted = vec![T::default(); points.len()];
         sorted
             .par_chunks_mut(CHUNK)
             .zip(order.par_chunks(CHUNK))
             .for_each(|(slots, chunk)| {
-                let first = chunk.first().and_then(|&e| points.get(position(e)));
-                let mut cursor = Cursor::new(pieces, first);
-                for (slot, &entry) in slots.iter_mut().zip(chunk) {
-                    if let Some(&p) = points.get(position(entry)) {
-                        *slot = answer(cursor.find(p));
-                    }
+                // The keys give the points back: no random reads of `points`.
+                let first = chunk.first().map(|&(key, _)| P::from_sort_key(key));
+                let mut cursor = Cursor::new(pieces, first.as_ref());
+                for (slot, &(key, _)) in slots.iter_mut().zip(chunk) {
+                    *slot = answer(cursor.find(P::from_sort_key(key)));
                 }
             });
-        for (&entry, &value) in order.iter().zip(&sorted) {
-            if let Some(slot) = out.get_mut(position(entry)) {
+        for (&(_, k), &value) in order.iter().zip(&sorted) {
+            if let Some(slot) = out.get_mut(k as usize) {
                 *slot = value;
             }
         }
     }
     Ok(out)
+}
+
+/// `(sort key, position)` of every point, in the points' order: an LSD radix sort on
+/// 11-bit digits, skipping the digits that all keys share. Fewer than `2^32` points.
+#[allow(clippy::cast_possible_truncation)] // digits are 11 bits; positions below 2^32
+fn sorted_positions<C, P: Point<C>>(points: &[P]) -> Vec<(u64, u32)> {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    const PASSES: usize = 6; // 6 * 11 >= 64
+    let mut histograms = vec![[0usize; BUCKETS]; PASSES];
+    let mut items: Vec<(u64, u32)> = Vec::with_capacity(points.len());
+    for (k, p) in points.iter().enumerate() {
+        let key = p.sort_key();
+        for (pass, histogram) in histograms.iter_mut().enumerate() {
+            let digit = (key >> (BITS as usize * pass)) as usize & (BUCKETS - 1);
+            if let Some(count) = histogram.get_mut(digit) {
+                *count += 1;
+            }
+        }
+        items.push((key, k as u32));
+    }
+    let mut spare = vec![(0u64, 0u32); items.len()];
+    for (pass, histogram) in histograms.iter().enumerate() {
+        if histogram.contains(&items.len()) {
+            continue; // every key has the same digit here
+        }
+        let mut next = [0usize; BUCKETS];
+        let mut total = 0;
+        for (slot, &count) in next.iter_mut().zip(histogram) {
+            *slot = total;
+            total += count;
+        }
+        for &item in &items {
+            let digit = (item.0 >> (BITS as usize * pass)) as usize & (BUCKETS - 1);
+            if let Some(at) = next.get_mut(digit) {
+                if let Some(slot) = spare.get_mut(*at) {
+                    *slot = item;
+                }
+                *at += 1;
+            }
+        }
+        std::mem::swap(&mut items, &mut spare);
+    }
+    items
 }
 
 /// The piece holding `p`, by binary search.
@@ -306,8 +366,14 @@ impl<'a, C: Coord> Cursor<'a, C> {
         match above {
             None => self.at = stops.len(),
             Some(hi) => {
-                // Gallop: double the step while the stops stay below `hi`, then search.
+                // A few plain steps (dense points), then gallop: double the step while
+                // the stops stay below `hi`, and search the last stretch.
                 let before = |i: usize| stops.get(i).is_some_and(|&s| s < hi);
+                let mut walked = 0;
+                while walked < 4 && before(self.at) {
+                    self.at += 1;
+                    walked += 1;
+                }
                 if before(self.at) {
                     let mut step = 1;
                     let mut low = self.at + 1;
@@ -395,6 +461,23 @@ mod tests {
             contains_many(set, &[0.0, -0.0, 5e-324, -5e-324, 1.5e-323]).expect("finite"),
             [true, true, true, false, false]
         );
+    }
+
+    #[test]
+    fn sort_keys_order_and_invert() {
+        let floats = [-1e300, -1.0, -5e-324, -0.0, 0.0, 5e-324, 1.0, 1e300];
+        for pair in floats.windows(2) {
+            assert!(Point::<f64>::sort_key(pair[0]) <= Point::<f64>::sort_key(pair[1]));
+        }
+        for x in floats {
+            let back: f64 = Point::<f64>::from_sort_key(Point::<f64>::sort_key(x));
+            assert_eq!(back.to_bits(), x.to_bits());
+        }
+        for x in [i64::MIN, -1, 0, 1, i64::MAX] {
+            let back: i64 = Point::<i64>::from_sort_key(Point::<i64>::sort_key(x));
+            assert_eq!(back, x);
+        }
+        assert!(Point::<i64>::sort_key(-1i64) < Point::<i64>::sort_key(0i64));
     }
 
     #[test]

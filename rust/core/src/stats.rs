@@ -418,6 +418,16 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// [`Error::NoMeasure`] when the measures sum to zero; [`Error::EmptyWindow`];
     /// [`Error::FloatOverflow`] when the mean is beyond the float range.
     pub fn average(&self, within: Option<Window>) -> Result<f64, Error> {
+        if within.is_none()
+            && let Some((total, measure)) = self.int_moments()
+        {
+            if measure == 0 {
+                return Err(Error::NoMeasure {
+                    statistic: "average",
+                });
+            }
+            return Wide::quotient(&Exact::Int(total).wide(), &Exact::Int(measure).wide());
+        }
         let pairs = Pairs::new(self.steps, within)?;
         let (mut total, mut measure) = (Exact::Int(0), Exact::Int(0));
         pairs.for_each(|value, w| {
@@ -442,6 +452,11 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// [`Error::NoMeasure`] when no pair has a non-zero measure;
     /// [`Error::EmptyWindow`].
     pub fn median(&self, within: Option<Window>) -> Result<Number, Error> {
+        if within.is_none()
+            && let Some(groups) = self.int_groups()
+        {
+            return median_of_int_groups(&groups);
+        }
         let pairs = Pairs::new(self.steps, within)?;
         let mut total = Exact::Int(0);
         let mut any = false;
@@ -483,6 +498,20 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     ///
     /// [`Error::NoMeasure`] when there are no pairs; [`Error::EmptyWindow`].
     pub fn mode(&self, within: Option<Window>) -> Result<Vec<Number>, Error> {
+        if within.is_none()
+            && let Some(groups) = self.int_groups()
+        {
+            let best = groups
+                .iter()
+                .map(|&(_, w)| w)
+                .max()
+                .ok_or(Error::NoMeasure { statistic: "mode" })?;
+            return Ok(groups
+                .iter()
+                .filter(|&&(_, w)| w == best)
+                .map(|&(v, _)| Number::from(v))
+                .collect());
+        }
         let pairs = Pairs::new(self.steps, within)?;
         let mut best: Option<Exact> = None;
         let mut tied = Vec::new();
@@ -548,6 +577,54 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
         best.ok_or(Error::NoMeasure { statistic })
     }
 
+    /// `(sum of length * value, sum of lengths)` when coordinates and values are all
+    /// integers and the sums fit `i128` (the common case, without a window).
+    fn int_moments(&self) -> Option<(i128, i128)> {
+        let steps = self.steps;
+        let (mut total, mut measure) = (0i128, 0i128);
+        for ((&s, &e), &v) in steps.starts().iter().zip(steps.stops()).zip(steps.values()) {
+            let (Number::Int(s), Number::Int(e), Number::Int(v)) =
+                (s.number(), e.number(), v.number())
+            else {
+                return None;
+            };
+            let length = e - s;
+            measure = measure.checked_add(length)?;
+            total = total.checked_add(length.checked_mul(v)?)?;
+        }
+        Some((total, measure))
+    }
+
+    /// The distinct values with their summed lengths, ascending, when coordinates and
+    /// values are all integers and the values are few (zero lengths left out, as the
+    /// median leaves them out; the mode has none, the pieces being canonical).
+    fn int_groups(&self) -> Option<Vec<(i64, i128)>> {
+        let steps = self.steps;
+        let mut table: HashMap<i64, i128, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        for ((&s, &e), &v) in steps.starts().iter().zip(steps.stops()).zip(steps.values()) {
+            let (Number::Int(s), Number::Int(e), Number::Int(v)) =
+                (s.number(), e.number(), v.number())
+            else {
+                return None;
+            };
+            let length = e - s;
+            if length == 0 {
+                continue;
+            }
+            let v = i64::try_from(v).ok()?;
+            if let Some(sum) = table.get_mut(&v) {
+                *sum = sum.checked_add(length)?;
+            } else if table.len() < MAX_HASHED_GROUPS {
+                table.insert(v, length);
+            } else {
+                return None;
+            }
+        }
+        let mut groups: Vec<(i64, i128)> = table.into_iter().collect();
+        groups.sort_unstable_by_key(|&(v, _)| v);
+        Some(groups)
+    }
+
     /// The pieces whose value is `>= threshold` (`at_least`) or `< threshold`, as
     /// set columns with touching pieces joined.
     #[must_use]
@@ -580,6 +657,36 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
         }
         (starts, stops)
     }
+}
+
+/// [`Stats::median`] over integer groups (ascending values, positive weights).
+fn median_of_int_groups(groups: &[(i64, i128)]) -> Result<Number, Error> {
+    let total = groups
+        .iter()
+        .try_fold(0i128, |sum, &(_, w)| sum.checked_add(w))
+        .ok_or(Error::IntegerOverflow)?;
+    let mut running = 0i128;
+    for (i, &(v, w)) in groups.iter().enumerate() {
+        running += w;
+        let twice = running.checked_mul(2).ok_or(Error::IntegerOverflow)?;
+        if twice > total {
+            return Ok(Number::from(v));
+        }
+        if twice == total {
+            return match groups.get(i + 1) {
+                Some(&(next, _)) => {
+                    Ok(Number::Float(Number::from(v).midpoint(Number::from(next))?))
+                }
+                None => Ok(Number::from(v)),
+            };
+        }
+    }
+    groups
+        .last()
+        .map(|&(v, _)| Number::from(v))
+        .ok_or(Error::NoMeasure {
+            statistic: "median",
+        })
 }
 
 impl Exact {

@@ -130,9 +130,7 @@ def columns_of(
 def same(x: Any, y: Any) -> bool:
     """Same Python type and the same bits (so ``-0.0`` is not ``0.0``)."""
     if isinstance(x, (tuple, list)):
-        return (
-            type(x) is type(y) and len(x) == len(y) and all(same(p, q) for p, q in zip(x, y))
-        )
+        return type(x) is type(y) and len(x) == len(y) and all(same(p, q) for p, q in zip(x, y))
     if type(x) is not type(y):
         return False
     if isinstance(x, float):
@@ -282,11 +280,14 @@ class TestSetAlgebra:
     @FAST
     @given(data=st.data(), coords=st.sampled_from(["i", "f"]), op=st.sampled_from(list(SET_OPS)))
     def test_set_op_is_python_closed_op(self, data: Any, coords: str, op: str) -> None:
+        def pieces() -> IntervalSet:
+            ivs = intervals(data.draw, coords, "i")
+            return IntervalSet([BaseInterval(a, b) for a, b, _ in ivs], use_rust=False)
+
         def random_set() -> IntervalSet:
-            base = IntervalSet([BaseInterval(a, b) for a, b, _ in intervals(data.draw, coords, "i")])
             # Intersections leave one-point pieces [x;x]: include them.
-            other = IntervalSet([BaseInterval(a, b) for a, b, _ in intervals(data.draw, coords, "i")])
-            return base & other if data.draw(st.booleans()) else base
+            base = pieces()
+            return base & pieces() if data.draw(st.booleans()) else base
 
         a, b = random_set(), random_set()
         kind = int if coords == "i" else float
@@ -404,7 +405,6 @@ class TestStatistics:
         m = meter(intervals(data.draw, coords, vals))
         assume(m._tracks)
         cols = columns_of(m, coords, vals)
-        s, e, v = track_of(m)
         window = window_of(data.draw, coords)
         cases = [
             (lambda: rs.integral(cols, coords, vals), m.total_length),
@@ -523,7 +523,7 @@ class TestCompatibleEntryPoints:
             rs.combine_intervals_int([(0.5, 2, 1)])
         with pytest.raises(TypeError, match="'list' object is not an instance of 'tuple'"):
             rs.combine_intervals_int([[0, 2, 1]])
-        with pytest.raises(ValueError, match="expected tuple of length 3, but got tuple of length 2"):
+        with pytest.raises(ValueError, match=r"expected tuple of length 3, but got .* length 2"):
             rs.combine_intervals_int([(0, 2)])
         with pytest.raises(ValueError, match="nr_decimal must be >= 0"):
             rs.combine_intervals_float([(0.0, 1.0, 1.0)], -1)

@@ -177,6 +177,11 @@ impl<'a, C: Coord + Native, V: Value + Native> Decoded<'a, C, V> {
         })
     }
 
+    /// The columns checked only for what order-free statistics need.
+    fn unordered(&self) -> PyResult<Steps<'_, C, V>> {
+        Steps::unordered(&self.starts, &self.stops, &self.values).map_err(|e| kernel_error(&e))
+    }
+
     fn steps(&self, operand: &'static str) -> PyResult<Steps<'_, C, V>> {
         Steps::named(operand, &self.starts, &self.stops, &self.values).map_err(|e| kernel_error(&e))
     }
@@ -440,7 +445,13 @@ fn statistic<'py>(
     ) -> PyResult<Answer> {
         py.detach(|| {
             let decoded = Decoded::<C, V>::new("columns", columns)?;
-            let stats = Stats::new(decoded.steps("columns")?);
+            // Without a window every piece counts wherever it is: no order to check.
+            let steps = if within.is_some() {
+                decoded.steps("columns")?
+            } else {
+                decoded.unordered()?
+            };
+            let stats = Stats::new(steps);
             let answer = match which {
                 Statistic::Integral => stats.integral(within).map(Answer::One),
                 Statistic::Average => stats.average(within).map(|a| Answer::One(Number::Float(a))),

@@ -32,6 +32,40 @@ impl<'a, C: Coord, V: Value> Steps<'a, C, V> {
         Self::named("columns", starts, stops, values)
     }
 
+    /// Checks only what does not depend on the order of the pieces (lengths, finite
+    /// numbers), for the statistics that visit every piece whatever its place (no
+    /// window): the same answers as Python computes on any columns, one pass sooner.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LengthMismatch`] or [`Error::NonFinite`].
+    pub fn unordered(starts: &'a [C], stops: &'a [C], values: &'a [V]) -> Result<Self, Error> {
+        if values.len() != starts.len() || stops.len() != starts.len() {
+            return Err(Error::LengthMismatch {
+                starts: starts.len(),
+                stops: stops.len(),
+                values: values.len(),
+            });
+        }
+        let columns: [(&[C], Column); 2] = [(starts, Column::Starts), (stops, Column::Stops)];
+        for (column, which) in columns {
+            if let Some(index) = column.iter().position(|c| c.checked().is_none()) {
+                return Err(Error::NonFinite { which, index });
+            }
+        }
+        if let Some(index) = values.iter().position(|v| v.checked().is_none()) {
+            return Err(Error::NonFinite {
+                which: Column::Values,
+                index,
+            });
+        }
+        Ok(Self {
+            starts,
+            stops,
+            values,
+        })
+    }
+
     /// Like [`Steps::new`], naming the step function `operand` in an
     /// [`Error::Unsorted`].
     ///

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet
-from intervalues._backend import available
-from intervalues._sweep import combine_columns
-from intervalues.interval_meter import _lookup_list
-from intervalues.interval_set import _closed_op
+from intervalues._engine.accel import available
+from intervalues._engine.lookup import values_at_list as _lookup_list
+from intervalues._engine.setops import closed_op as _closed_op
+from intervalues._engine.sweep import combine_columns
 
 pytestmark = pytest.mark.skipif(not available(), reason="accelerator not installed")
 
@@ -46,6 +46,18 @@ FLOAT_VALUES = st.one_of(
     st.sampled_from([0.1, 0.2, -0.3, 0.7, 2.675, 0.25, 1.5, -2.0, 1e300, 5e-324, 1e16]),
     st.floats(-8, 8, allow_nan=False).map(lambda x: round(x, 3)),
 )
+
+
+def _set_starts(s: Any) -> list[Any]:
+    """A continuous set's stored start keys."""
+    tr = s._tracks.get(None)
+    return list(tr.starts) if tr is not None else []
+
+
+def _set_stops(s: Any) -> list[Any]:
+    """A continuous set's stored stop keys."""
+    tr = s._tracks.get(None)
+    return list(tr.stops) if tr is not None else []
 
 
 @st.composite
@@ -193,7 +205,7 @@ class TestLookups:
             return IntervalSet([BaseInterval(a, b) for a, b, _ in ivs], use_rust=False)
 
         sets = random_set() & random_set()  # one-point pieces included
-        starts, stops = list(sets._starts), list(sets._stops)
+        starts, stops = list(_set_starts(sets)), list(_set_stops(sets))
         kind = int if coords == "i" else float
         assume(all(type(x) is kind for x in starts + stops))
         near = [x for x in starts + stops if abs(x) < 2.0**62]
@@ -292,18 +304,18 @@ class TestSetAlgebra:
         a, b = random_set(), random_set()
         kind = int if coords == "i" else float
         for s in (a, b):
-            assume(all(type(x) is kind for x in s._starts + s._stops))
+            assume(all(type(x) is kind for x in _set_starts(s) + _set_stops(s)))
         got = rs.set_op(
             op,
-            (to_bytes(a._starts, coords), to_bytes(a._stops, coords)),
-            (to_bytes(b._starts, coords), to_bytes(b._stops, coords)),
+            (to_bytes(_set_starts(a), coords), to_bytes(_set_stops(a), coords)),
+            (to_bytes(_set_starts(b), coords), to_bytes(_set_stops(b), coords)),
             coords,
         )
         want = getattr(a, SET_OPS[op])(b)
-        assert same(from_bytes(got[0], coords), list(want._starts))
-        assert same(from_bytes(got[1], coords), list(want._stops))
+        assert same(from_bytes(got[0], coords), list(_set_starts(want)))
+        assert same(from_bytes(got[1], coords), list(_set_stops(want)))
         if op != "xor":
-            direct = _closed_op(a._starts, a._stops, b._starts, b._stops, op)
+            direct = _closed_op(_set_starts(a), _set_stops(a), _set_starts(b), _set_stops(b), op)
             assert same(from_bytes(got[0], coords), direct[0])
 
 
@@ -436,8 +448,8 @@ class TestStatistics:
         s, e = rs.regions(cols, coords, vals, threshold, which)
         method = m.regions_at_least if which == "at_least" else m.regions_below
         want = method(threshold)
-        assert same(from_bytes(s, coords), list(want._starts))
-        assert same(from_bytes(e, coords), list(want._stops))
+        assert same(from_bytes(s, coords), list(_set_starts(want)))
+        assert same(from_bytes(e, coords), list(_set_stops(want)))
 
     @pytest.mark.parametrize(
         "ivs",

@@ -656,15 +656,15 @@ class TestProgress:
     def test_terminal_shows_the_bar_on_long_inputs(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        import intervalues.cli
+        import intervalues.cli.progress
 
         path = write_csv(tmp_path / "many.csv", ["s", "e"], [[i, i + 10] for i in range(10_000)])
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 0.0)  # "long" from the start
+        monkeypatch.setattr(intervalues.cli.progress, "PROGRESS_DELAY", 0.0)  # long at once
         code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
         assert code == 0
         assert "100%  10,000 rows" in err
-        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 3600.0)  # never long enough
+        monkeypatch.setattr(intervalues.cli.progress, "PROGRESS_DELAY", 3600.0)  # never long enough
         code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
         assert code == 0 and err == ""
 

@@ -1,0 +1,110 @@
+"""Parsing one cell: numbers, ISO 8601 or ``--datetime-format`` datetimes, values."""
+
+from __future__ import annotations
+
+import math
+import sys
+from datetime import datetime
+from typing import Any
+
+MISSING = frozenset({"", "na", "n/a", "nan", "nat", "null", "none"})
+
+
+_OLD_ISO = sys.version_info < (3, 11)  # fromisoformat() learnt 'Z' and more in 3.11
+
+
+def parse_coordinate(cell: str, datetime_format: str | None = None) -> Any:
+    """A start/stop cell as ``int``, ``float`` or ``datetime`` (``ValueError`` if none).
+
+    With ``datetime_format`` the cell must be a datetime in that ``strptime`` format;
+    otherwise an int, a finite float or an ISO 8601 datetime (``Z`` means UTC).
+
+    >>> parse_coordinate("2013-06-01 08:30+02:00").isoformat()
+    '2013-06-01T08:30:00+02:00'
+    >>> parse_coordinate("01/06/2013 08:30", "%d/%m/%Y %H:%M")
+    datetime.datetime(2013, 6, 1, 8, 30)
+    >>> parse_coordinate("soon")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'soon' is not a number or an ISO 8601 datetime
+    """
+    if datetime_format is not None:
+        try:
+            return datetime.strptime(cell, datetime_format)
+        except ValueError:
+            raise ValueError(
+                f"{cell!r} is not a datetime in the format {datetime_format!r}"
+            ) from None
+    try:
+        return int(cell)
+    except ValueError:
+        pass
+    try:
+        number = float(cell)
+    except ValueError:
+        pass
+    else:
+        if not math.isfinite(number):
+            raise ValueError(f"{cell!r} is not a finite number")
+        return number
+    text = cell[:-1] + "+00:00" if cell[-1:] in ("Z", "z") else cell  # 'Z' for Python 3.10
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{cell!r} is not a number or an ISO 8601 datetime") from None
+
+
+def parse_value(cell: str) -> int | float:
+    """A ``--value`` cell as an ``int`` or a finite ``float``.
+
+    >>> parse_value("3"), parse_value("0.25")
+    (3, 0.25)
+    """
+    try:
+        return int(cell)
+    except ValueError:
+        pass
+    try:
+        number = float(cell)
+    except ValueError:
+        raise ValueError(f"{cell!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{cell!r} is not a finite number")
+    return number
+
+
+def _fast_parser(domain: str, datetime_format: str | None) -> Any:
+    """A quick parser for the usual cells of a domain: it raises ``ValueError`` or
+    ``TypeError`` on anything else (which then gets the full check and message)."""
+    if domain == "numbers":
+
+        def number(cell: str) -> Any:
+            try:
+                return int(cell)
+            except ValueError:
+                x = float(cell)
+                if x - x != 0:  # inf or nan
+                    raise ValueError(cell) from None
+                return x
+
+        return number
+    aware = domain == "aware datetimes"
+
+    def moment(cell: str) -> datetime:
+        if datetime_format is not None:
+            x = datetime.strptime(cell, datetime_format)
+        elif _OLD_ISO and cell[-1:] in ("Z", "z"):
+            x = datetime.fromisoformat(cell[:-1] + "+00:00")
+        else:
+            x = datetime.fromisoformat(cell)
+        if (x.tzinfo is not None) != aware:  # the careful path decides the rare cases
+            raise ValueError(cell)
+        return x
+
+    return moment
+
+
+def _domain(x: Any) -> str:
+    if isinstance(x, datetime):
+        return "aware datetimes" if x.utcoffset() is not None else "naive datetimes"
+    return "numbers"

@@ -1,0 +1,80 @@
+"""Writing the pieces (``--out``) and drawing them (``--plot``)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import CliError
+from .parquet_input import PARQUET_SUFFIXES, require_pyarrow
+
+
+def output_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
+    raise CliError(f"--out {path}: unknown file type {suffix or '(none)'!r}; use .csv or .parquet")
+
+
+def write_pieces(collection: Any, path: Path) -> None:
+    """The pieces as ``start,stop,value`` rows (a set's pieces have value 1)."""
+    pieces = [(p.start, p.stop, p.value) for p in collection]
+    if output_format(path) == "csv":
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["start", "stop", "value"])
+            for start, stop, value in pieces:
+                writer.writerow([_cell(start), _cell(stop), value])
+        return
+    pa = require_pyarrow("writing Parquet")
+    columns = list(zip(*pieces)) if pieces else [[], [], []]
+    table = pa.table(
+        {name: pa.array(list(col)) for name, col in zip(("start", "stop", "value"), columns)}
+    )
+    pa.parquet.write_table(table, path)
+
+
+def _cell(x: Any) -> str:
+    return x.isoformat() if isinstance(x, datetime) else repr(x)
+
+
+def check_plot_target(path: Path) -> None:
+    """Fail before reading when matplotlib is missing or cannot write this file type."""
+    from intervalues.plotting import require_matplotlib
+
+    try:
+        require_matplotlib()
+    except ImportError as exc:
+        raise CliError(str(exc)) from None
+    from matplotlib.figure import Figure
+
+    types = Figure().canvas.get_supported_filetypes()
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in types:
+        raise CliError(
+            f"--plot {path}: unknown image type {suffix or '(none)'!r}; "
+            f"use one of {', '.join(sorted(types))}"
+        )
+
+
+def save_plot(collection: Any, path: Path, args: argparse.Namespace) -> None:
+    """Draw the collection (``plot_steps``) on a new figure and save it."""
+    from matplotlib.figure import Figure
+
+    from intervalues.plotting import plot_steps
+
+    figure = Figure(figsize=(10, 4), layout="constrained")
+    ax = figure.add_subplot()
+    plot_steps(collection, ax=ax)
+    ax.set_title(f"{type(collection).__name__} of {Path(args.file).name}")
+    ax.set_xlabel(f"{args.start} .. {args.stop}")
+    ax.grid(True, alpha=0.3)
+    try:
+        figure.savefig(path, dpi=120)
+    except OSError as exc:
+        raise CliError(f"--plot {path}: cannot write the image ({exc})") from None

@@ -7,7 +7,8 @@ import sys
 from datetime import datetime
 from typing import Any
 
-MISSING = frozenset({"", "na", "n/a", "nan", "nat", "null", "none"})
+MISSING = frozenset({"", "na", "n/a", "null", "none"})  # lowercased, stripped cells
+NOT_A_NUMBER = frozenset({"nan", "nat"})  # skipped with --skip-missing, named in errors
 
 
 _OLD_ISO = sys.version_info < (3, 11)  # fromisoformat() learnt 'Z' and more in 3.11

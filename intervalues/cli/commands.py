@@ -11,11 +11,12 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .arrow_input import require_pyarrow
 from .build import build
 from .csv_input import read_csv
 from .errors import EXIT_ERROR, EXIT_OK, KINDS, CliError
 from .output import check_plot_target, output_format, save_plot, write_pieces
-from .parquet_input import PARQUET_SUFFIXES, read_parquet, require_pyarrow
+from .parquet_input import PARQUET_SUFFIXES, read_parquet
 from .progress import Progress
 from .summary import print_summary, summary
 

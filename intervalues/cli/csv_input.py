@@ -7,13 +7,13 @@ import csv
 import gzip
 import io
 import zipfile
-from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from .columns import ColumnReader, Options, Rows
 from .errors import CliError
 from .progress import Progress
-from .rows import RowReader, Rows
 
 
 class _Counted(io.RawIOBase):
@@ -65,44 +65,85 @@ def _open_csv(path: Path) -> tuple[IO[str], _Counted, int, list[Any]]:
     return text, counted, total, closers
 
 
+BATCH = 65_536  # rows per batch of the zero-dependency reader
+
+
 def read_csv(path: Path, args: argparse.Namespace, progress: Progress) -> Rows:
-    """Parse the needed columns of a CSV file row by row (stdlib ``csv``)."""
-    text, counted, total, closers = _open_csv(path)
-    progress.start(f"reading {path.name}", total)
+    """The needed columns of a CSV file, typed as whole columns (see :mod:`.columns`):
+    with pyarrow through ``pyarrow.csv`` (multithreaded), else with the ``csv`` module a
+    batch of rows at a time. A file pyarrow cannot read the same way (odd cells, empty
+    cells without ``--skip-missing``, errors to report by line) goes to the second."""
+    first_start = _header(path, args)
+    rows = None
+    if _arrow_wanted(args):
+        from .arrow_input import read_csv_arrow
+
+        rows = read_csv_arrow(path, args, first_start, progress)
+    return rows if rows is not None else read_csv_python(path, args, progress)
+
+
+def _arrow_wanted(args: argparse.Namespace) -> bool:
+    if args.datetime_format is not None and "%z" in args.datetime_format.lower():
+        return False  # strptime's zones: Python's rules
+    try:  # from_arrays reads pyarrow columns through NumPy
+        import numpy  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _header(path: Path, args: argparse.Namespace) -> str | None:
+    """Check the header's column names against the options; the first start cell."""
+    text, _, _, closers = _open_csv(path)
     try:
         reader = csv.reader(text, delimiter=args.delimiter)
         try:
             header = next(reader, None)
+            first = next(reader, None)
         except csv.Error as exc:
             raise CliError(f"{path}: not a readable CSV file ({exc})") from None
-        if not header:
-            raise CliError(f"{path} is empty: expected a header row with the column names")
-        header = [name.strip() for name in header]
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    finally:
+        for closer in closers:
+            closer.close()
+    if not header:
+        raise CliError(f"{path} is empty: expected a header row with the column names")
+    header = [name.strip() for name in header]
+    index = _column_indexes(header, args, path, first)
+    return first[index["start"]] if first and len(first) > index["start"] else None
+
+
+def read_csv_python(path: Path, args: argparse.Namespace, progress: Progress) -> Rows:
+    """The zero-dependency reader: ``csv`` rows, a batch at a time, into typed columns."""
+    text, counted, total, closers = _open_csv(path)
+    progress.start(f"reading {path.name}", total)
+    try:
+        reader = csv.reader(text, delimiter=args.delimiter)
+        header = [name.strip() for name in next(reader)]
         index = _column_indexes(header, args, path)
-        width = max(index.values()) + 1
-        i_start, i_stop = index["start"], index["stop"]
-        i_value = index.get("value")
-
-        def cells() -> Iterator[tuple[int, Any, Any, Any]]:
-            for fields in reader:
-                if not fields:
-                    continue  # a blank line
-                if len(fields) < width:
-                    raise CliError(
-                        f"line {reader.line_num}: {len(fields)} fields, but the header has "
-                        f"{len(header)} (is --delimiter right?)"
-                    )
-                value = fields[i_value] if i_value is not None else None
-                yield reader.line_num, fields[i_start], fields[i_stop], value
-
-        try:
-            rows = RowReader(args, lambda line: f"line {line}").read(
-                cells(), lambda n: progress.update(counted.count, n)
-            )
-        except csv.Error as exc:
-            raise CliError(f"{path}, line {reader.line_num}: {exc}") from None
-        progress.update(total, rows.read, final=True)
-        return rows
+        width = len(header)
+        columns = ColumnReader(Options.of(args), lambda k: _line_of(path, args, k), index)
+        while True:
+            try:
+                batch = list(islice(reader, BATCH))
+            except csv.Error as exc:
+                raise CliError(f"{path}, line {reader.line_num}: {exc}") from None
+            if not batch:
+                break
+            if [] in batch:  # blank lines
+                batch = [fields for fields in batch if fields]
+            if min(map(len, batch)) != width or max(map(len, batch)) != width:
+                k = next(k for k, fields in enumerate(batch) if len(fields) != width)
+                raise CliError(
+                    f"{_line_of(path, args, columns.rows.read + k)}: {len(batch[k])} fields, "
+                    f"but the header has {width} (is --delimiter right?)"
+                )
+            columns.add(batch)
+            progress.update(counted.count, columns.rows.read)
+        progress.update(total, columns.rows.read, final=True)
+        return columns.finish()
     except UnicodeDecodeError as exc:
         raise CliError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     finally:
@@ -111,16 +152,55 @@ def read_csv(path: Path, args: argparse.Namespace, progress: Progress) -> Rows:
         progress.finish()
 
 
-def _column_indexes(header: list[str], args: argparse.Namespace, path: Path) -> dict[str, int]:
+def _line_of(path: Path, args: argparse.Namespace, row: int) -> str:
+    """``line N`` of data row ``row`` (0-based, blank lines not counted), found by
+    reading the file again: only error messages need it."""
+    text, _, _, closers = _open_csv(path)
+    try:
+        reader = csv.reader(text, delimiter=args.delimiter)
+        next(reader)
+        k = -1
+        for fields in reader:
+            if fields:
+                k += 1
+                if k == row:
+                    break
+        return f"line {reader.line_num}"
+    finally:
+        for closer in closers:
+            closer.close()
+
+
+def _column_indexes(
+    header: list[str], args: argparse.Namespace, path: Path, first: list[str] | None = None
+) -> dict[str, int]:
+    """Each role's position in the header (``CliError`` naming the columns if missing);
+    with ``first``, the first data row, a ``;``-separated file is recognised."""
     index: dict[str, int] = {}
     for role in ("start", "stop", "value"):
         name = getattr(args, role)
         if name is None:
             continue
         if name not in header:
+            _suggest_delimiter(header, args, path, first)
             raise CliError(
                 f"--{role} column {name!r} is not in {path.name}; "
                 f"the columns are: {', '.join(header)}"
             )
         index[role] = header.index(name)
     return index
+
+
+def _suggest_delimiter(
+    header: list[str], args: argparse.Namespace, path: Path, first: list[str] | None
+) -> None:
+    """A ``CliError`` suggesting ``--delimiter`` when one other separator explains it."""
+    if len(header) != 1:
+        return
+    for other in (";", "\t", "|", ","):
+        if other != args.delimiter and other in header[0]:
+            shown = "\\t" if other == "\t" else other
+            raise CliError(
+                f"{path.name} has one column {header[0]!r}: it looks {shown!r}-separated; "
+                f"use --delimiter '{shown}'"
+            )

@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .arrow_input import require_pyarrow
 from .errors import CliError
-from .parquet_input import PARQUET_SUFFIXES, require_pyarrow
+from .parquet_input import PARQUET_SUFFIXES
 
 
 def output_format(path: Path) -> str:

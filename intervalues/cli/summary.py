@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .rows import Rows
+    from .columns import Rows
 
 
 def format_number(x: Any) -> str:

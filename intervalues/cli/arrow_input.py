@@ -117,6 +117,7 @@ def _first_zone(first: str | None, args: argparse.Namespace) -> tzinfo | None:
 def _arrow_zone(zone: tzinfo) -> str:
     """An Arrow zone name for a fixed-offset tzinfo: ``UTC`` or ``+HH:MM``.
 
+    >>> from datetime import timedelta, timezone
     >>> _arrow_zone(timezone(timedelta(hours=-5))), _arrow_zone(timezone.utc)
     ('-05:00', 'UTC')
     """

@@ -294,6 +294,70 @@ class IntervalSet(AbstractIntervalCollection):
             {"start": keys_to_pandas(self._starts, dom), "stop": keys_to_pandas(self._stops, dom)}
         )
 
+    def to_arrow(self) -> Any:
+        """A pyarrow Table ``start``, ``stop`` (continuous sets). Needs pyarrow.
+
+        >>> IntervalSet([(0, 3), (2, 5), (8, 9)]).to_arrow().to_pydict()
+        {'start': [0, 8], 'stop': [5, 9]}
+        """
+        from ._arrow import table
+
+        if self._runs:
+            raise TypeError("to_arrow() needs a continuous set")
+        cols = {"start": self._starts, "stop": self._stops}
+        return table(cols, self._layout.domain, "to_arrow()")
+
+    @classmethod
+    def from_arrow(
+        cls,
+        table: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> IntervalSet:
+        """Build from the named columns of a pyarrow Table.
+
+        >>> import pyarrow as pa
+        >>> IntervalSet.from_arrow(pa.table({"start": [0, 2], "stop": [4, 6]}))
+        IntervalSet:{BaseInterval[0;6]}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(table, start, stop, value, "from_arrow()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
+
+    @classmethod
+    def from_polars(
+        cls,
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> IntervalSet:
+        """Build from the named columns of a polars DataFrame, through Arrow.
+
+        >>> import polars as pl
+        >>> IntervalSet.from_polars(pl.DataFrame({"start": [0, 2], "stop": [4, 6]}))
+        IntervalSet:{BaseInterval[0;6]}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(df, start, stop, value, "from_polars()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame ``start``, ``stop`` (through :meth:`to_arrow`).
+
+        >>> IntervalSet([(0, 3), (2, 5)]).to_polars()["stop"].to_list()
+        [5]
+        """
+        pl = require("polars", "polars", "to_polars()")
+        return pl.from_arrow(self.to_arrow())
+
     def __getitem__(self, x: Any) -> int:
         """1 if covered, else 0."""
         return 1 if x in self else 0

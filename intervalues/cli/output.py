@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-from datetime import datetime
+from array import array
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from .arrow_input import require_pyarrow
 from .errors import CliError
 from .parquet_input import PARQUET_SUFFIXES
+from .summary import Result
 
 
 def output_format(path: Path) -> str:
@@ -23,25 +25,29 @@ def output_format(path: Path) -> str:
 
 
 def write_pieces(collection: Any, path: Path) -> None:
-    """The pieces as ``start,stop,value`` rows (a set's pieces have value 1)."""
-    pieces = [(p.start, p.stop, p.value) for p in collection]
-    if output_format(path) == "csv":
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["start", "stop", "value"])
-            for start, stop, value in pieces:
-                writer.writerow([_cell(start), _cell(stop), value])
+    """The pieces as ``start,stop,value`` rows (a set's pieces have value 1), from the
+    stored columns: Parquet through pyarrow (``to_arrow``), CSV with the ``csv`` module
+    over the typed columns (no piece object is kept)."""
+    if output_format(path) == "parquet":
+        pa = require_pyarrow("writing Parquet")
+        table = collection.to_arrow()
+        if "value" not in table.column_names:  # a set
+            ones = pa.Array.from_buffers(
+                pa.int64(), table.num_rows, [None, pa.py_buffer(array("q", [1]) * table.num_rows)]
+            )
+            table = table.append_column("value", ones)
+        pa.parquet.write_table(table, path)
         return
-    pa = require_pyarrow("writing Parquet")
-    columns = list(zip(*pieces)) if pieces else [[], [], []]
-    table = pa.table(
-        {name: pa.array(list(col)) for name, col in zip(("start", "stop", "value"), columns)}
-    )
-    pa.parquet.write_table(table, path)
-
-
-def _cell(x: Any) -> str:
-    return x.isoformat() if isinstance(x, datetime) else repr(x)
+    res = Result(collection)
+    values: Any = res.values if res.values is not None else repeat(1, len(res))
+    starts, stops = res.starts, res.stops
+    if res.domain is not None and res.domain.kind != "number":
+        starts = (res.coordinate(k).isoformat() for k in starts)
+        stops = (res.coordinate(k).isoformat() for k in stops)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["start", "stop", "value"])
+        writer.writerows(zip(starts, stops, values))
 
 
 def check_plot_target(path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-import sys
+import re
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ MISSING = frozenset({"", "na", "n/a", "null", "none"})  # lowercased, stripped c
 NOT_A_NUMBER = frozenset({"nan", "nat"})  # skipped with --skip-missing, named in errors
 
 
-_OLD_ISO = sys.version_info < (3, 11)  # fromisoformat() learnt 'Z' and more in 3.11
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")  # 01/02/2024, 1.2.2024 ...
 
 
 def parse_coordinate(cell: str, datetime_format: str | None = None) -> Any:
@@ -52,7 +52,11 @@ def parse_coordinate(cell: str, datetime_format: str | None = None) -> Any:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{cell!r} is not a number or an ISO 8601 datetime") from None
+        hint = ""
+        if _DATE_LIKE.match(cell):
+            hint = "; for other datetimes give their format, e.g. --datetime-format "
+            hint += "'%d/%m/%Y %H:%M'" if ":" in cell else "'%d/%m/%Y'"
+        raise ValueError(f"{cell!r} is not a number or an ISO 8601 datetime{hint}") from None
 
 
 def parse_value(cell: str) -> int | float:
@@ -72,40 +76,3 @@ def parse_value(cell: str) -> int | float:
     if not math.isfinite(number):
         raise ValueError(f"{cell!r} is not a finite number")
     return number
-
-
-def _fast_parser(domain: str, datetime_format: str | None) -> Any:
-    """A quick parser for the usual cells of a domain: it raises ``ValueError`` or
-    ``TypeError`` on anything else (which then gets the full check and message)."""
-    if domain == "numbers":
-
-        def number(cell: str) -> Any:
-            try:
-                return int(cell)
-            except ValueError:
-                x = float(cell)
-                if x - x != 0:  # inf or nan
-                    raise ValueError(cell) from None
-                return x
-
-        return number
-    aware = domain == "aware datetimes"
-
-    def moment(cell: str) -> datetime:
-        if datetime_format is not None:
-            x = datetime.strptime(cell, datetime_format)
-        elif _OLD_ISO and cell[-1:] in ("Z", "z"):
-            x = datetime.fromisoformat(cell[:-1] + "+00:00")
-        else:
-            x = datetime.fromisoformat(cell)
-        if (x.tzinfo is not None) != aware:  # the careful path decides the rare cases
-            raise ValueError(cell)
-        return x
-
-    return moment
-
-
-def _domain(x: Any) -> str:
-    if isinstance(x, datetime):
-        return "aware datetimes" if x.utcoffset() is not None else "naive datetimes"
-    return "numbers"

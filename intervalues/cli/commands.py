@@ -10,6 +10,7 @@ import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .arrow_input import require_pyarrow
 from .build import build
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     """
     from intervalues import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="intervalues",
         description="Combine valued intervals from files into step functions, counts or sets.",
     )
@@ -48,8 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "examples:\n"
-            "  intervalues combine flights.csv.zip --start dep_time --stop arr_time \\\n"
-            "      --skip-missing --skip-reversed --plot flights.png\n"
+            "  intervalues combine shifts.csv --start start --stop stop --plot staffed.png\n"
+            "  intervalues combine airborne.csv --start takeoff --stop landing \\\n"
+            "      --skip-missing --out airborne.parquet\n"
             "  intervalues combine prices.parquet --start from --stop to --value eur \\\n"
             "      --out combined.csv\n"
             "\n"
@@ -157,10 +159,22 @@ def run_dask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors in one line and a pointer to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def run_combine(args: argparse.Namespace) -> int:
     path: Path = args.file
     if args.kind is None:
         args.kind = "meter" if args.value is not None else "counter"
+    if args.kind == "set" and args.value is not None:
+        raise CliError(
+            "--kind set takes no --value: a set is where any row's interval lies, whatever "
+            "its value (drop --value, or use --kind meter for the summed values)"
+        )
     if args.dask:
         return run_dask(args)
     if args.scheduler is not None:

@@ -77,6 +77,8 @@ def save_plot(collection: Any, path: Path, args: argparse.Namespace) -> None:
 
     figure = Figure(figsize=(10, 4), layout="constrained")
     ax = figure.add_subplot()
+    label = args.value if args.value is not None else {"counter": "count", "set": ""}[args.kind]
+    ax.set_ylabel(label)  # before plot_steps, which labels an unlabelled Axes
     plot_steps(collection, ax=ax)
     ax.set_title(f"{type(collection).__name__} of {Path(args.file).name}")
     ax.set_xlabel(f"{args.start} .. {args.stop}")

@@ -41,12 +41,15 @@ def write_pieces(collection: Any, path: Path) -> None:
     res = Result(collection)
     values: Any = res.values if res.values is not None else repeat(1, len(res))
     starts, stops = res.starts, res.stops
-    if res.domain is not None and res.domain.kind != "number":
-        starts = (res.coordinate(k).isoformat() for k in starts)
-        stops = (res.coordinate(k).isoformat() for k in stops)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["start", "stop", "value"])
+        if res.domain is None or res.domain.kind == "number":
+            # numbers need no quoting: the csv module's own text (repr), a row at a time
+            handle.writelines(map("%r,%r,%r\r\n".__mod__, zip(starts, stops, values)))
+            return
+        starts = (res.coordinate(k).isoformat() for k in starts)
+        stops = (res.coordinate(k).isoformat() for k in stops)
         writer.writerows(zip(starts, stops, values))
 
 

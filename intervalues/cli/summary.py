@@ -183,11 +183,7 @@ def lengths_and_measures(res: Result) -> tuple[Any, Any]:
     """``(covered length, total measure)`` as the library computes them."""
     np = res.np
     if np is None:
-        lengths = list(map(operator.sub, res.stops, res.starts))
-        covered = exact_sum(lengths, None)
-        if res.values is None:
-            return covered, None
-        return covered, exact_sum(map(operator.mul, lengths, res.values), None)
+        return _pure_lengths(res.starts, res.stops, res.values)
     s, e = res.column(res.starts), res.column(res.stops)
     ints = s.dtype.kind == "i"
     if ints and (int(e.max()) - int(s.min())) >= 2**62:  # a length may overflow int64
@@ -208,6 +204,23 @@ def lengths_and_measures(res: Result) -> tuple[Any, Any]:
         measures = [int(a) * int(b) for a, b in zip(lengths.tolist(), v.tolist())]
         return covered, sum(measures)
     return covered, _int_sum(lengths * v, np)
+
+
+def _pure_lengths(starts: Any, stops: Any, values: Any) -> tuple[Any, Any]:
+    """:func:`lengths_and_measures` without NumPy: C-level loops over the columns."""
+
+    def floaty(col: Any) -> bool:
+        if isinstance(col, array):
+            return col.typecode == "d"
+        return any(type(x) is float for x in col)
+
+    coords_float = floaty(starts) or floaty(stops)
+    add = math.fsum if coords_float else sum
+    covered = add(map(operator.sub, stops, starts))
+    if values is None:
+        return covered, None
+    add = math.fsum if coords_float or floaty(values) else sum
+    return covered, add(map(operator.mul, map(operator.sub, stops, starts), values))
 
 
 def summary(collection: Any, rows: Rows, args: argparse.Namespace) -> list[tuple[str, str]]:

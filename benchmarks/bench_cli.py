@@ -253,17 +253,72 @@ def cli_rows(table: object, rows: int, datetime_rows: int, zero_dependency: bool
         assert same_pieces(out, folder / "route-times.parquet"), "datetimes: pieces differ"
 
 
+def mixed_rows(table: object, n: int) -> None:
+    """``from_arrays`` on lists whose values mix ints and floats (``84`` and ``84.5``):
+    on the kernel, against the same intervals given to the constructor (which sums mixed
+    values in the pure-Python kernel) and against all-float values."""
+    import random
+
+    from bench_report import Row, count, fmt_ratio, fmt_seconds, measure
+
+    from intervalues import BaseInterval, IntervalMeter
+
+    table.section(f"10. from_arrays with values mixing ints and floats ({count(n)} intervals)")  # type: ignore[attr-defined]
+    rng = random.Random(17)
+    starts = [rng.randrange(10**6) for _ in range(n)]
+    stops = [a + rng.randrange(1, 1000) for a in starts]
+    mixed: list[int | float] = [rng.randrange(1, 10_000) / 100 for _ in range(n)]
+    mixed = [int(v) if v.is_integer() else v for v in mixed]  # 84, 84.5: as CSV writers print
+    floats = [float(v) for v in mixed]
+    objects = [BaseInterval(a, b, v) for a, b, v in zip(starts, stops, mixed)]
+    t_mixed, got = measure(lambda: IntervalMeter.from_arrays(starts, stops, mixed), 3)
+    t_floats, _ = measure(lambda: IntervalMeter.from_arrays(starts, stops, floats), 3)
+    t_objects, want = measure(lambda: IntervalMeter(objects), 1)
+    assert [(p.start, p.stop, type(p.value), p.value) for p in got] == [
+        (p.start, p.stop, type(p.value), p.value) for p in want
+    ], "mixed values: from_arrays differs from the constructor"
+    add = table.add  # type: ignore[attr-defined]
+    add(
+        Row(
+            "from_arrays(lists), values mixing ints and floats",
+            "mixed",
+            count(n),
+            fmt_seconds(t_mixed),
+            f"{fmt_ratio(t_mixed / t_floats)} the all-float lists",
+        )
+    )
+    add(
+        Row(
+            "from_arrays(lists), the same values as floats",
+            "float",
+            count(n),
+            fmt_seconds(t_floats),
+        )
+    )
+    add(
+        Row(
+            "IntervalMeter(list_of_BaseInterval), same mixed values",
+            "mixed",
+            count(n),
+            fmt_seconds(t_objects),
+            f"from_arrays {fmt_ratio(t_objects / t_mixed)} faster, same pieces and types",
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2_000_000)
     parser.add_argument("--datetime-rows", type=int, default=1_000_000)
     parser.add_argument("--no-zero-dependency", action="store_true")
+    parser.add_argument("--mixed-rows", type=int, default=1_000_000)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     from bench_report import Table
 
     table = Table()
     cli_rows(table, args.rows, args.datetime_rows, not args.no_zero_dependency)
+    mixed_rows(table, args.mixed_rows)
     print()
     print(table.render())
     return 0

@@ -605,6 +605,7 @@ def command_line_rows(table: Table, cfg: Settings) -> None:
     import bench_cli
 
     bench_cli.cli_rows(table, cfg.cli_rows, cfg.cli_datetime_rows)
+    bench_cli.mixed_rows(table, cfg.n)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -127,6 +127,11 @@ ERRORS = {
         "line 3, column 'e': '2024-01-01' is one of the naive datetimes, but the start/stop "
         "columns began with numbers ('0' in column 's')",
     ),
+    "datetimes then numbers in one batch": (
+        "s,e\n2024-01-01,1\n",
+        "line 2, column 'e': '1' is one of the numbers, but the start/stop columns began "
+        "with naive datetimes ('2024-01-01' in column 's')",
+    ),
     "naive then aware": (
         "s,e\n2024-01-01,2024-01-02\n2024-01-01,2024-01-03T00:00Z\n",
         "line 3, column 'e': '2024-01-03T00:00Z' is one of the aware datetimes",

@@ -234,8 +234,13 @@ class ColumnReader:
             part = parts[role]
             col = self.columns[role]
             if not isinstance(part, _Slow):
-                if col.coordinate and self.domain is None and len(part):
-                    self._set_domain("numbers", col.name, cells[role][0])
+                kept = [k for k in range(min(len(part), len(drop) + 1)) if k not in drop]
+                if col.coordinate and kept:  # a batch of numbers: is that the domain?
+                    k = kept[0]
+                    problem = self._check_kind(col, part[k], cells[role][k])
+                    if problem is not None:
+                        where = f"{self.where(base + k)}, column {col.name!r}"
+                        problems.append((k, order, f"{where}: {problem}"))
                 continue
             if part.error is not None:
                 problems.append((part.error[0], order, part.error[1]))

@@ -235,3 +235,28 @@ def test_zero_dependency_subprocess(tmp_path, capsys):
     assert result.returncode == 0, result.stderr
     assert result.stdout.replace("b.csv", "a.csv") == with_arrow
     assert (tmp_path / "a.csv").read_text() == (tmp_path / "b.csv").read_text()
+
+
+def test_datetime_format_agrees(tmp_path, monkeypatch, capsys):
+    path = write(
+        tmp_path / "eu.csv",
+        "in,out\n01/06/2024 08:30,01/06/2024 10:00\n01/06/2024 09:00,02/06/2024 09:00\n",
+    )
+    argv = [
+        "combine",
+        path,
+        "--start",
+        "in",
+        "--stop",
+        "out",
+        "--datetime-format",
+        "%d/%m/%Y %H:%M",
+    ]
+    arrow, python, used = both(monkeypatch, capsys, *argv)
+    assert arrow == python and arrow[0] == 0, arrow[2]
+    assert used == "arrow"
+    assert "2 on 1 stretch: [2024-06-01 09:00:00, 2024-06-01 10:00:00]" in arrow[1]
+    bad = write(tmp_path / "bad.csv", "in,out\n2024-06-01,2024-06-02\n")
+    arrow, python, _ = both(monkeypatch, capsys, "combine", bad, *argv[2:])
+    assert arrow == python and arrow[0] == 2
+    assert "line 2, column 'in': '2024-06-01' is not a datetime in the format" in arrow[2]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import zipfile
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+
+from intervalues._arrow import zone_name
 
 from .cells import parse_coordinate
 from .columns import Rows
@@ -114,21 +116,6 @@ def _first_zone(first: str | None, args: argparse.Namespace) -> tzinfo | None:
     return getattr(x, "tzinfo", None)
 
 
-def _arrow_zone(zone: tzinfo) -> str:
-    """An Arrow zone name for a fixed-offset tzinfo: ``UTC`` or ``+HH:MM``.
-
-    >>> from datetime import timedelta, timezone
-    >>> _arrow_zone(timezone(timedelta(hours=-5))), _arrow_zone(timezone.utc)
-    ('-05:00', 'UTC')
-    """
-    offset = zone.utcoffset(None) or timedelta(0)
-    if not offset:
-        return "UTC"
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(offset) // timedelta(minutes=1)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def _normalised(pa: Any, col: Any, zone: tzinfo | None) -> Any:
     """A CSV column as the rule types it, or None when pyarrow typed it otherwise."""
     t = col.type
@@ -147,7 +134,7 @@ def _normalised(pa: Any, col: Any, zone: tzinfo | None) -> Any:
                 return col.cast(pa.timestamp("us"))
             if zone is None or zone.utcoffset(None) is None:
                 return None
-            return col.cast(pa.timestamp("us", tz=_arrow_zone(zone)))
+            return col.cast(pa.timestamp("us", tz=zone_name(zone)))
         except pa.ArrowInvalid:  # beyond microseconds
             return None
     if types.is_null(t):  # every cell empty

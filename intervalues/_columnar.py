@@ -257,6 +257,80 @@ class ColumnarCollection(AbstractIntervalCollection):
         dom = self._layout.domain
         return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
 
+    def _table_columns(self) -> dict[str, Any]:
+        """The stored columns for a table: ``start``, ``stop`` and (not for sets) ``value``."""
+        starts, stops, values = self._key_columns()
+        return {"start": starts, "stop": stops, "value": values}
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table ``start``, ``stop`` (and ``value`` but for sets) from the
+        stored columns, without an object per piece; datetimes as ``timestamp[us]`` in
+        the collection's zone. Needs pyarrow.
+
+        >>> from intervalues import IntervalMeter, IntervalSet
+        >>> IntervalMeter([(0, 4), (2, 6)]).to_arrow().to_pydict()
+        {'start': [0, 2, 4], 'stop': [2, 4, 6], 'value': [1, 2, 1]}
+        >>> IntervalSet([(0, 3), (2, 5), (8, 9)]).to_arrow().to_pydict()
+        {'start': [0, 8], 'stop': [5, 9]}
+        """
+        from ._arrow import table
+
+        return table(self._table_columns(), self._layout.domain, "to_arrow()")
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame of the same columns as :meth:`to_arrow` (through Arrow).
+
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter([(0, 4), (2, 6)]).to_polars()["value"].to_list()
+        [1, 2, 1]
+        """
+        pl = require_module("polars", "polars", "to_polars()")
+        return pl.from_arrow(self.to_arrow())
+
+    @classmethod
+    def from_arrow(
+        cls: type[Self],
+        table: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from the named columns of a pyarrow Table (``value=None``: weight 1 each).
+
+        >>> import pyarrow as pa
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter.from_arrow(pa.table({"a": [0, 2], "b": [4, 6]}), "a", "b")
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 2, BaseInterval[4;6]: 1}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(table, start, stop, value, "from_arrow()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
+
+    @classmethod
+    def from_polars(
+        cls: type[Self],
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from the named columns of a polars DataFrame, through Arrow.
+
+        >>> import polars as pl
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet.from_polars(pl.DataFrame({"start": [0, 2], "stop": [4, 6]}))
+        IntervalSet:{BaseInterval[0;6]}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(df, start, stop, value, "from_polars()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
+
     # -- lengths -------------------------------------------------------------------------------
     def _zero_length(self) -> Any:
         d = self._layout.domain

@@ -239,6 +239,12 @@ class IntervalSet(ColumnarCollection):
             raise TypeError("to_pandas() needs a continuous set")
         return self._frame(with_values=False)
 
+    def _table_columns(self) -> dict[str, Any]:
+        if self.discrete:
+            raise TypeError("to_arrow() needs a continuous set")
+        starts, stops, _ = self._key_columns()
+        return {"start": starts, "stop": stops}
+
     def __getitem__(self, x: Any) -> int:
         """1 if covered, else 0."""
         return 1 if x in self else 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from . import accel
@@ -79,22 +80,86 @@ def build(
 def build_arrays(
     starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None
 ) -> dict[TrackId, Track]:
-    """Sweep NumPy columns (int64/float64): straight to the kernel as bytes when it is
-    used, else through the Python kernel."""
+    """Sweep machine columns (NumPy int64/float64 or typed ``array``; ``values`` may be a
+    list mixing ints and floats): straight to the kernel as bytes when it is used, else
+    through the Python kernel."""
     if len(starts) == 0:
         return {}
     if use_accel(use_rust):
-        out = accel.combine_bytes(
-            kind,
-            starts.tobytes(),
-            stops.tobytes(),
-            values.tobytes(),
-            "f" if starts.dtype.kind == "f" else "i",
-            "f" if values.dtype.kind == "f" else "i",
-        )
+        if isinstance(values, list):
+            out = _combine_mixed(starts, stops, values, kind)
+        else:
+            out = accel.combine_bytes(
+                kind,
+                starts.tobytes(),
+                stops.tobytes(),
+                values.tobytes(),
+                _code(starts),
+                _code(values),
+            )
         if out is not None:
             return sorted_tracks({None: Track(*out)})
-    return build_python({None: (starts.tolist(), stops.tolist(), values.tolist())}, kind)
+    return build_python({None: (_listed(starts), _listed(stops), _listed(values))}, kind)
+
+
+def _listed(col: Any) -> list[Any]:
+    return col if isinstance(col, list) else col.tolist()
+
+
+def _code(col: Any) -> accel.TypeCode:
+    """The kernel's type code of a machine column: ``"f"`` (float64) or ``"i"`` (int64)."""
+    if isinstance(col, array):
+        return "f" if col.typecode == "d" else "i"
+    return "f" if col.dtype.kind == "f" else "i"
+
+
+def _combine_mixed(starts: Any, stops: Any, values: list[Any], kind: Kind) -> Any:
+    """Values mixing ints and floats on the kernel, with the Python kernel's answer.
+
+    The rule (see ``sweep``): a piece's value is the exact sum of the values covering
+    it (a float as the decimal it prints as, an int as itself), rounded once, and an
+    ``int`` when only ints cover it. The callers checked that the ints' absolute sum is
+    at most 2**53, so every int and every partial int total is exact as a float, and
+    the kernel's decimal sum over the values as float64 is that exact sum, rounded
+    once. What is left is the type: a meter's piece stays an int where no float-valued
+    interval covers its start (a merged piece keeps the type of its first stretch, as
+    in the Python kernel); counts and sets are ints anyway.
+    """
+    code = _code(starts)
+    out = accel.combine_bytes(
+        kind, starts.tobytes(), stops.tobytes(), array("d", values).tobytes(), code, "f"
+    )
+    if out is None or kind != "meter" or not len(out[0]):
+        return out
+    floats = [type(x) is float for x in values]
+    if isinstance(starts, array):
+        float_starts = array(starts.typecode, compress(starts, floats)).tobytes()
+        float_stops = array(stops.typecode, compress(stops, floats)).tobytes()
+    else:  # NumPy
+        float_starts, float_stops = starts[floats].tobytes(), stops[floats].tobytes()
+    ones = (array("q", [1]) * sum(floats)).tobytes()
+    cover = accel.combine_bytes("set", float_starts, float_stops, ones, code, "i")
+    if cover is None:
+        return None
+    return out[0], out[1], typed_values(out[0], out[2], cover[0], cover[1])
+
+
+def typed_values(starts: Any, values: Any, cover_starts: Any, cover_stops: Any) -> list[Any]:
+    """``values`` with an ``int`` wherever a piece's start is not covered by the
+    (sorted, disjoint) float-valued cover ``[cover_starts[j], cover_stops[j])``.
+
+    >>> typed_values([0, 2, 5], [1.0, 2.5, 3.0], [2], [4])
+    [1, 2.5, 3]
+    """
+    out = list(values)
+    j = 0
+    n = len(cover_starts)
+    for i, a in enumerate(starts):
+        while j < n and cover_stops[j] <= a:
+            j += 1
+        if j == n or a < cover_starts[j]:
+            out[i] = int(out[i])
+    return out
 
 
 def _machine(col: Sequence[Any]) -> tuple[accel.TypeCode, bytes] | None:

@@ -52,8 +52,13 @@ class InvalidTypeError(TypeError, ValueError):
 
 
 #: key -> (exception class, message template for ``str.format``).
+#:
+#: Where intervalues 0.4.0 raised for the same input, the template starts with 0.4.0's
+#: text verbatim and our detail (argument, value, hint) follows a separator, so code
+#: that matches 0.4.0's messages keeps matching (``tests/test_messages.py`` checks it).
+#: Where 0.4.0 did not raise (DEPARTURES W15), the wording is ours and names the argument.
 MESSAGES: dict[str, tuple[type[Exception], str]] = {
-    # -- numbers and coordinates ---------------------------------------------------------
+    # -- numbers and coordinates (generic) -----------------------------------------------
     "must_be_finite": (ValueError, "{name} must be finite, got {value!r}"),
     "not_a_coordinate": (
         TypeError,
@@ -61,9 +66,217 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     "not_a_number": (TypeError, "{name} must be an int or float, not {type} ({value!r})"),
     "not_a_factor": (InvalidTypeError, "{name} must be an int or float, not {type} ({value!r})"),
-    "threshold_type": (TypeError, "{name} must be a number, got {value!r}"),
+    "threshold_type": (TypeError, "{name} must be a finite number: got {value!r}"),
+    "threshold_finite": (ValueError, "{name} must be a finite number: got {value!r}"),
     "nr_digits_type": (TypeError, "nr_digits must be None or an int >= 0, got {value!r}"),
     "nr_digits_negative": (ValueError, "nr_digits must be None or an int >= 0, got {value}"),
+    "coords_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "cannot {what} {a} and {b}",
+    ),
+    "coords_domain_value": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "got {value!r} for {what} of {kind}",
+    ),
+    # -- BaseInterval ----------------------------------------------------------------------
+    "iv_loc_sequence": (
+        TypeError,
+        "loc as a sequence must be (start, stop) or (start, stop, value), got {value!r}",
+    ),
+    "iv_stop_twice": (TypeError, "give stop either inside loc or as an argument, not both"),
+    "iv_datetime_needs_stop": (
+        TypeError,
+        "datetime intervals require an explicit stop: got start={value!r} and no stop",
+    ),
+    "iv_scalar_type": (
+        TypeError,
+        "numeric scalar intervals require numeric coordinates: "
+        "{name} must be an int, float or datetime, not {type} ({value!r})",
+    ),
+    "iv_bound_type": (
+        TypeError,
+        "interval bounds must both be finite numbers or datetimes: "
+        "{name} must be an int, float or datetime, not {type} ({value!r})",
+    ),
+    "iv_bound_finite": (ValueError, "interval bounds must be finite: got {name}={value!r}"),
+    "iv_bounds_domain": (
+        TypeError,
+        "interval bounds must use the same coordinate domain and timezone awareness: "
+        "start and stop must both be {kind}, got {start!r} and {stop!r}",
+    ),
+    "iv_reversed": (
+        ValueError,
+        "interval start must be less than or equal to stop: got start={start!r} > stop={stop!r}",
+    ),
+    "iv_unknown_fields": (TypeError, "mapping has unknown fields: {fields}"),
+    "not_an_interval": (
+        TypeError,
+        "{name} must be an interval or a (start, stop[, value]) tuple, not {type} ({value!r})",
+    ),
+    "other_not_interval": (
+        TypeError,
+        "other must be a BaseInterval: got {type} ({value!r}); "
+        "an interval or a (start, stop[, value]) tuple is accepted",
+    ),
+    "interval_not_interval": (
+        TypeError,
+        "interval must be a BaseInterval: got {type} ({value!r}); "
+        "an interval or a (start, stop[, value]) tuple is accepted",
+    ),
+    "iv_kind_mix": (
+        TypeError,
+        "Cannot mix discrete and continuous intervals: cannot {what} a discrete and a "
+        "continuous interval",
+    ),
+    "iv_kind_intersect": (
+        TypeError,
+        "Cannot intersect discrete and continuous intervals: got {a!r} and {b!r}",
+    ),
+    "iv_factor": (
+        InvalidTypeError,
+        "Multiplication should be with an int or a float. Got {type} ({value!r})",
+    ),
+    "clamp_nan": (ValueError, "value must not be NaN: cannot clamp NaN to {interval!r}"),
+    "clamp_type": (
+        TypeError,
+        "must be real number, not {type}: clamp needs an int, float or datetime, got {value!r}",
+    ),
+    "split_point_type": (
+        InvalidTypeError,
+        "split points must be finite numbers: got {type} ({value!r})",
+    ),
+    "split_point_finite": (ValueError, "split points must be finite numbers: got {value!r}"),
+    "shift_needs_timedelta": (
+        TypeError,
+        "datetime coordinates require a timedelta shift: got {value!r}",
+    ),
+    "shift_timedelta_numeric": (
+        TypeError,
+        "timedelta shifts require datetime coordinates: cannot shift a numeric interval "
+        "by {value!r}",
+    ),
+    "shift_type": (
+        TypeError,
+        "shift and coordinate must use compatible numeric or datetime domains: "
+        "{name} must be an int or float, not {type} ({value!r})",
+    ),
+    "shift_finite": (ValueError, "interval bounds must be finite: got {name}={value!r}"),
+    "pdf_datetime": (
+        TypeError,
+        "IntervalPdf does not support datetime coordinates: got {value!r}",
+    ),
+    # -- time zones ----------------------------------------------------------------------
+    "tz_needs_datetimes": (
+        TypeError,
+        "timezone conversion requires datetime coordinates: {what} holds numbers",
+    ),
+    "tz_fold_value": (ValueError, "fold must be 0 or 1: got fold={value!r}"),
+    "tz_fold_aware": (
+        ValueError,
+        "fold is only applicable when converting naive datetimes: got fold={value!r} for "
+        "timezone-aware bounds",
+    ),
+    "tz_remove_with_target": (
+        ValueError,
+        "remove_timezone=True cannot be used with a target timezone: got {tz!r}; "
+        "pass None to strip the zone",
+    ),
+    "tz_remove_naive": (
+        TypeError,
+        "cannot remove timezone information from a naive datetime: the bounds have no zone",
+    ),
+    "tz_none_needs_remove": (
+        ValueError,
+        "target_timezone=None requires remove_timezone=True: pass remove_timezone=True "
+        "to strip the zone",
+    ),
+    "tz_nonexistent": (
+        ValueError,
+        "{value} is a nonexistent local time in {tz}: the {name} falls in a gap "
+        "(a clock jumps forward)",
+    ),
+    "tz_ambiguous": (
+        ValueError,
+        "{value} is ambiguous in {tz}; specify fold=0 or fold=1: the {name} occurs twice",
+    ),
+    "tz_spacing": (
+        ValueError,
+        "timezone conversion cannot preserve this discrete interval's point sequence: "
+        "the conversion would change the spacing of the points",
+    ),
+    # -- BaseDiscreteInterval --------------------------------------------------------------
+    "dis_loc_sequence": (
+        TypeError,
+        "loc as a sequence must be (start, stop, step, count, value), got {value!r}",
+    ),
+    "dis_start_type": (
+        TypeError,
+        "numeric discrete intervals require numeric coordinates: "
+        "{name} must be an int, float or datetime, not {type} ({value!r})",
+    ),
+    "dis_datetime_needs_end": (
+        TypeError,
+        "datetime discrete intervals require an explicit stop or count: got start={value!r}",
+    ),
+    "dis_datetime_needs_step": (
+        TypeError,
+        "datetime discrete intervals require an explicit timedelta step: got step={value!r}",
+    ),
+    "dis_step_type": (
+        TypeError,
+        "must be real number, not {type}: step must be an int or float, got {value!r}",
+    ),
+    "dis_step_positive": (ValueError, "step must be greater than zero: got step={value!r}"),
+    "dis_timedelta_step": (
+        TypeError,
+        "timedelta steps require datetime coordinates: got step={value!r} for start={start!r}",
+    ),
+    "dis_step_domain": (
+        TypeError,
+        "coordinates and steps must use the same numeric/datetime domain: "
+        "got step={value!r} for start={start!r}",
+    ),
+    "dis_count_type": (TypeError, "count must be an integer: got {value!r}"),
+    "dis_count_min": (ValueError, "count must be at least 1: got {value!r}"),
+    "dis_bounds_datetime": (
+        TypeError,
+        "discrete bounds must both be datetimes: got {start!r} and {stop!r}",
+    ),
+    "dis_reversed": (
+        ValueError,
+        "stop must be greater than or equal to start: got start={start!r} > stop={stop!r}",
+    ),
+    "dis_index_type": (TypeError, "index must be an integer: got {value!r}"),
+    "dis_index_range": (
+        IndexError,
+        "discrete interval index out of range: index {value} for {count} points",
+    ),
+    "dis_not_a_point": (ValueError, "{value} is not a point in this interval: {interval!r}"),
+    "dis_coordinate_type": (TypeError, "coordinate must be a number: got {type} ({value!r})"),
+    "dis_clamp_type": (TypeError, "value must be a number: got {type} ({value!r})"),
+    "dis_datetime_query": (
+        TypeError,
+        "datetime coordinates require a datetime interval: got {value!r} for {interval!r}",
+    ),
+    "dis_numeric_query": (
+        TypeError,
+        "datetime intervals require datetime coordinates: got {value!r} for {interval!r}",
+    ),
+    "dis_split_type": (
+        TypeError,
+        "datetime intervals require datetime split points: got {value!r}",
+    ),
+    "dis_domain": (
+        TypeError,
+        "discrete intervals must use the same numeric/datetime domain: cannot compare {a} and {b}",
+    ),
+    "dis_minus_number": (
+        TypeError,
+        "Cannot mix discrete and continuous intervals: "
+        "unsupported operand type(s) for -: '{left}' and '{right}'",
+    ),
     # -- domains -------------------------------------------------------------------------
     "mixed_domains": (TypeError, "cannot mix {a} and {b} in {what}"),
     "mixed_discrete": (TypeError, "cannot mix discrete and continuous intervals in {what}"),
@@ -119,11 +332,15 @@ def describe(domain: Domain) -> str:
     return _DOMAIN_NAMES[domain.kind]
 
 
-def check_coordinate(x: Any, name: str) -> int | float | datetime:
+def check_coordinate(
+    x: Any, name: str, keys: tuple[str, str] = ("not_a_coordinate", "must_be_finite")
+) -> int | float | datetime:
     """Return ``x`` as a valid coordinate or raise ``TypeError``/``ValueError``.
 
     Integers (not ``bool``) and finite floats are numbers; ``datetime`` objects are
     accepted as they are. NumPy scalars and other ``numbers.Real`` become ``int``/``float``.
+    ``keys`` name the messages for a wrong type and for a non-finite number (each
+    formatted with ``name``, ``type`` and ``value``), so a caller can raise 0.4.0's text.
 
     >>> check_coordinate(2, "start")
     2
@@ -135,24 +352,30 @@ def check_coordinate(x: Any, name: str) -> int | float | datetime:
     tx = type(x)
     if tx is int or tx is datetime:
         return x
+    type_key, finite_key = keys
     if tx is float:
         if x - x != 0.0:  # inf or nan
-            raise fail("must_be_finite", name=name, value=x)
+            raise fail(finite_key, name=name, type="float", value=x)
         return x
     if isinstance(x, bool) or not isinstance(x, (numbers.Real, datetime)):
-        raise fail("not_a_coordinate", name=name, type=type(x).__name__, value=x)
+        raise fail(type_key, name=name, type=type(x).__name__, value=x)
     if isinstance(x, datetime):
         return x
     if isinstance(x, numbers.Integral):
         return int(x)
     f = float(x)
     if not math.isfinite(f):
-        raise fail("must_be_finite", name=name, value=x)
+        raise fail(finite_key, name=name, type=type(x).__name__, value=x)
     return f
 
 
-def check_value(v: Any, name: str = "value") -> int | float:
+def check_value(
+    v: Any, name: str = "value", keys: tuple[str, str] = ("not_a_number", "must_be_finite")
+) -> int | float:
     """Return ``v`` as a valid weight (finite ``int``/``float``) or raise.
+
+    ``keys`` name the messages for a wrong type and a non-finite number, as in
+    :func:`check_coordinate`.
 
     >>> check_value(2.5)
     2.5
@@ -164,28 +387,30 @@ def check_value(v: Any, name: str = "value") -> int | float:
     tv = type(v)
     if tv is int:
         return v
+    type_key, finite_key = keys
     if tv is float:
         if v - v != 0.0:
-            raise fail("must_be_finite", name=name, value=v)
+            raise fail(finite_key, name=name, type="float", value=v)
         return v
     if isinstance(v, bool) or not isinstance(v, numbers.Real):
-        raise fail("not_a_number", name=name, type=type(v).__name__, value=v)
+        raise fail(type_key, name=name, type=type(v).__name__, value=v)
     if isinstance(v, numbers.Integral):
         return int(v)
     f = float(v)
     if not math.isfinite(f):
-        raise fail("must_be_finite", name=name, value=v)
+        raise fail(finite_key, name=name, type=type(v).__name__, value=v)
     return f
 
 
-def check_factor(v: Any, name: str = "factor") -> int | float:
-    """Like :func:`check_value`, raising :class:`InvalidTypeError` for non-numbers.
+def check_factor(v: Any, name: str = "factor", key: str = "not_a_factor") -> int | float:
+    """Like :func:`check_value`, raising :class:`InvalidTypeError` (message ``key``) for
+    non-numbers.
 
     >>> check_factor(2)
     2
     """
     if isinstance(v, bool) or not isinstance(v, numbers.Real):
-        raise fail("not_a_factor", name=name, type=type(v).__name__, value=v)
+        raise fail(key, name=name, type=type(v).__name__, value=v)
     return check_value(v, name)
 
 
@@ -198,7 +423,7 @@ def check_threshold(x: Any, name: str) -> int | float:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise fail("threshold_type", name=name, value=x)
     if not math.isfinite(x):
-        raise fail("must_be_finite", name=name, value=x)
+        raise fail("threshold_finite", name=name, value=x)
     return x
 
 

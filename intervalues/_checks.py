@@ -277,22 +277,154 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "Cannot mix discrete and continuous intervals: "
         "unsupported operand type(s) for -: '{left}' and '{right}'",
     ),
-    # -- domains -------------------------------------------------------------------------
-    "mixed_domains": (TypeError, "cannot mix {a} and {b} in {what}"),
-    "mixed_discrete": (TypeError, "cannot mix discrete and continuous intervals in {what}"),
+    # -- domains and kinds in collections -----------------------------------------------
+    "mixed_discrete": (TypeError, "Cannot mix discrete and continuous intervals in {where}"),
+    "set_mix_kind": (
+        TypeError,
+        "Cannot mix discrete and continuous intervals in an IntervalSet: both kinds in {where}",
+    ),
+    "set_intersect_kind": (
+        TypeError,
+        "Cannot intersect discrete and continuous intervals in an IntervalSet: both kinds in "
+        "{where}",
+    ),
+    "set_compare_kind": (
+        TypeError,
+        "Cannot compare discrete and continuous intervals in an IntervalSet: both kinds in {where}",
+    ),
+    "mix_numeric_datetime": (
+        TypeError,
+        "Cannot mix numeric and datetime intervals: cannot mix {a} and {b} in {where}",
+    ),
+    "intervals_domain": (
+        TypeError,
+        "Intervals must use the same numeric/datetime domain: cannot mix {a} and {b} in {where}",
+    ),
+    "discrete_domain": (
+        TypeError,
+        "Discrete intervals must use the same numeric/datetime domain: cannot mix {a} and {b} "
+        "in {where}",
+    ),
+    "coords_mix": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "cannot mix {a} and {b} in {where}",
+    ),
     # -- gathering intervals -------------------------------------------------------------
     "not_intervals": (
         TypeError,
         "data must be an interval or an iterable of intervals, not {type}",
     ),
-    "bounds_not_finite": (ValueError, "intervals of {what} must have finite bounds"),
-    "bound_type": (TypeError, "interval bounds must be numbers or datetimes, got {value!r}"),
-    "start_after_stop": (ValueError, "interval {i} of {what} has start after stop ({interval!r})"),
-    # -- statistics ----------------------------------------------------------------------
-    "within_type": (TypeError, "within must be an interval, got {value!r}"),
+    "skip_combine_items": (
+        TypeError,
+        "Can't ignore combine due to input not being sequence of BaseIntervals. "
+        "{name} must be an interval or a (start, stop[, value]) tuple, not {type} ({value!r})",
+    ),
+    "bounds_not_finite": (ValueError, "interval bounds must be finite: in {where}"),
+    "bound_type": (
+        TypeError,
+        "interval bounds must both be finite numbers or datetimes: got {value!r}",
+    ),
+    "start_after_stop": (
+        ValueError,
+        "interval start must be less than or equal to stop: interval {i} of {where} ({interval!r})",
+    ),
+    # -- lookups and updates in collections --------------------------------------------
+    "lookup_in": (
+        InvalidTypeError,
+        'Not correct use of "in" for {value}: {owner} lookups take an int, float, datetime '
+        "or interval, not {type}",
+    ),
+    "lookup_index": (
+        InvalidTypeError,
+        "Not correct use of indexing with {value}: {owner} lookups take an int, float, "
+        "datetime or interval, not {type}",
+    ),
+    "lookup_type": (
+        InvalidTypeError,
+        "cannot look up {value!r} in {owner}: points must be ints, floats or datetimes, not {type}",
+    ),
+    "lookup_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "cannot look up {value!r} in {owner} of {kind}",
+    ),
+    "list_filter_type": (
+        TypeError,
+        "coordinate must be numeric or datetime: got {type} ({value!r})",
+    ),
+    "collection_domain": (
+        TypeError,
+        "collection intervals must use the same numeric/datetime domain and timezone "
+        "awareness: {owner} holds {a} and {b}",
+    ),
+    "update_type": (
+        InvalidTypeError,
+        "Input {value} is not of type {cls} or {iv_cls}: {what} needs an interval or an "
+        "interval collection, not {type}",
+    ),
+    "set_remove_missing": (KeyError, "{value} not in {owner}"),
+    "set_pop_empty": (KeyError, "pop from an empty set"),
+    "set_columns_discrete": (TypeError, "{what} needs a continuous set"),
+    "set_data_mapping": (
+        TypeError,
+        "set_data needs a mapping of intervals to weights, got {value!r}",
+    ),
+    # a KeyError prints its argument quoted, so 0.4.0's text is the whole message
+    "popitem_empty": (KeyError, "popitem(): dictionary is empty"),
+    "elements_whole": (ValueError, "elements() needs whole-number weights, got {value!r}"),
+    "coverage_length_discrete": (
+        TypeError,
+        "coverage_length is only defined for continuous intervals: use support_point_count()",
+    ),
+    "support_point_count_continuous": (
+        TypeError,
+        "support_point_count is only defined for discrete intervals: use coverage_length()",
+    ),
+    "integrate_discrete": (TypeError, "integrate() needs continuous intervals"),
+    "min_empty": (ValueError, "min() arg is an empty sequence: {owner} is empty"),
+    "max_empty": (ValueError, "max() arg is an empty sequence: {owner} is empty"),
+    "compare_type": (TypeError, "cannot compare with {type}"),
+    # -- statistics of meters ------------------------------------------------------------
+    "within_type": (TypeError, "within must be a BaseInterval: got {value!r}"),
+    "within_domain": (
+        TypeError,
+        "collection intervals must use the same numeric/datetime domain and timezone "
+        "awareness: within holds {a}, the collection {b}",
+    ),
     "within_kind": (
         TypeError,
-        "within must be of the same kind (discrete or continuous) as the meter",
+        "The query domain must match the meter coordinate type: within must be of the same "
+        "kind (discrete or continuous) as the meter",
+    ),
+    "stats_empty": (
+        ValueError,
+        "value statistics require non-empty support or an explicit domain: {owner} is empty; "
+        "pass a non-empty within",
+    ),
+    "stats_zero_domain": (
+        ValueError,
+        "The statistical domain must have positive measure: within={value!r} has length 0",
+    ),
+    "stats_no_measure": (
+        ValueError,
+        "value statistics require positive measure: {what} needs a domain of positive measure",
+    ),
+    # -- combination functions -----------------------------------------------------------
+    "combined_type": (
+        TypeError,
+        "intervalues.combine_intervals not available to make a class of type {value}: "
+        "combined_type must be 'meter', 'counter' or 'set', got {value!r}",
+    ),
+    "object_exists_type": (
+        TypeError,
+        "intervalues.combine_intervals not available to make a class of type {value}: "
+        "object_exists must be a meter, counter or set, not {type}",
+    ),
+    "variant_kind": (TypeError, "{name} needs {kind} intervals"),
+    "combine_via_rust_str": (
+        InvalidTypeError,
+        "intervals must be an iterable of intervals, not {type}",
     ),
     # -- backends ------------------------------------------------------------------------
     "use_rust_type": (TypeError, "use_rust must be None, True or False, got {value!r}"),
@@ -316,8 +448,8 @@ _DOMAIN_NAMES = {
 def fail(key: str, **fields: Any) -> Exception:
     """The exception for message ``key``, formatted with ``fields`` (raise it).
 
-    >>> fail("mixed_discrete", what="IntervalSet")
-    TypeError('cannot mix discrete and continuous intervals in IntervalSet')
+    >>> fail("mixed_discrete", where="IntervalMeter")
+    TypeError('Cannot mix discrete and continuous intervals in IntervalMeter')
     """
     cls, template = MESSAGES[key]
     return cls(template.format(**fields))
@@ -443,16 +575,33 @@ def check_nr_digits(nr_digits: Any) -> None:
         raise fail("nr_digits_negative", value=nr_digits)
 
 
-def check_same_domain(a: Domain, b: Domain, what: str) -> None:
+def check_same_domain(
+    a: Domain, b: Domain, where: str, op: str = "build", discrete: bool = False
+) -> None:
     """Raise ``TypeError`` when coordinates of two domains would be mixed.
 
-    >>> check_same_domain(Domain("number"), Domain("naive"), "IntervalMeter")
-    Traceback (most recent call last):
-    ...
-    TypeError: cannot mix numbers and naive datetimes in IntervalMeter
+    ``where`` names the collection (or ``Collection.method``), ``op`` what is done:
+    ``"build"`` (construction), ``"merge"`` (combining collections), ``"intersect"`` or
+    ``"compare"`` (coordinates compared); together they pick 0.4.0's text for it.
+
+    >>> try:
+    ...     check_same_domain(Domain("number"), Domain("naive"), "IntervalSet")
+    ... except TypeError as exc:
+    ...     print(str(exc).replace(": ", ":\\n"))
+    Intervals must use the same numeric/datetime domain:
+    cannot mix numbers and naive datetimes in IntervalSet
     """
-    if a.kind != b.kind:
-        raise fail("mixed_domains", a=describe(a), b=describe(b), what=what)
+    if a.kind == b.kind:
+        return
+    if a.kind != "number" and b.kind != "number":
+        key = "coords_mix"  # naive with aware
+    elif op == "build" and where in ("IntervalMeter", "combine_intervals"):
+        key = "mix_numeric_datetime"
+    elif op in ("build", "merge"):
+        key = "discrete_domain" if discrete else "intervals_domain"
+    else:
+        key = "coords_mix"
+    raise fail(key, a=describe(a), b=describe(b), where=where)
 
 
 def check_use_rust(use_rust: Any) -> None:
@@ -476,17 +625,25 @@ def check_use_rust(use_rust: Any) -> None:
         raise fail("accelerator_missing")
 
 
-def check_layouts(a: Layout, b: Layout, what: str) -> None:
+def check_layouts(a: Layout, b: Layout, where: str, op: str = "build", kind: str = "mix") -> None:
     """Raise ``TypeError`` when two collections' contents cannot be combined (discrete
     with continuous, or different coordinate domains); empty layouts fit anything.
 
-    >>> check_layouts(Layout(NUMBER, True), Layout(NUMBER, False), "IntervalSet")
+    ``where`` and ``op`` are as in :func:`check_same_domain`. Sets check the kind
+    first, the other collections the domain first (as 0.4.0 did); for sets ``kind``
+    (``"mix"``, ``"intersect"`` or ``"compare"``) picks 0.4.0's text.
+
+    >>> check_layouts(Layout(NUMBER, True), Layout(NUMBER, False), "IntervalMeter")
     Traceback (most recent call last):
     ...
-    TypeError: cannot mix discrete and continuous intervals in IntervalSet
+    TypeError: Cannot mix discrete and continuous intervals in IntervalMeter
     """
     if a.discrete is None or b.discrete is None:
         return
+    if a.discrete != b.discrete and where.split(".")[0] == "IntervalSet":
+        key = {"intersect": "set_intersect_kind", "compare": "set_compare_kind"}
+        raise fail(key.get(kind, "set_mix_kind"), where=where)
+    discrete = bool(a.discrete and b.discrete)
+    check_same_domain(a.domain or NUMBER, b.domain or NUMBER, where, op, discrete)
     if a.discrete != b.discrete:
-        raise fail("mixed_discrete", what=what)
-    check_same_domain(a.domain or NUMBER, b.domain or NUMBER, what)
+        raise fail("mixed_discrete", where=where)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
+from ._checks import fail
+
 if TYPE_CHECKING:
     from .base_interval import BaseInterval
     from .interval_list import IntervalList
@@ -150,7 +152,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"min() of an empty {type(self).__name__}")
+            raise fail("min_empty", owner=type(self).__name__)
         return b[0]
 
     def max(self) -> Any:
@@ -162,7 +164,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"max() of an empty {type(self).__name__}")
+            raise fail("max_empty", owner=type(self).__name__)
         return b[1]
 
     def as_single_interval(self) -> BaseInterval:

@@ -559,6 +559,7 @@ class BaseInterval(AbstractInterval):
         if not isinstance(other, BaseInterval):
             # 0.4.0 answered ``other + self``, so Python names the operands in that order
             return other + self
+        self._check_domain(other, "add")  # 0.4.0 compared the coordinates first
         self._check_kind(other, "add")
         return self._combine_with([other])
 
@@ -583,6 +584,7 @@ class BaseInterval(AbstractInterval):
             other = as_interval(other, "other")
         if not isinstance(other, BaseInterval):
             return NotImplemented
+        self._check_domain(other, "subtract")
         self._check_kind(other, "subtract")
         if self == other:
             return EmptyInterval()

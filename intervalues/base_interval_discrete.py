@@ -478,7 +478,6 @@ class BaseDiscreteInterval(BaseInterval):
     def __sub__(self, other: Any) -> Any:
         """``x - x`` is ``EmptyInterval()``; otherwise ``self + (-other)``."""
         if isinstance(other, BaseInterval) and not other._discrete:
-            self._check_domain(other, "subtract")
             raise fail("iv_kind_mix", what="subtract")
         if isinstance(other, (int, float)):  # 0.4.0 swept ``-other`` as an interval
             raise fail("dis_minus_number", left=type(self).__name__, right=type(other).__name__)

@@ -410,6 +410,189 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "value statistics require positive measure: {what} needs a domain of positive measure",
     ),
+    # -- IntervalPdf ------------------------------------------------------------------------
+    "pdf_empty": (
+        ValueError,
+        "IntervalPdf requires at least one continuous interval: got none ({type})",
+    ),
+    "pdf_not_intervals": (
+        InvalidTypeError,
+        "IntervalPdf requires at least one continuous interval: data must be an interval or "
+        "an iterable of intervals, not {type}",
+    ),
+    "pdf_input_type": (
+        TypeError,
+        "IntervalPdf inputs must be BaseInterval instances: got {type} ({value!r})",
+    ),
+    "pdf_discrete": (
+        TypeError,
+        "Discrete intervals require a probability-mass distribution: use IntervalPmf for {value}",
+    ),
+    "pdf_length": (ValueError, "IntervalPdf intervals must have positive length: got {interval}"),
+    "pdf_zero_weights": (
+        ValueError,
+        "IntervalPdf intervals must have positive length: every weight is 0, so the total "
+        "weighted length is 0",
+    ),
+    "pdf_negative": (
+        ValueError,
+        "IntervalPdf intervals must have positive length: weights must be >= 0, got value "
+        "{value!r} for interval {interval}",
+    ),
+    "pdf_overflow": (
+        ValueError,
+        "IntervalPdf must have finite, positive weighted length: the total overflows a float",
+    ),
+    "pdf_weights": (
+        ValueError,
+        "IntervalPdf weights must be finite and non-negative: got {value!r}",
+    ),
+    "pdf_total": (
+        ValueError,
+        "IntervalPdf must have finite, positive weighted length: got {value!r}",
+    ),
+    "pdf_update_type": (
+        TypeError,
+        "PDF updates require an interval or interval collection: got {type} ({value!r})",
+    ),
+    "pdf_update_weights": (
+        ValueError,
+        "PDF updates require finite, non-negative continuous weights: got {interval}",
+    ),
+    "pdf_times_type": (
+        TypeError,
+        "PDF update weight must be a real number: got {type} ({value!r})",
+    ),
+    "pdf_times_value": (
+        ValueError,
+        "PDF update weight must be finite and non-negative: got times={value!r}",
+    ),
+    "pdf_remove_last": (
+        ValueError,
+        "Removing this interval would leave an empty or zero-mass IntervalPdf: it is the last "
+        "piece",
+    ),
+    "pdf_setdefault": (
+        NotImplementedError,
+        "setdefault is not supported for IntervalPdf; use update instead",
+    ),
+    "pdf_clear": (
+        NotImplementedError,
+        "An IntervalPdf cannot be cleared; construct a new PDF instead",
+    ),
+    "pdf_subtract": (
+        NotImplementedError,
+        "Subtraction is not defined for probability distributions",
+    ),
+    "pdf_negate": (NotImplementedError, "Negation is not defined for probability distributions"),
+    "pdf_scale_type": (TypeError, "PDF scale must be a real number: got {type} ({value!r})"),
+    "pdf_scale_value": (ValueError, "PDF scale must be finite and positive: got {value!r}"),
+    "real_type": (
+        TypeError,
+        "must be real number, not {type}: {name} must be a real number, got {value!r}",
+    ),
+    "pdf_x_nan": (ValueError, "x must not be NaN"),
+    "pdf_range_type": (
+        TypeError,
+        "range bounds must be real numbers: got {name}={value!r} ({type})",
+    ),
+    "pdf_range_nan": (ValueError, "range bounds must not be NaN: got {name}=nan"),
+    "pdf_reversed": (
+        ValueError,
+        "stop must be greater than or equal to start: got {a!r} > {b!r}",
+    ),
+    "pdf_condition_zero": (
+        ValueError,
+        "Cannot condition an IntervalPdf on a zero-probability range: [{a}, {b}] holds no mass",
+    ),
+    "pdf_p_type": (TypeError, "p must be a real number: got {type} ({value!r})"),
+    "pdf_p_range": (ValueError, "p must be finite and in [0, 1]: got {value!r}"),
+    "pdf_level_type": (TypeError, "level must be a real number: got {type} ({value!r})"),
+    "pdf_level_range": (
+        ValueError,
+        "level must be finite and in (0, 1): got {value!r} (here 0 < level <= 1 is accepted)",
+    ),
+    "pdf_mass_type": (TypeError, "mass must be a real number: got {type} ({value!r})"),
+    "pdf_mass_range": (ValueError, "mass must be finite and in (0, 1]: got {value!r}"),
+    "pdf_probabilities_type": (
+        TypeError,
+        "Probabilities must be real numbers: got {type} ({value!r})",
+    ),
+    "pdf_probabilities_range": (
+        ValueError,
+        "Probabilities must be finite and in [0, 1]: got {value!r}",
+    ),
+    "pdf_k_type": (TypeError, "k must be a non-negative integer: got {type} ({value!r})"),
+    "pdf_k_negative": (ValueError, "k must be a non-negative integer: got {value!r}"),
+    "pdf_runs_type": (TypeError, "{name} must be a positive integer: got {type} ({value!r})"),
+    "pdf_runs_min": (ValueError, "{name} must be a positive integer: got {value!r}"),
+    "pdf_rng": (TypeError, "rng must be an instance of random.Random: got {type}"),
+    "pdf_samples_type": (TypeError, "{name} must be a sequence of real numbers: got {type}"),
+    "pdf_samples_empty": (ValueError, "{name} must not be empty"),
+    "pdf_samples_item_type": (
+        TypeError,
+        "{name} must contain only real numbers: got {type} ({value!r})",
+    ),
+    "pdf_samples_finite": (ValueError, "{name} must contain only finite values: got {value!r}"),
+    "mixture_empty": (ValueError, "At least one PDF is required for a mixture"),
+    "mixture_type": (
+        TypeError,
+        "All mixture components must be IntervalPdf instances: got {type}",
+    ),
+    "mixture_weight_count": (
+        ValueError,
+        "The number of weights must match the number of PDFs: got {pdfs} PDFs and {weights} "
+        "weights",
+    ),
+    "mixture_weight_type": (
+        TypeError,
+        "Mixture weights must be real numbers: got {type} ({value!r})",
+    ),
+    "mixture_weight_value": (
+        ValueError,
+        "Mixture weights must be finite and non-negative: got {value!r}",
+    ),
+    "mixture_weight_zero": (
+        ValueError,
+        "At least one mixture weight must be positive: got {value!r}",
+    ),
+    "pdf_compare": (
+        TypeError,
+        "Distribution comparisons require another IntervalPdf: got {type}",
+    ),
+    # -- IntervalPmf ------------------------------------------------------------------------
+    "pmf_data_type": (
+        TypeError,
+        "IntervalPmf requires discrete intervals: data must be a discrete interval or an "
+        "iterable of them, not {type} ({value!r})",
+    ),
+    "pmf_empty": (ValueError, "IntervalPmf requires at least one discrete interval: got none"),
+    "pmf_input_type": (
+        TypeError,
+        "IntervalPmf inputs must be BaseDiscreteInterval instances: got {type} ({value!r})",
+    ),
+    "pmf_datetime": (
+        TypeError,
+        "IntervalPmf does not support datetime coordinates: got {value!r}",
+    ),
+    "pmf_weights": (
+        ValueError,
+        "Discrete PMF weights must be finite and non-negative: got value {value!r} in {interval!r}",
+    ),
+    "pmf_total": (ValueError, "IntervalPmf must have finite, positive total mass: got {value}"),
+    "pmf_coordinate_type": (
+        TypeError,
+        "coordinate must be a real number: got {type} ({value!r})",
+    ),
+    "pmf_coordinate_nan": (ValueError, "coordinate must not be NaN"),
+    "pmf_probability_type": (
+        TypeError,
+        "probability must be a real number: got {type} ({value!r})",
+    ),
+    "pmf_probability_range": (
+        ValueError,
+        "probability must be finite and in [0, 1]: got {value!r}",
+    ),
     # -- combination functions -----------------------------------------------------------
     "combined_type": (
         TypeError,

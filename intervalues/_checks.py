@@ -593,6 +593,121 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "probability must be finite and in [0, 1]: got {value!r}",
     ),
+    # -- FunctionInterval, IntervalFunction -------------------------------------------------
+    "fn_number_type": (
+        TypeError,
+        "{name} must be an int or float: got {type} ({value!r})",
+    ),
+    "not_callable": (TypeError, "{name} must be callable: got {type} ({value!r})"),
+    "fn_intervals_iterable": (
+        TypeError,
+        "intervals must contain only FunctionInterval instances: got {type} ({value!r}), "
+        "which is neither a FunctionInterval nor an iterable of them",
+    ),
+    "fn_intervals_type": (
+        TypeError,
+        "intervals must contain only FunctionInterval instances: got {type} ({value!r})",
+    ),
+    "fn_result_type": (TypeError, "{name} must be an int or float: got {type} ({value!r})"),
+    "fn_result_finite": (ValueError, "{name} must be finite: got {value!r}"),
+    # -- IntervalMap, combine_maps, resolve_maps -------------------------------------------
+    "map_coordinate_type": (
+        TypeError,
+        "{name} must be an int, float, or datetime: got {type} ({value!r})",
+    ),
+    "map_coordinate_finite": (ValueError, "{name} must be finite: got {value!r}"),
+    "map_coordinate_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "{name} must be one of {kind} here, not {value!r}",
+    ),
+    "map_bounds_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "start and stop must both be {kind}, got {start!r} and {stop!r}",
+    ),
+    "map_assign_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "this map holds {held}; cannot assign {given}",
+    ),
+    "map_mix": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "cannot mix {names} in {where}",
+    ),
+    "map_reversed": (
+        ValueError,
+        "start must be less than or equal to stop: got start={start!r}, stop={stop!r}",
+    ),
+    "map_empty_range": (
+        ValueError,
+        "{what} range must have positive length: need start < stop, got start={start!r}, "
+        "stop={stop!r}",
+    ),
+    "map_discrete": (TypeError, "{name} must be a continuous interval, not {value!r}"),
+    "map_conflict": (ValueError, "conflict must be 'replace': got {value!r}"),
+    "map_payload_keyword": (
+        TypeError,
+        "interval payload must be passed with the value keyword: assign(interval, value=...) "
+        "takes no stop",
+    ),
+    "map_payload_missing": (TypeError, "assign(interval) needs a payload: pass value="),
+    "map_assign_arguments": (
+        TypeError,
+        "assign(start, stop, value) requires all three arguments: or pass "
+        "assign(interval, value=...)",
+    ),
+    "map_reset_arguments": (TypeError, "reset takes an interval or (start, stop), not both"),
+    "map_items": (TypeError, "items must hold (interval, payload) pairs, got {value!r}"),
+    "maps_iterable": (TypeError, "maps must be an iterable of IntervalMaps, not {type}"),
+    "maps_type": (
+        TypeError,
+        "maps must contain only IntervalMap instances: got {type} ({value!r})",
+    ),
+    "resolve_maps_type": (
+        TypeError,
+        "maps must contain only IntervalMap or PriorityIntervalMap instances: got {type} "
+        "({value!r})",
+    ),
+    # -- PriorityIntervalMap ----------------------------------------------------------------
+    "tie_policy": (
+        ValueError,
+        "tie_policy must be 'error', 'first', 'last', or 'key': got {value!r}",
+    ),
+    "tie_break_key_required": (
+        TypeError,
+        "tie_break_key is required when tie_policy='key': pass tie_break_key=...",
+    ),
+    "tie_break_key_refused": (
+        TypeError,
+        "tie_break_key is only supported when tie_policy='key': this resolver's tie_policy is "
+        "{value!r}",
+    ),
+    "priority_not_unique": (
+        ValueError,
+        "priority values must be unique when tie_policy='error': priority {value!r} is "
+        "already used",
+    ),
+    "priority_type": (
+        TypeError,
+        "priority must be a finite real number: got {type} ({value!r})",
+    ),
+    "priority_finite": (ValueError, "priority must be finite: got {value!r}"),
+    "source_type": (
+        TypeError,
+        "source must be an IntervalMap or PriorityIntervalMap: got {type} ({value!r})",
+    ),
+    "priority_cycle": (
+        ValueError,
+        "adding this resolver would create a cycle: it is already nested in the source",
+    ),
+    "handle_type": (
+        TypeError,
+        "handle must be a PrioritySourceHandle: got {type} ({value!r})",
+    ),
+    # a KeyError prints its argument quoted, so 0.4.0's text is the whole message
+    "handle_unknown": (KeyError, "source handle is not registered with this resolver"),
     # -- combination functions -----------------------------------------------------------
     "combined_type": (
         TypeError,

@@ -445,7 +445,8 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     "pdf_weights": (
         ValueError,
-        "IntervalPdf weights must be finite and non-negative: got {value!r}",
+        "IntervalPdf weights must be finite and non-negative: got value {value!r} "
+        "(weights must be >= 0)",
     ),
     "pdf_total": (
         ValueError,
@@ -708,6 +709,50 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     # a KeyError prints its argument quoted, so 0.4.0's text is the whole message
     "handle_unknown": (KeyError, "source handle is not registered with this resolver"),
+    # -- arrays (NumPy, pandas, Arrow) and plotting: no 0.4.0 counterpart -------------------
+    "array_type": (TypeError, "{name} must be a sequence or array, not {type}"),
+    "array_missing": (ValueError, "{name} has {count} missing values{what}"),
+    "array_shape": (ValueError, "{name} must be one-dimensional, got shape {shape}"),
+    "array_dtype": (TypeError, "{name} must hold numbers or datetimes, not {dtype}"),
+    "array_not_finite": (ValueError, "{name} has {count} NaN or infinite values"),
+    "array_time_zone": (ValueError, "unknown time zone {value!r}"),
+    "array_lengths": (ValueError, "starts and stops must have the same length, got {a} and {b}"),
+    "array_value_length": (
+        ValueError,
+        "values must have the same length as starts, got {a} and {b}",
+    ),
+    "array_datetime_values": (TypeError, "values must be numbers, not datetimes"),
+    "array_mixed_domains": (
+        TypeError,
+        "Intervals must use the same numeric/datetime domain: cannot mix numbers and "
+        "datetimes in {where} (starts and stops)",
+    ),
+    "array_mixed_tz": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "cannot mix naive and timezone-aware datetimes in {where}",
+    ),
+    "array_reversed": (
+        ValueError,
+        "interval start must be less than or equal to stop: interval {i} of {where} has start "
+        "after stop (starts[{i}]={start!r}, stops[{i}]={stop!r})",
+    ),
+    "array_points_domain": (
+        InvalidTypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "points must be of the collection's domain ({kind})",
+    ),
+    "missing_extra": (ImportError, "{what} needs {module}: pip install 'intervalues[{extra}]'"),
+    "frame_column": (
+        ValueError,
+        "{label} column {name!r} is not in the frame; columns are {columns}",
+    ),
+    "missing_matplotlib": (ImportError, "plotting needs matplotlib: {hint}"),
+    "plot_type": (
+        TypeError,
+        "plot_steps() draws an IntervalMeter, IntervalCounter, IntervalPdf, IntervalSet or "
+        "IntervalPmf, not {type}",
+    ),
     # -- combination functions -----------------------------------------------------------
     "combined_type": (
         TypeError,

@@ -372,7 +372,11 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     # a KeyError prints its argument quoted, so 0.4.0's text is the whole message
     "popitem_empty": (KeyError, "popitem(): dictionary is empty"),
-    "elements_whole": (ValueError, "elements() needs whole-number weights, got {value!r}"),
+    "elements_whole": (
+        TypeError,
+        "'float' object cannot be interpreted as an integer: elements() needs whole-number "
+        "weights, got {value!r}",
+    ),
     "coverage_length_discrete": (
         TypeError,
         "coverage_length is only defined for continuous intervals: use support_point_count()",

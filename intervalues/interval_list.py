@@ -128,7 +128,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
         IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._items.insert(i, _record(iv))
+        self._items.insert(i, _record(iv, "insert"))
 
     def reverse(self) -> None:
         """Reverse the records in place.
@@ -171,7 +171,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
         IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
         """
-        self._items.append(_record(iv))
+        self._items.append(_record(iv, "append"))
 
     def extend(self, other: Any) -> None:
         """Add every record of an iterable.
@@ -353,7 +353,18 @@ class IntervalList(AbstractIntervalCollection):
         self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
 
 
-def _record(iv: Any) -> BaseInterval:
+def _record(iv: Any, what: str = "") -> BaseInterval:
+    """A copy of one record; ``what`` (``"append"``...) raises 0.4.0's text for a
+    non-interval (0.4.0 appended through ``update``)."""
+    if what and not isinstance(iv, (BaseInterval, tuple, list)):
+        raise fail(
+            "update_type",
+            value=iv,
+            cls=IntervalList,
+            iv_cls=BaseInterval,
+            what=what,
+            type=type(iv).__name__,
+        )
     return as_interval(iv, "iv").copy()
 
 

@@ -248,7 +248,7 @@ class IntervalMeter(ColumnarCollection):
         (BaseInterval[2;3], False)
         """
         if isinstance(x, BaseInterval):
-            piece = self._piece_containing(x)
+            piece = self._piece_containing(self._check_interval(x))
         else:
             found = self._candidates(self._check_point(x))
             piece = found[0] if found else None

@@ -560,7 +560,7 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)]).clip(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[5;6], BaseInterval[8;8.5]}
         """
-        return self & IntervalSet._single(as_interval(iv, "iv"))
+        return self & IntervalSet._single(as_interval(iv, "interval", "interval_not_interval"))
 
     def contained_intervals(self, iv: Any) -> list[BaseInterval]:
         """The stored pieces lying fully inside ``iv``, sorted.
@@ -568,7 +568,9 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([(0, 1), (2, 3), (4, 6)]).contained_intervals(BaseInterval(0, 5))
         [BaseInterval[0;1], BaseInterval[2;3]]
         """
-        iv = as_interval(iv, "iv")
+        iv = as_interval(iv, "interval", "interval_not_interval")
+        if self._layout.discrete is not None and iv._discrete != self._layout.discrete:
+            raise fail("set_compare_kind", where="IntervalSet.contained_intervals")
         return sorted(p for p in self if iv.contains(p))
 
     # -- sizes ------------------------------------------------------------------------------

@@ -297,6 +297,12 @@ OLD_TEXTS: list[tuple[type[Exception], str, str, dict[str, object]]] = [
     (KeyError, "popitem(): dictionary is empty", "popitem_empty", {}),
     (
         TypeError,
+        "'float' object cannot be interpreted as an integer",
+        "elements_whole",
+        {},
+    ),
+    (
+        TypeError,
         "Cannot compare discrete and continuous intervals in an IntervalSet",
         "set_compare_kind",
         {},

@@ -665,7 +665,11 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     "map_reset_arguments": (TypeError, "reset takes an interval or (start, stop), not both"),
     "map_items": (TypeError, "items must hold (interval, payload) pairs, got {value!r}"),
-    "maps_iterable": (TypeError, "maps must be an iterable of IntervalMaps, not {type}"),
+    "maps_iterable": (
+        TypeError,
+        "'{type}' object is not iterable: maps must be an iterable of IntervalMaps",
+    ),
+    "maps_one_map": (TypeError, "maps must be an iterable of IntervalMaps, not one IntervalMap"),
     "maps_type": (
         TypeError,
         "maps must contain only IntervalMap instances: got {type} ({value!r})",

@@ -64,12 +64,23 @@ class IntervalList(AbstractIntervalCollection):
         """
         if not self._items:
             return None
+        self._check_one_domain()
         from ._engine.coords import key_of
 
         return (
             min((iv.start for iv in self._items), key=key_of),
             max((iv.stop for iv in self._items), key=key_of),
         )
+
+    def _check_one_domain(self) -> None:
+        """Aggregates need the records in one domain (a list stores records of any domain)."""
+        if self._items:
+            first = domain_of(self._items[0].start)
+            for iv in self._items:
+                d = domain_of(iv.start)
+                if d.kind != first.kind:
+                    a, b = describe(first), describe(d)
+                    raise fail("collection_domain", owner="IntervalList", a=a, b=b)
 
     def __getitem__(self, x: Any) -> Any:
         """Not positional: the summed values of the records covering ``x`` (or an interval)."""
@@ -258,13 +269,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
         6
         """
-        if self._items:
-            first = domain_of(self._items[0].start)
-            for iv in self._items:
-                d = domain_of(iv.start)
-                if d.kind != first.kind:
-                    a, b = describe(first), describe(d)
-                    raise fail("collection_domain", owner="IntervalList", a=a, b=b)
+        self._check_one_domain()
         lengths = [iv.get_length() for iv in self._items]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 

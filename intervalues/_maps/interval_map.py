@@ -371,7 +371,7 @@ class IntervalMap(Generic[V]):
 def _check_maps(maps: Any, key: str) -> list[IntervalMap[Any]]:
     """The maps of ``maps`` (an iterable); ``key`` names 0.4.0's message for an item."""
     if isinstance(maps, IntervalMap):
-        raise fail("maps_iterable", type="one IntervalMap")
+        raise fail("maps_one_map")
     try:
         found = list(maps)
     except TypeError:

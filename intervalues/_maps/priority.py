@@ -405,7 +405,10 @@ class PriorityIntervalMap(Generic[V]):
         ('a', 'a', '-')
         """
         kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
-        keys = [coordinate_of(x, "coordinate", kind)[1] for x in xs]
+        keys = []
+        for x in xs:  # without sources, the points must still share one domain (0.4.0)
+            _, k, kind = coordinate_of(x, "coordinate", kind)
+            keys.append(k)
         return tuple(self._answer(k, with_priority) for k in keys)
 
     def explain(self, x: Any) -> PriorityResolutionExplanation:

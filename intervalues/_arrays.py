@@ -157,7 +157,7 @@ def columns_from_arrays(
     reversed_at = np.flatnonzero(s.data > e.data)
     if reversed_at.size:
         i = int(reversed_at[0])
-        raise fail("array_reversed", i=i, where=what, start=s.data[i], stop=e.data[i])
+        raise fail("array_reversed", i=i, where=what, start=repr(s.data[i]), stop=repr(e.data[i]))
     if s.kind == "naive":
         domain = Domain("naive")
     elif s.kind == "aware":

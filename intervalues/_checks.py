@@ -743,7 +743,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     "array_reversed": (
         ValueError,
         "interval start must be less than or equal to stop: interval {i} of {where} has start "
-        "after stop (starts[{i}]={start!r}, stops[{i}]={stop!r})",
+        "after stop (starts[{i}]={start}, stops[{i}]={stop})",
     ),
     "array_points_domain": (
         InvalidTypeError,

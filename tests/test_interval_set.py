@@ -1,5 +1,6 @@
 """Public behaviour of IntervalSet (SPEC §3.7; sets print sorted, docs/compatibility.md)."""
 
+
 import pytest
 
 from intervalues import (

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._checks import InvalidTypeError, check_use_rust, describe
+from ._checks import check_use_rust, describe, fail
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, Domain, from_key
@@ -65,7 +65,7 @@ def _column(obj: Any, name: str) -> Column:
     tz = None
     if module == "pyarrow":
         if obj.null_count:
-            raise ValueError(f"{name} has {obj.null_count} missing values")
+            raise fail("array_missing", name=name, count=obj.null_count, what="")
         arrow_tz = getattr(obj.type, "tz", None)
         if arrow_tz:
             tz = _zone(arrow_tz)
@@ -76,14 +76,14 @@ def _column(obj: Any, name: str) -> Column:
             tz = dtype.tz
             obj = obj.dt.tz_convert("UTC").dt.tz_localize(None)
         if obj.isna().any():
-            raise ValueError(f"{name} has {int(obj.isna().sum())} missing values (NaN/NaT)")
+            raise fail("array_missing", name=name, count=int(obj.isna().sum()), what=" (NaN/NaT)")
         obj = obj.to_numpy()
     arr = np.asarray(obj)
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+        raise fail("array_shape", name=name, shape=arr.shape)
     kind = arr.dtype.kind
     if kind == "b":
-        raise TypeError(f"{name} must hold numbers or datetimes, not booleans")
+        raise fail("array_dtype", name=name, dtype="booleans")
     if kind in "iu":
         if kind == "u" and arr.size and int(arr.max()) > _I64_MAX:
             return Column(name, "object", arr.tolist())
@@ -92,16 +92,16 @@ def _column(obj: Any, name: str) -> Column:
         arr = arr.astype(np.float64, copy=False)
         bad = ~np.isfinite(arr)
         if bad.any():
-            raise ValueError(f"{name} has {int(bad.sum())} NaN or infinite values")
+            raise fail("array_not_finite", name=name, count=int(bad.sum()))
         return Column(name, "float", arr)
     if kind == "M":
         if np.isnat(arr).any():
-            raise ValueError(f"{name} has {int(np.isnat(arr).sum())} missing values (NaT)")
+            raise fail("array_missing", name=name, count=int(np.isnat(arr).sum()), what=" (NaT)")
         micros = arr.astype("datetime64[us]").astype(np.int64)
         return Column(name, "aware" if tz is not None else "naive", micros, tz)
     if kind == "O":
         return _plain_column(arr.tolist(), name)
-    raise TypeError(f"{name} must hold numbers or datetimes, not dtype {arr.dtype}")
+    raise fail("array_dtype", name=name, dtype=f"dtype {arr.dtype}")
 
 
 def _plain_column(obj: Any, name: str) -> Column:
@@ -119,7 +119,7 @@ def _plain_column(obj: Any, name: str) -> Column:
             return _finite(Column(name, "float", obj))
         obj = obj.tolist()
     elif isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
-        raise TypeError(f"{name} must be a sequence or array, not {type(obj).__name__}")
+        raise fail("array_type", name=name, type=type(obj).__name__)
     items = obj if type(obj) is list else list(obj)
     types = set(map(type, items))
     if not items or not types <= {int, float}:  # bools, datetimes, Decimals...: one by one
@@ -138,7 +138,7 @@ def _finite(col: Column) -> Column:
     """The column, or ``ValueError`` counting its NaN/infinite entries."""
     if not all(map(math.isfinite, col.data)):
         bad = sum(1 for x in col.data if not math.isfinite(x))
-        raise ValueError(f"{col.name} has {bad} NaN or infinite values")
+        raise fail("array_not_finite", name=col.name, count=bad)
     return col
 
 
@@ -183,7 +183,7 @@ def _zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}") from None
+        raise fail("array_time_zone", value=name) from None
 
 
 def columns_from_arrays(
@@ -206,18 +206,18 @@ def columns_from_arrays(
     """
     s, e = _column(starts, "starts"), _column(stops, "stops")
     if len(s) != len(e):
-        raise ValueError(f"starts and stops must have the same length, got {len(s)} and {len(e)}")
+        raise fail("array_lengths", a=len(s), b=len(e))
     v = Column("values", "int", None) if values is None else _column(values, "values")
     if values is not None and len(v) != len(s):
-        raise ValueError(f"values must have the same length as starts, got {len(v)} and {len(s)}")
+        raise fail("array_value_length", a=len(v), b=len(s))
     if v.kind in ("naive", "aware"):
-        raise TypeError("values must be numbers, not datetimes")
+        raise fail("array_datetime_values")
     if "object" in (s.kind, e.kind, v.kind):
         return _python_columns(s, e, v, what)
     if (s.kind in ("naive", "aware")) != (e.kind in ("naive", "aware")):
-        raise TypeError(f"cannot mix numbers and datetimes in {what} (starts and stops)")
+        raise fail("array_mixed_domains", where=what)
     if s.kind in ("naive", "aware") and s.kind != e.kind:
-        raise TypeError(f"cannot mix naive and timezone-aware datetimes in {what}")
+        raise fail("array_mixed_tz", where=what)
     exact = True  # whether the columns can go to the kernel as int64/float64
     if s.kind != e.kind or s.kind == "mixed":  # ints and floats: floats if that is exact
         if max(_max_abs_int(s), _max_abs_int(e)) > _EXACT:
@@ -231,10 +231,7 @@ def columns_from_arrays(
         v.data = _ones(len(s), s.data)
     i = _first_reversed(s.data, e.data)
     if i is not None:
-        raise ValueError(
-            f"interval {i} of {what} has start after stop "
-            f"(starts[{i}]={s.data[i]!r}, stops[{i}]={e.data[i]!r})"
-        )
+        raise fail("array_reversed", i=i, where=what, start=repr(s.data[i]), stop=repr(e.data[i]))
     if s.kind == "naive":
         domain = Domain("naive")
     elif s.kind == "aware":
@@ -297,7 +294,7 @@ def key_points(points: Any, domain: Domain | None) -> tuple[Any, Any]:
     got = "number" if col.kind in ("int", "float") else col.kind
     if want is not None and got != want:
         assert domain is not None  # want is set only when the domain is
-        raise InvalidTypeError(f"points must be of the collection's domain ({describe(domain)})")
+        raise fail("array_points_domain", kind=describe(domain))
     return np, col.data
 
 
@@ -317,7 +314,7 @@ def require(module: str, extra: str, what: str) -> Any:
     try:
         return __import__(module)
     except ImportError:
-        raise ImportError(f"{what} needs {module}: pip install 'intervalues[{extra}]'") from None
+        raise fail("missing_extra", what=what, module=module, extra=extra) from None
 
 
 def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[Any, Any, Any]:
@@ -325,7 +322,7 @@ def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[An
     columns = list(getattr(df, "columns", ()))
     for label, name in (("start", start), ("stop", stop), ("value", value)):
         if name is not None and name not in columns:
-            raise ValueError(f"{label} column {name!r} is not in the frame; columns are {columns}")
+            raise fail("frame_column", label=label, name=name, columns=columns)
     return df[start], df[stop], (df[value] if value is not None else None)
 
 

@@ -14,6 +14,7 @@ from datetime import timedelta, tzinfo
 from typing import Any
 
 from ._arrays import require
+from ._checks import fail
 from ._engine.coords import Domain
 
 __all__ = ["arrow_array", "frame_columns_arrow", "table", "zone_name"]
@@ -57,7 +58,7 @@ def arrow_array(col: Any, domain: Domain | None, what: str) -> Any:
     try:
         arr = pa.array(list(col), type=pa.int64() if arrow_type is not None else None)
     except (OverflowError, pa.ArrowInvalid):
-        raise ValueError(f"{what}: integers beyond 64 bits have no Arrow type") from None
+        raise fail("arrow_big_ints", what=what) from None
     return arr.cast(arrow_type) if arrow_type is not None else arr
 
 
@@ -82,7 +83,7 @@ def frame_columns_arrow(
         _check_names(list(tab.columns), start, stop, value)
         tab = tab.select(list(dict.fromkeys(names))).to_arrow()
     elif module != "pyarrow" or not hasattr(tab, "column_names"):
-        raise TypeError(f"{what} needs a pyarrow Table, got {type(tab).__name__}")
+        raise fail("arrow_table_type", what=what, type=type(tab).__name__)
     _check_names(list(tab.column_names), start, stop, value)
     return (
         tab.column(start),
@@ -94,4 +95,4 @@ def frame_columns_arrow(
 def _check_names(columns: list[str], start: str, stop: str, value: str | None) -> None:
     for label, name in (("start", start), ("stop", stop), ("value", value)):
         if name is not None and name not in columns:
-            raise ValueError(f"{label} column {name!r} is not in the table; columns are {columns}")
+            raise fail("arrow_column_missing", label=label, name=name, columns=columns)

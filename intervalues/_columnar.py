@@ -15,7 +15,7 @@ from typing import Any, ClassVar, TypeVar
 
 from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
-from ._checks import InvalidTypeError, check_coordinate, describe
+from ._checks import check_coordinate, describe, fail
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import lattice_index, lookup_many
@@ -149,17 +149,24 @@ class ColumnarCollection(AbstractIntervalCollection):
         """
 
     # -- lookups -------------------------------------------------------------------------------
-    def _check_point(self, x: Any) -> Any:
-        """A coordinate of this collection's domain, or ``InvalidTypeError``."""
-        name = type(self).__name__
+    def _check_point(self, x: Any, op: str = "") -> Any:
+        """A coordinate of this collection's domain: ``InvalidTypeError`` for what is no
+        coordinate (with 0.4.0's text for ``op`` ``"in"`` or ``"index"``), ``TypeError``
+        for a coordinate of another domain."""
         try:
             x = check_coordinate(x, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in a {name}: {exc}") from None
+        except TypeError:
+            key = {"in": "lookup_in", "index": "lookup_index"}.get(op, "lookup_type")
+            raise fail(key, value=x, owner=type(self).__name__, type=type(x).__name__) from None
+        self._check_query_domain(x, x)
+        return x
+
+    def _check_query_domain(self, x: Any, query: Any) -> None:
+        """``TypeError`` (0.4.0's text) when coordinate ``x`` of ``query`` is not of this
+        collection's domain; an empty collection accepts any domain."""
         dom = self._layout.domain
         if dom is not None and domain_of(x).kind != dom.kind:
-            raise InvalidTypeError(f"cannot look up {x!r} in a {name} of {describe(dom)}")
-        return x
+            raise fail("lookup_domain", value=query, owner=type(self).__name__, kind=describe(dom))
 
     def _value_at(self, x: Any) -> Any:
         """The value at a checked coordinate (0 when uncovered): left piece wins at a
@@ -397,7 +404,7 @@ def pieces_of(other: Any) -> list[BaseInterval]:
         return [other]
     if isinstance(other, AbstractIntervalCollection):
         return list(other)
-    raise TypeError(f"cannot compare with {type(other).__name__}")
+    raise fail("compare_type", type=type(other).__name__)
 
 
 def numpy_points(points: Any) -> list[Any]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._checks import InvalidTypeError
+from ._checks import fail
+from ._gather import gather
 from .interval_meter import IntervalCounter, IntervalMeter
 from .interval_set import IntervalSet
 
@@ -44,18 +45,31 @@ def combine_intervals(
     >>> combine_intervals([])
     IntervalMeter:{}
     """
-    if object_exists is not None:
-        if not isinstance(object_exists, (IntervalMeter, IntervalSet)):
-            raise TypeError(
-                f"object_exists must be a meter, counter or set, not {type(object_exists).__name__}"
-            )
-        fresh = type(object_exists)(intervals, use_rust=use_rust)
-        object_exists.update(fresh)
-        return object_exists
-    cls = _TYPES.get(combined_type) if isinstance(combined_type, str) else None
-    if cls is None:
-        raise TypeError(f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}")
-    return cls(intervals, use_rust=use_rust)
+    return _combine(intervals, object_exists, combined_type, use_rust, "combine_intervals")
+
+
+def _combine(
+    intervals: Any, object_exists: Any, combined_type: Any, use_rust: bool | None, where: str
+) -> Any:
+    try:
+        if object_exists is not None:
+            if not isinstance(object_exists, (IntervalMeter, IntervalSet)):
+                raise fail(
+                    "object_exists_type",
+                    value=combined_type,
+                    type=type(object_exists).__name__,
+                )
+            fresh = type(object_exists)(intervals, use_rust=use_rust)
+            object_exists.update(fresh)
+            return object_exists
+        cls = _TYPES.get(combined_type) if isinstance(combined_type, str) else None
+        if cls is None:
+            raise fail("combined_type", value=combined_type)
+        return cls(intervals, use_rust=use_rust)
+    except TypeError:
+        if isinstance(intervals, (list, tuple)):
+            gather(intervals, where)  # 0.4.0 checked the intervals first: raise its text
+        raise
 
 
 def combine_arrays(
@@ -74,7 +88,7 @@ def combine_arrays(
     """
     cls = _TYPES.get(combined_type) if isinstance(combined_type, str) else None
     if cls is None:
-        raise TypeError(f"combined_type must be 'meter', 'counter' or 'set', got {combined_type!r}")
+        raise fail("combined_type", value=combined_type)
     return cls.from_arrays(starts, stops, values, use_rust=use_rust)
 
 
@@ -82,11 +96,8 @@ def _variant(kind: str, discrete: bool) -> Any:
     def combine(intervals: Any, object_exists: Any = None, *, use_rust: bool | None = None) -> Any:
         items = list(intervals) if not hasattr(intervals, "start") else [intervals]
         if any(getattr(iv, "_discrete", discrete) != discrete for iv in items):
-            raise TypeError(
-                f"combine_intervals_{kind}{'_discrete' if discrete else ''} needs "
-                f"{'discrete' if discrete else 'continuous'} intervals"
-            )
-        return combine_intervals(items, object_exists, kind, use_rust=use_rust)
+            raise fail("variant_kind", name=name, kind="discrete" if discrete else "continuous")
+        return _combine(items, object_exists, kind, use_rust, name)
 
     name = f"combine_intervals_{kind}{'_discrete' if discrete else ''}"
     combine.__name__ = combine.__qualname__ = name
@@ -119,5 +130,5 @@ def combine_via_rust(intervals: Any, nr_digits: int | None = None) -> IntervalMe
     IntervalMeter:{BaseInterval[0.1;0.2]: 1, BaseInterval[0.2;0.3]: 2, BaseInterval[0.3;0.4]: 1}
     """
     if isinstance(intervals, (str, bytes)):
-        raise InvalidTypeError("intervals must be an iterable of intervals")
+        raise fail("combine_via_rust_str", type=type(intervals).__name__)
     return IntervalMeter(intervals, nr_digits=nr_digits)

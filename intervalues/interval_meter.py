@@ -71,7 +71,8 @@ class IntervalMeter(ColumnarCollection):
     ) -> None:
         check_nr_digits(nr_digits)
         check_use_rust(use_rust)
-        layout, cols = gather(data, type(self).__name__, nr_digits)
+        item_key = "skip_combine_items" if skip_combine else "not_an_interval"
+        layout, cols = gather(data, type(self).__name__, nr_digits, item_key)
         self._assign(layout, combine.build(cols, self._kind, use_rust))
 
     def keys(self) -> list[BaseInterval]:
@@ -120,7 +121,7 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[0;2]: 3}
         """
         if not hasattr(mapping, "items"):
-            raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
+            raise fail("set_data_mapping", value=mapping)
         ivs = [
             as_interval(k, "each key").with_value(check_value(w, "each weight"))
             for k, w in mapping.items()
@@ -130,11 +131,7 @@ class IntervalMeter(ColumnarCollection):
     # -- lookups --------------------------------------------------------------------
     def _check_interval(self, x: Any) -> BaseInterval:
         iv = as_interval(x, "key")
-        dom = self._layout.domain
-        if dom is not None and domain_of(iv.start).kind != dom.kind:
-            raise InvalidTypeError(
-                f"cannot look up {iv!r} in a {type(self).__name__} of {describe(dom)}"
-            )
+        self._check_query_domain(iv.start, iv)
         return iv
 
     def __getitem__(self, x: Any) -> int | float:
@@ -153,7 +150,7 @@ class IntervalMeter(ColumnarCollection):
             if piece is None:
                 return 0
             return piece.value / iv.value
-        return self._value_at(self._check_point(x))
+        return self._value_at(self._check_point(x, "index"))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
         """The piece containing ``iv``: at a shared boundary a point query takes the left
@@ -240,7 +237,7 @@ class IntervalMeter(ColumnarCollection):
         """Whether a coordinate or interval is covered by some piece."""
         if isinstance(x, BaseInterval):
             return self._piece_containing(self._check_interval(x)) is not None
-        x = self._check_point(x)
+        x = self._check_point(x, "in")
         return bool(self._candidates(x))
 
     def find_which_contains(self, x: Any) -> BaseInterval | bool:
@@ -251,7 +248,7 @@ class IntervalMeter(ColumnarCollection):
         (BaseInterval[2;3], False)
         """
         if isinstance(x, BaseInterval):
-            piece = self._piece_containing(x)
+            piece = self._piece_containing(self._check_interval(x))
         else:
             found = self._candidates(self._check_point(x))
             piece = found[0] if found else None
@@ -321,7 +318,7 @@ class IntervalMeter(ColumnarCollection):
         ((BaseInterval[2;3], 1), IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2})
         """
         if not self._tracks:
-            raise KeyError(f"popitem(): {type(self).__name__} is empty")
+            raise fail("popitem_empty", owner=type(self).__name__)
         t = list(self._tracks)[-1]
         tr = self._tracks[t]
         item = (self._interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
@@ -358,7 +355,7 @@ class IntervalMeter(ColumnarCollection):
         items = self.items()
         for _, w in items:
             if isinstance(w, float) and not w.is_integer():
-                raise ValueError(f"elements() needs whole-number weights, got {w!r}")
+                raise fail("elements_whole", value=w)
         for key, w in items:
             for _ in range(int(w)):
                 yield key.copy()
@@ -427,9 +424,7 @@ class IntervalMeter(ColumnarCollection):
         6
         """
         if self._layout.discrete:
-            raise TypeError(
-                "coverage_length() needs continuous intervals; use support_point_count()"
-            )
+            raise fail("coverage_length_discrete")
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
@@ -445,9 +440,7 @@ class IntervalMeter(ColumnarCollection):
         """
         if not self._layout.discrete:
             if self._tracks:
-                raise TypeError(
-                    "support_point_count() needs discrete intervals; use coverage_length()"
-                )
+                raise fail("support_point_count_continuous")
             return 0
         return self.support.support_point_count()
 
@@ -458,6 +451,8 @@ class IntervalMeter(ColumnarCollection):
         is paired with 0."""
         discrete = bool(self._layout.discrete)
         if within is None:
+            if not self._tracks:
+                raise fail("stats_empty", owner=type(self).__name__)
             if discrete:
                 return [(v, b - a) for _, a, b, v in self._pieces()]  # b - a points
             return stats.continuous_pairs(self._tracks.get(None))
@@ -470,7 +465,7 @@ class IntervalMeter(ColumnarCollection):
             return list(counts.items())
         ka, kb = key_of(window.start), key_of(window.stop)
         if ka == kb:
-            raise ValueError("within must have a positive length")
+            raise fail("stats_zero_domain", value=window)
         return stats.continuous_pairs(self._tracks.get(None), ka, kb)
 
     def average_value(self, within: Any = None) -> float:
@@ -482,7 +477,7 @@ class IntervalMeter(ColumnarCollection):
         """
         mean = stats.average(self._weighted(within))
         if mean is None:
-            raise ValueError("the average needs a domain of positive measure")
+            raise fail("stats_no_measure", what="the average")
         return mean
 
     def minimum_value(self, within: Any = None) -> int | float:
@@ -514,7 +509,7 @@ class IntervalMeter(ColumnarCollection):
         """
         middle = stats.median(self._nonempty(within))
         if middle is None:
-            raise ValueError("the median needs a domain of positive measure")
+            raise fail("stats_no_measure", what="the median")
         return middle
 
     def mode_value(self, within: Any = None) -> tuple[Any, ...]:
@@ -528,9 +523,7 @@ class IntervalMeter(ColumnarCollection):
     def _nonempty(self, within: Any) -> list[tuple[Any, Any]]:
         pairs = self._weighted(within)
         if not pairs:
-            raise ValueError(
-                f"statistics of an empty {type(self).__name__} need a non-empty within"
-            )
+            raise fail("stats_empty", owner=type(self).__name__)
         return pairs
 
     def regions_at_least(self, minimum: Any) -> IntervalSet:
@@ -565,7 +558,7 @@ class IntervalMeter(ColumnarCollection):
         low = self._regions(lambda v: v < maximum)
         if within is None:
             return low
-        window = IntervalSet(_check_within(self._layout, within).with_value(1))
+        window = IntervalSet(_check_within(self._layout, within, regions=True).with_value(1))
         low = low & window
         if maximum > 0:
             low = low | (window - self.support)
@@ -578,7 +571,7 @@ class IntervalMeter(ColumnarCollection):
         3
         """
         if self._layout.discrete:
-            raise TypeError("integrate() needs continuous intervals")
+            raise fail("integrate_discrete")
         window = BaseInterval(a, b)
         tr = self._tracks.get(None)
         if tr is None:
@@ -593,9 +586,13 @@ class IntervalMeter(ColumnarCollection):
             return IntervalMeter(list(other))
         if isinstance(other, (BaseInterval, tuple)):
             return IntervalMeter(other)
-        raise InvalidTypeError(
-            f"{what} needs an interval or an interval collection, "
-            f"not {type(other).__name__} ({other!r})"
+        raise fail(
+            "update_type",
+            value=other,
+            cls=type(self),
+            iv_cls=BaseInterval,
+            what=what,
+            type=type(other).__name__,
         )
 
     def update(self, other: Any, times: Any = 1) -> None:
@@ -606,9 +603,16 @@ class IntervalMeter(ColumnarCollection):
         >>> m = IntervalMeter(BaseInterval(0, 1)); m.update(BaseInterval(1, 2)); m
         IntervalMeter:{BaseInterval[0;2]: 1}
         """
+        self._update(
+            other, times, "compare" if isinstance(other, (BaseInterval, tuple)) else "merge"
+        )
+
+    def _update(self, other: Any, times: Any, op: str) -> None:
+        """:meth:`update`; ``op`` (``"merge"`` or ``"compare"``) picks the text 0.4.0 raised
+        for mixed domains (``+`` merged, ``update(interval)`` compared coordinates)."""
         times = check_factor(times, "times")
         add = self._coerce_other(other, "update")
-        check_layouts(self._layout, add._layout, type(self).__name__)
+        check_layouts(self._layout, add._layout, type(self).__name__, op)
         layout = self._layout.copy()
         layout.merge(add._layout)
         tracks = {t: tr.copy() for t, tr in self._tracks.items()}
@@ -627,7 +631,7 @@ class IntervalMeter(ColumnarCollection):
         >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
         IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 3, BaseInterval[2;3]: 2}
         """
-        self.update(other, times)
+        self._update(other, times, "compare" if one_by_one else "merge")
 
     def update_interval(self, other: Any, times: Any = 1) -> None:
         """Compatibility name for :meth:`update` with one interval.
@@ -653,7 +657,7 @@ class IntervalMeter(ColumnarCollection):
         """
         new = self.copy()
         try:
-            new.update(other)
+            new._update(other, 1, "merge")
         except InvalidTypeError:
             return NotImplemented
         return new
@@ -664,7 +668,7 @@ class IntervalMeter(ColumnarCollection):
         return self.__add__(other)
 
     def __iadd__(self: Self, other: Any) -> Self:
-        self.update(other)
+        self._update(other, 1, "merge")
         return self
 
     def __sub__(self: Self, other: Any) -> Self:
@@ -674,10 +678,7 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[2;4]: 1}
         """
         new = self.copy()
-        try:
-            new.update(other, -1)
-        except InvalidTypeError:
-            return NotImplemented
+        new.update(other, -1)  # no NotImplemented: 0.4.0 raised its ValueError here
         return new
 
     def __rsub__(self: Self, other: Any) -> Self:
@@ -702,7 +703,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter(BaseInterval(0, 1, 2)) * 1.5
         IntervalMeter:{BaseInterval[0;1]: 3.0}
         """
-        factor = check_factor(factor)
+        factor = check_factor(factor, key="iv_factor")
         return type(self)._from(self._layout.copy(), self._scaled(lambda v: v * factor))
 
     __rmul__ = __mul__
@@ -820,7 +821,7 @@ class IntervalCounter(IntervalMeter):
         >>> IntervalCounter([BaseInterval(0, 4), BaseInterval(2, 6)]) * 2.5
         IntervalCounter:{BaseInterval[0;2]: 2, BaseInterval[2;4]: 5, BaseInterval[4;6]: 2}
         """
-        factor = check_factor(factor)
+        factor = check_factor(factor, key="iv_factor")
         if factor <= 0:
             return type(self)._from(self._layout.copy(), {})
         return type(self)._from(self._layout.copy(), self._scaled(lambda v: int(v * factor)))
@@ -884,10 +885,19 @@ def _same_domain(a: Layout, b: Layout) -> bool:
     return (a.domain or NUMBER).kind == (b.domain or NUMBER).kind
 
 
-def _check_within(layout: Layout, within: Any) -> BaseInterval:
-    """A ``within=`` window: an interval of the collection's kind (discrete/continuous)."""
+def _check_within(layout: Layout, within: Any, regions: bool = False) -> BaseInterval:
+    """A ``within=`` window: an interval of the collection's domain and kind
+    (discrete/continuous), checked in 0.4.0's order (``regions``: as ``regions_below``)."""
     if not isinstance(within, BaseInterval):
         raise fail("within_type", value=within)
-    if layout.discrete is not None and within._discrete != layout.discrete:
+    kind = layout.discrete is not None and within._discrete != layout.discrete
+    if kind and regions:
+        raise fail("within_kind")
+    if layout.domain is not None and domain_of(within.start).kind != layout.domain.kind:
+        a, b = describe(domain_of(within.start)), describe(layout.domain)
+        if regions:
+            raise fail("coords_domain", what="clip to", a=a, b=b)
+        raise fail("within_domain", a=a, b=b)
+    if kind:
         raise fail("within_kind")
     return within

@@ -793,6 +793,113 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ImportError,
         "the Rust accelerator is not installed; install it with: pip install 'intervalues[rust]'",
     ),
+    # -- the command line (intervalues/cli/) ---------------------------------------------
+    # The CLI raises these through ``intervalues.cli.errors.fail``, which turns them into
+    # its ``CliError`` (one line on stderr, exit code 2); the class here is what
+    # :func:`fail` itself gives (``cli/cells.py`` raises that ``ValueError`` as it is).
+    # options
+    "cli_set_value": (
+        ValueError,
+        "--kind set takes no --value: a set is where any row's interval lies, whatever "
+        "its value (drop --value, or use --kind meter for the summed values)",
+    ),
+    "cli_scheduler": (ValueError, "--scheduler goes with --dask"),
+    "cli_top": (ValueError, "--top must be at least 1, got {value}"),
+    "cli_delimiter": (ValueError, "--delimiter must be one character, got {value!r}"),
+    "cli_dask_needs_out": (
+        ValueError,
+        "--dask writes a partitioned Parquet dataset: give --out DIR",
+    ),
+    "cli_dask_plot": (
+        ValueError,
+        "--plot is not available with --dask (plot the written dataset instead)",
+    ),
+    "cli_needs_dask": (ImportError, "--dask needs Dask: pip install 'intervalues[dask]'"),
+    "cli_needs_pyarrow": (ImportError, "{what} needs pyarrow: pip install 'intervalues[arrow]'"),
+    # files
+    "cli_no_file": (ValueError, "{path}: no such file"),
+    "cli_no_match": (ValueError, "{pattern}: no file matches"),
+    "cli_is_directory": (ValueError, "{path} is a directory, not a file"),
+    "cli_cannot_read": (ValueError, "{path}: cannot read ({reason})"),
+    "cli_bad_zip": (ValueError, "{path}: damaged zip file ({error})"),
+    "cli_bad_compressed": (ValueError, "{path}: damaged compressed file ({error})"),
+    "cli_zip_contents": (ValueError, "{path} must hold exactly one .csv file; it holds {listed}"),
+    "cli_not_csv": (ValueError, "{path}: not a readable CSV file ({error})"),
+    "cli_not_utf8": (ValueError, "{path} is not UTF-8 text ({reason} at byte {byte})"),
+    "cli_empty_file": (
+        ValueError,
+        "{path} is empty: expected a header row with the column names",
+    ),
+    "cli_not_parquet": (ValueError, "{path}: not a readable Parquet file ({error})"),
+    "cli_csv_line": (ValueError, "{path}, line {line}: {error}"),
+    "cli_field_count": (
+        ValueError,
+        "{where}: {count} fields, but the header has {width} (is --delimiter right?)",
+    ),
+    "cli_unknown_column": (
+        ValueError,
+        "--{role} column {name!r} is not in {file}; the columns are: {columns}",
+    ),
+    "cli_delimiter_guess": (
+        ValueError,
+        "{file} has one column {header!r}: it looks {shown!r}-separated; use --delimiter '{shown}'",
+    ),
+    # cells and rows
+    "cli_cell_format": (ValueError, "{cell!r} is not a datetime in the format {format!r}"),
+    "cli_cell_not_finite": (ValueError, "{cell!r} is not a finite number"),
+    "cli_cell_not_number": (ValueError, "{cell!r} is not a number"),
+    "cli_cell_not_coordinate": (ValueError, "{cell!r} is not a number or an ISO 8601 datetime"),
+    "cli_cell_not_coordinate_hint": (
+        ValueError,
+        "{cell!r} is not a number or an ISO 8601 datetime; for other datetimes give their "
+        "format, e.g. --datetime-format {example!r}",
+    ),
+    "cli_cell": (ValueError, "{where}, column {name!r}: {error}"),
+    "cli_cell_domain": (
+        ValueError,
+        "{cell!r} is one of the {domain}, but the start/stop columns began with "
+        "{first_domain} ({first_cell!r} in column {first_column!r})",
+    ),
+    "cli_cell_nan": (
+        ValueError,
+        "{where}: column {name!r} is {cell!r} (not a number) (use --skip-missing to skip rows "
+        "with empty or NaN cells)",
+    ),
+    "cli_row_empty": (
+        ValueError,
+        "{where}: column {name!r} is empty (use --skip-missing to skip such rows)",
+    ),
+    "cli_row_nan": (
+        ValueError,
+        "{where}: column {name!r} is NaN (not a number) (use --skip-missing to skip such rows)",
+    ),
+    "cli_reversed": (
+        ValueError,
+        "{where}: start {start} (column {start_column!r}) is after stop {stop} "
+        "(column {stop_column!r}) (use --skip-reversed to skip such rows)",
+    ),
+    "cli_column_kinds": (
+        ValueError,
+        "--start column {start!r} ({start_type}) and --stop column {stop!r} ({stop_type}) "
+        "are not of the same kind",
+    ),
+    # building and writing
+    "cli_combine": (ValueError, "cannot combine the columns: {error}"),
+    "cli_combine_overflow": (
+        ValueError,
+        "cannot combine the columns: a sum of the values is beyond the largest float "
+        "(about 1.8e308)",
+    ),
+    "cli_cannot_write": (ValueError, "--out {path}: cannot write ({reason})"),
+    "cli_out_type": (
+        ValueError,
+        "--out {path}: unknown file type {suffix!r}; use .csv or .parquet",
+    ),
+    "cli_plot_type": (
+        ValueError,
+        "--plot {path}: unknown image type {suffix!r}; use one of {types}",
+    ),
+    "cli_plot_write": (ValueError, "--plot {path}: cannot write the image ({error})"),
 }
 
 _DOMAIN_NAMES = {

@@ -20,7 +20,7 @@ from intervalues._arrow import zone_name
 
 from .cells import parse_coordinate
 from .columns import Rows
-from .errors import CliError
+from .errors import CliError, fail
 from .progress import Progress
 from .summary import format_coordinate
 
@@ -39,7 +39,7 @@ def require_pyarrow(what: str) -> Any:
         import pyarrow.csv
         import pyarrow.parquet
     except ImportError:
-        raise CliError(f"{what} needs pyarrow: pip install 'intervalues[arrow]'") from None
+        raise fail("cli_needs_pyarrow", what=what) from None
     return pyarrow
 
 
@@ -173,11 +173,8 @@ def arrow_rows(
                 if not by_row:
                     return None
                 row = pc.index(null, True).as_py()
-                what = "is empty" if col[row].as_py() is None else "is NaN (not a number)"
-                raise CliError(
-                    f"row {row + 1}: column {getattr(args, role)!r} {what}"
-                    " (use --skip-missing to skip such rows)"
-                )
+                key = "cli_row_empty" if col[row].as_py() is None else "cli_row_nan"
+                raise fail(key, where=f"row {row + 1}", name=getattr(args, role))
             missing = null if missing is None else pc.or_(missing, null)
     if missing is not None:
         out.skipped_missing = pc.sum(missing).as_py()
@@ -187,9 +184,12 @@ def arrow_rows(
     except pa.ArrowNotImplementedError:
         if not by_row:
             return None
-        raise CliError(
-            f"--start column {args.start!r} ({columns['start'].type}) and --stop column "
-            f"{args.stop!r} ({columns['stop'].type}) are not of the same kind"
+        raise fail(
+            "cli_column_kinds",
+            start=args.start,
+            start_type=columns["start"].type,
+            stop=args.stop,
+            stop_type=columns["stop"].type,
         ) from None
     if keep is not None:
         reversed_ = pc.and_(reversed_, keep)
@@ -200,9 +200,13 @@ def arrow_rows(
             row = pc.index(reversed_, True).as_py()
             start = format_coordinate(columns["start"][row].as_py())
             stop = format_coordinate(columns["stop"][row].as_py())
-            raise CliError(
-                f"row {row + 1}: start {start} (column {args.start!r}) is after stop {stop} "
-                f"(column {args.stop!r}) (use --skip-reversed to skip such rows)"
+            raise fail(
+                "cli_reversed",
+                where=f"row {row + 1}",
+                start=start,
+                start_column=args.start,
+                stop=stop,
+                stop_column=args.stop,
             )
         out.skipped_reversed = pc.sum(reversed_).as_py()
         ok = pc.invert(reversed_)

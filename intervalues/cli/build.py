@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .columns import Rows
-from .errors import CliError
+from .errors import fail
 
 
 def build(rows: Rows, kind: str) -> Any:
@@ -23,9 +23,6 @@ def build(rows: Rows, kind: str) -> Any:
     try:
         return cls.from_arrays(rows.starts, rows.stops, rows.values)
     except (TypeError, ValueError) as exc:
-        raise CliError(f"cannot combine the columns: {exc}") from None
+        raise fail("cli_combine", error=exc) from None
     except OverflowError:
-        raise CliError(
-            "cannot combine the columns: a sum of the values is beyond the largest float "
-            "(about 1.8e308)"
-        ) from None
+        raise fail("cli_combine_overflow") from None

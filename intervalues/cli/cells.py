@@ -7,6 +7,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from intervalues._checks import fail
+
 MISSING = frozenset({"", "na", "n/a", "null", "none"})  # lowercased, stripped cells
 NOT_A_NUMBER = frozenset({"nan", "nat"})  # skipped with --skip-missing, named in errors
 
@@ -33,9 +35,7 @@ def parse_coordinate(cell: str, datetime_format: str | None = None) -> Any:
         try:
             return datetime.strptime(cell, datetime_format)
         except ValueError:
-            raise ValueError(
-                f"{cell!r} is not a datetime in the format {datetime_format!r}"
-            ) from None
+            raise fail("cli_cell_format", cell=cell, format=datetime_format) from None
     try:
         return int(cell)
     except ValueError:
@@ -46,17 +46,16 @@ def parse_coordinate(cell: str, datetime_format: str | None = None) -> Any:
         pass
     else:
         if not math.isfinite(number):
-            raise ValueError(f"{cell!r} is not a finite number")
+            raise fail("cli_cell_not_finite", cell=cell)
         return number
     text = cell[:-1] + "+00:00" if cell[-1:] in ("Z", "z") else cell  # 'Z' for Python 3.10
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        hint = ""
         if _DATE_LIKE.match(cell):
-            hint = "; for other datetimes give their format, e.g. --datetime-format "
-            hint += "'%d/%m/%Y %H:%M'" if ":" in cell else "'%d/%m/%Y'"
-        raise ValueError(f"{cell!r} is not a number or an ISO 8601 datetime{hint}") from None
+            example = "%d/%m/%Y %H:%M" if ":" in cell else "%d/%m/%Y"
+            raise fail("cli_cell_not_coordinate_hint", cell=cell, example=example) from None
+        raise fail("cli_cell_not_coordinate", cell=cell) from None
 
 
 def parse_value(cell: str) -> int | float:
@@ -72,7 +71,7 @@ def parse_value(cell: str) -> int | float:
     try:
         number = float(cell)
     except ValueError:
-        raise ValueError(f"{cell!r} is not a number") from None
+        raise fail("cli_cell_not_number", cell=cell) from None
     if not math.isfinite(number):
-        raise ValueError(f"{cell!r} is not a finite number")
+        raise fail("cli_cell_not_finite", cell=cell)
     return number

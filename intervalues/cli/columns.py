@@ -28,7 +28,7 @@ from itertools import compress
 from typing import Any
 
 from .cells import MISSING, NOT_A_NUMBER, parse_coordinate, parse_value
-from .errors import CliError
+from .errors import CliError, fail
 from .summary import format_coordinate
 
 _I64 = 2**63
@@ -179,25 +179,26 @@ class ColumnReader:
         """Each cell parsed on its own: values, missing cells, the first error."""
         fmt = self.options.datetime_format
         out: list[Any] = []
-        missing: dict[int, str] = {}  # row -> "is empty" or "is NaN ..."
+        missing: dict[int, str] = {}  # row -> "" (empty) or the NaN cell ("NaN", "nat"...)
         error: tuple[int, str] | None = None
         for k, cell in enumerate(cells):
             text = cell.strip()
             low = text.lower() if len(text) < 8 else "-"
             if low in MISSING:
                 out.append(None)
-                missing[k] = "is empty"
+                missing[k] = ""
                 continue
             if low in NOT_A_NUMBER:
                 out.append(None)
-                missing[k] = f"is {text!r} (not a number)"
+                missing[k] = text
                 continue
             try:
                 x = parse_coordinate(text, fmt) if col.coordinate else parse_value(text)
             except ValueError as exc:
                 out.append(None)
                 if error is None:
-                    error = (k, f"{self.where(base + k)}, column {col.name!r}: {exc}")
+                    where = self.where(base + k)
+                    error = (k, str(fail("cli_cell", where=where, name=col.name, error=exc)))
                 continue
             if type(x) is int and not -_I64 <= x < _I64:
                 x = float(x)  # beyond int64, as pyarrow reads it: a float column
@@ -216,20 +217,14 @@ class ColumnReader:
             part = parts[role]
             if not isinstance(part, _Slow):
                 continue
-            for k, what in part.missing.items():
+            for k, cell in part.missing.items():
                 if opts.skip_missing:
                     drop.add(k)
                 else:
-                    hint = "such rows" if what == "is empty" else "rows with empty or NaN cells"
-                    name = self.columns[role].name
-                    problems.append(
-                        (
-                            k,
-                            -1,
-                            f"{self.where(base + k)}: column {name!r} {what} "
-                            f"(use --skip-missing to skip {hint})",
-                        )
-                    )
+                    where, name = self.where(base + k), self.columns[role].name
+                    key = "cli_cell_nan" if cell else "cli_row_empty"
+                    text = fail(key, where=where, name=name, cell=cell)
+                    problems.append((k, -1, str(text)))
         for order, role in enumerate(self.roles):
             part = parts[role]
             col = self.columns[role]
@@ -239,8 +234,9 @@ class ColumnReader:
                     k = kept[0]
                     problem = self._check_kind(col, part[k], cells[role][k])
                     if problem is not None:
-                        where = f"{self.where(base + k)}, column {col.name!r}"
-                        problems.append((k, order, f"{where}: {problem}"))
+                        where = self.where(base + k)
+                        text = fail("cli_cell", where=where, name=col.name, error=problem)
+                        problems.append((k, order, str(text)))
                 continue
             if part.error is not None:
                 problems.append((part.error[0], order, part.error[1]))
@@ -249,9 +245,9 @@ class ColumnReader:
                     continue
                 problem = self._check_kind(col, x, cells[role][k])
                 if problem is not None:
-                    problems.append(
-                        (k, order, f"{self.where(base + k)}, column {col.name!r}: {problem}")
-                    )
+                    where = self.where(base + k)
+                    text = fail("cli_cell", where=where, name=col.name, error=problem)
+                    problems.append((k, order, str(text)))
                     break
         problems = [p for p in problems if p[0] not in drop]
         if problems:
@@ -275,9 +271,15 @@ class ColumnReader:
                 if kind == "aware":
                     self.zone = x.tzinfo
             elif domain != self.domain:
-                return (
-                    f"{cell.strip()!r} is one of the {domain}, but the start/stop columns began "
-                    f"with {self.domain} ({self.first[1]!r} in column {self.first[0]!r})"
+                return str(
+                    fail(
+                        "cli_cell_domain",
+                        cell=cell.strip(),
+                        domain=domain,
+                        first_domain=self.domain,
+                        first_cell=self.first[1],
+                        first_column=self.first[0],
+                    )
                 )
         if col.kind in ("int", "float", None) and kind in ("int", "float"):
             col.promote("float" if kind == "float" or col.kind == "float" else "int")
@@ -293,10 +295,13 @@ class ColumnReader:
         if not self.options.skip_reversed:
             k = reversed_.index(True)
             opts = self.options
-            raise CliError(
-                f"{self.where(base + k)}: start {format_coordinate(starts[k])} (column "
-                f"{opts.start!r}) is after stop {format_coordinate(stops[k])} (column "
-                f"{opts.stop!r}) (use --skip-reversed to skip such rows)"
+            raise fail(
+                "cli_reversed",
+                where=self.where(base + k),
+                start=format_coordinate(starts[k]),
+                start_column=opts.start,
+                stop=format_coordinate(stops[k]),
+                stop_column=opts.stop,
             )
         self.rows.skipped_reversed += sum(reversed_)
         keep = [not r for r in reversed_]

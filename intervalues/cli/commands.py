@@ -15,7 +15,7 @@ from typing import NoReturn
 from .arrow_input import require_pyarrow
 from .build import build
 from .csv_input import read_csv
-from .errors import EXIT_ERROR, EXIT_OK, KINDS, CliError
+from .errors import EXIT_ERROR, EXIT_OK, KINDS, CliError, fail
 from .output import check_plot_target, output_format, save_plot, write_pieces
 from .parquet_input import PARQUET_SUFFIXES, read_parquet
 from .progress import Progress
@@ -128,16 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
 def run_dask(args: argparse.Namespace) -> int:
     """``combine --dask``: a glob of files through ``intervalues.dask.combine_files``."""
     if args.out is None:
-        raise CliError("--dask writes a partitioned Parquet dataset: give --out DIR")
+        raise fail("cli_dask_needs_out")
     if args.plot is not None:
-        raise CliError("--plot is not available with --dask (plot the written dataset instead)")
+        raise fail("cli_dask_plot")
     try:
         from intervalues import dask as idask
     except ImportError:
-        raise CliError("--dask needs Dask: pip install 'intervalues[dask]'") from None
+        raise fail("cli_needs_dask") from None
     pattern = str(args.file)
     if not glob.glob(pattern):
-        raise CliError(f"{pattern}: no file matches")
+        raise fail("cli_no_match", pattern=pattern)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     try:
         result = idask.combine_files(
@@ -171,22 +171,19 @@ def run_combine(args: argparse.Namespace) -> int:
     if args.kind is None:
         args.kind = "meter" if args.value is not None else "counter"
     if args.kind == "set" and args.value is not None:
-        raise CliError(
-            "--kind set takes no --value: a set is where any row's interval lies, whatever "
-            "its value (drop --value, or use --kind meter for the summed values)"
-        )
+        raise fail("cli_set_value")
     if args.dask:
         return run_dask(args)
     if args.scheduler is not None:
-        raise CliError("--scheduler goes with --dask")
+        raise fail("cli_scheduler")
     if args.top < 1:
-        raise CliError(f"--top must be at least 1, got {args.top}")
+        raise fail("cli_top", value=args.top)
     if len(args.delimiter) != 1:
-        raise CliError(f"--delimiter must be one character, got {args.delimiter!r}")
+        raise fail("cli_delimiter", value=args.delimiter)
     if not path.exists():
-        raise CliError(f"{path}: no such file")
+        raise fail("cli_no_file", path=path)
     if path.is_dir():
-        raise CliError(f"{path} is a directory, not a file")
+        raise fail("cli_is_directory", path=path)
     parquet = path.suffix.lower() in PARQUET_SUFFIXES
     if parquet:
         require_pyarrow("reading Parquet")
@@ -200,11 +197,11 @@ def run_combine(args: argparse.Namespace) -> int:
     try:
         rows = (read_parquet if parquet else read_csv)(path, args, progress)
     except OSError as exc:
-        raise CliError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise fail("cli_cannot_read", path=path, reason=exc.strerror or exc) from None
     except zipfile.BadZipFile as exc:
-        raise CliError(f"{path}: damaged zip file ({exc})") from None
+        raise fail("cli_bad_zip", path=path, error=exc) from None
     except (EOFError, gzip.BadGzipFile) as exc:
-        raise CliError(f"{path}: damaged compressed file ({exc})") from None
+        raise fail("cli_bad_compressed", path=path, error=exc) from None
     progress.note(f"combining {rows.used:,} intervals into an Interval{args.kind.title()}")
     collection = build(rows, args.kind)
     print_summary(summary(collection, rows, args))
@@ -212,7 +209,8 @@ def run_combine(args: argparse.Namespace) -> int:
         try:
             write_pieces(collection, args.out)
         except OSError as exc:
-            raise CliError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
+            reason = exc.strerror or exc
+            raise fail("cli_cannot_write", path=args.out, reason=reason) from None
         print(f"wrote {len(collection):,} pieces to {args.out}")
     if args.plot is not None:
         save_plot(collection, args.plot, args)

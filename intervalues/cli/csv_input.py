@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .columns import ColumnReader, Options, Rows
-from .errors import CliError
+from .errors import fail
 from .progress import Progress
 
 
@@ -46,7 +46,7 @@ def _open_csv(path: Path) -> tuple[IO[str], _Counted, int, list[Any]]:
         if len(csvs) != 1:
             archive.close()
             listed = ", ".join(info.filename for info in names) or "nothing"
-            raise CliError(f"{path} must hold exactly one .csv file; it holds {listed}")
+            raise fail("cli_zip_contents", path=path, listed=listed)
         raw: IO[bytes] = archive.open(csvs[0])
         closers.insert(0, raw)
         total = csvs[0].file_size
@@ -102,14 +102,14 @@ def _header(path: Path, args: argparse.Namespace) -> str | None:
             header = next(reader, None)
             first = next(reader, None)
         except csv.Error as exc:
-            raise CliError(f"{path}: not a readable CSV file ({exc})") from None
+            raise fail("cli_not_csv", path=path, error=exc) from None
     except UnicodeDecodeError as exc:
-        raise CliError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise fail("cli_not_utf8", path=path, reason=exc.reason, byte=exc.start) from None
     finally:
         for closer in closers:
             closer.close()
     if not header:
-        raise CliError(f"{path} is empty: expected a header row with the column names")
+        raise fail("cli_empty_file", path=path)
     header = [name.strip() for name in header]
     index = _column_indexes(header, args, path, first)
     return first[index["start"]] if first and len(first) > index["start"] else None
@@ -129,23 +129,25 @@ def read_csv_python(path: Path, args: argparse.Namespace, progress: Progress) ->
             try:
                 batch = list(islice(reader, BATCH))
             except csv.Error as exc:
-                raise CliError(f"{path}, line {reader.line_num}: {exc}") from None
+                raise fail("cli_csv_line", path=path, line=reader.line_num, error=exc) from None
             if not batch:
                 break
             if [] in batch:  # blank lines
                 batch = [fields for fields in batch if fields]
             if min(map(len, batch)) != width or max(map(len, batch)) != width:
                 k = next(k for k, fields in enumerate(batch) if len(fields) != width)
-                raise CliError(
-                    f"{_line_of(path, args, columns.rows.read + k)}: {len(batch[k])} fields, "
-                    f"but the header has {width} (is --delimiter right?)"
+                raise fail(
+                    "cli_field_count",
+                    where=_line_of(path, args, columns.rows.read + k),
+                    count=len(batch[k]),
+                    width=width,
                 )
             columns.add(batch)
             progress.update(counted.count, columns.rows.read)
         progress.update(total, columns.rows.read, final=True)
         return columns.finish()
     except UnicodeDecodeError as exc:
-        raise CliError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise fail("cli_not_utf8", path=path, reason=exc.reason, byte=exc.start) from None
     finally:
         for closer in closers:
             closer.close()
@@ -183,9 +185,12 @@ def _column_indexes(
             continue
         if name not in header:
             _suggest_delimiter(header, args, path, first)
-            raise CliError(
-                f"--{role} column {name!r} is not in {path.name}; "
-                f"the columns are: {', '.join(header)}"
+            raise fail(
+                "cli_unknown_column",
+                role=role,
+                name=name,
+                file=path.name,
+                columns=", ".join(header),
             )
         index[role] = header.index(name)
     return index
@@ -200,7 +205,4 @@ def _suggest_delimiter(
     for other in (";", "\t", "|", ","):
         if other != args.delimiter and other in header[0]:
             shown = "\\t" if other == "\t" else other
-            raise CliError(
-                f"{path.name} has one column {header[0]!r}: it looks {shown!r}-separated; "
-                f"use --delimiter '{shown}'"
-            )
+            raise fail("cli_delimiter_guess", file=path.name, header=header[0], shown=shown)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from intervalues import _checks
+
 EXIT_OK = 0
 EXIT_ERROR = 2  # bad input or options, as argparse uses for usage errors
 KINDS = ("meter", "counter", "set")
@@ -19,3 +23,15 @@ class CliError(Exception):
     """
 
     __module__ = "intervalues.cli"  # its public path (shown in tracebacks)
+
+
+def fail(key: str, **fields: Any) -> CliError:
+    """The ``CliError`` for message ``key`` of ``_checks.MESSAGES`` (raise it).
+
+    The text is the table's, formatted with ``fields``; the table's exception class is
+    left behind, since everything the command line reports is a ``CliError``.
+
+    >>> fail("cli_top", value=0)
+    CliError('--top must be at least 1, got 0')
+    """
+    return CliError(*_checks.fail(key, **fields).args)

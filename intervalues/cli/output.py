@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .arrow_input import require_pyarrow
-from .errors import CliError
+from .errors import CliError, fail
 from .parquet_input import PARQUET_SUFFIXES
 from .summary import Result
 
@@ -21,7 +21,7 @@ def output_format(path: Path) -> str:
         return "csv"
     if suffix in PARQUET_SUFFIXES:
         return "parquet"
-    raise CliError(f"--out {path}: unknown file type {suffix or '(none)'!r}; use .csv or .parquet")
+    raise fail("cli_out_type", path=path, suffix=suffix or "(none)")
 
 
 def write_pieces(collection: Any, path: Path) -> None:
@@ -66,9 +66,8 @@ def check_plot_target(path: Path) -> None:
     types = Figure().canvas.get_supported_filetypes()
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in types:
-        raise CliError(
-            f"--plot {path}: unknown image type {suffix or '(none)'!r}; "
-            f"use one of {', '.join(sorted(types))}"
+        raise fail(
+            "cli_plot_type", path=path, suffix=suffix or "(none)", types=", ".join(sorted(types))
         )
 
 
@@ -89,4 +88,4 @@ def save_plot(collection: Any, path: Path, args: argparse.Namespace) -> None:
     try:
         figure.savefig(path, dpi=120)
     except OSError as exc:
-        raise CliError(f"--plot {path}: cannot write the image ({exc})") from None
+        raise fail("cli_plot_write", path=path, error=exc) from None

@@ -9,7 +9,7 @@ from typing import Any
 from .arrow_input import arrow_rows, require_pyarrow
 from .columns import ColumnReader, Options, Rows
 from .csv_input import BATCH, _column_indexes
-from .errors import CliError
+from .errors import fail
 from .progress import Progress
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -22,7 +22,7 @@ def read_parquet(path: Path, args: argparse.Namespace, progress: Progress) -> Ro
     try:
         parquet = pa.parquet.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        raise CliError(f"{path}: not a readable Parquet file ({exc})") from None
+        raise fail("cli_not_parquet", path=path, error=exc) from None
     names = parquet.schema_arrow.names
     index = _column_indexes(names, args, path)
     wanted = [names[i] for i in dict.fromkeys(index.values())]

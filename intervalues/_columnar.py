@@ -9,6 +9,7 @@ overrides to keep more state (the pdf renormalises there and derives its CDF).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
@@ -18,7 +19,7 @@ from ._arrays import require as require_module
 from ._checks import InvalidTypeError, check_coordinate, describe
 from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
 from ._engine.coords import domain_of, key_of
-from ._engine.lookup import lattice_index, lookup_many
+from ._engine.lookup import lattice_index
 from ._engine.sweep import Kind
 from ._gather import interval_of
 from .abstract_interval import AbstractIntervalCollection
@@ -176,18 +177,15 @@ class ColumnarCollection(AbstractIntervalCollection):
                     total = total + tr.values[i]
         return total
 
-    def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
-        """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece
-        holding each point, vectorised; ``(None, None, None)`` for other points, and
-        ``(numpy, None, None)`` for a discrete collection (looked up point by point)."""
-        np, keys = key_points(points, self._layout.domain)
-        if np is None or self._layout.discrete:
-            return np, None, None
-        tr = self._tracks.get(None)
-        if tr is None:
-            return np, np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
-        return np, idx, hit
+    def _numbers(self) -> bool:
+        """Whether the coordinates are numbers (so plain numbers are keys as they are)."""
+        return self._layout.domain is None or self._layout.domain.kind == "number"
+
+    def _lookup_keys(self, points: Any) -> tuple[Any, Any]:
+        """``(numpy, keys)`` for NumPy/pandas/pyarrow points of this collection's domain
+        (an ``int64``/``float64`` key array, checked finite), ``(None, None)`` for other
+        points."""
+        return key_points(points, self._layout.domain)
 
     # -- columns in and out -------------------------------------------------------------------
     @classmethod
@@ -332,6 +330,18 @@ def numpy_points(points: Any) -> list[Any]:
     if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
         return arr.astype("datetime64[us]").tolist()
     return list(arr.tolist())
+
+
+def plain_numbers(points: list[Any]) -> bool:
+    """Whether every point is a finite ``int``/``float`` (checked at C speed).
+
+    >>> plain_numbers([1, 2.5]), plain_numbers([1, float("nan")]), plain_numbers([True])
+    (True, False, False)
+    """
+    types = set(map(type, points))
+    if not types <= {int, float}:
+        return False
+    return float not in types or all(map(math.isfinite, points))
 
 
 def as_list(points: Iterable[Any]) -> list[Any]:

@@ -337,6 +337,9 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// Pieces per parallel chunk of the integer moments.
+const MOMENT_CHUNK: usize = 1 << 16;
+
 /// Beyond this many distinct values, grouping sorts instead of hashing.
 const MAX_HASHED_GROUPS: usize = 1 << 14;
 
@@ -355,6 +358,9 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// [`Error::IntegerOverflow`] / [`Error::FloatOverflow`] when the exact answer
     /// leaves `i128` or the safe float range (redo with Python numbers).
     pub fn total(&self) -> Result<Number, Error> {
+        if let Some(ints) = self.int_total() {
+            return Ok(Number::Int(ints));
+        }
         let mut sum = PythonSum::new();
         for &v in self.steps.values() {
             sum.add(v.number())?;
@@ -371,6 +377,11 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// As [`Stats::total`].
     pub fn integral(&self, window: Option<Window>) -> Result<Number, Error> {
         let steps = self.steps;
+        if window.is_none()
+            && let Some((weighted, _)) = self.int_moments()
+        {
+            return Ok(Number::Int(weighted));
+        }
         let (first, end) = match window {
             None => (0, steps.len()),
             Some(w) => (
@@ -580,19 +591,33 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// `(sum of length * value, sum of lengths)` when coordinates and values are all
     /// integers and the sums fit `i128` (the common case, without a window).
     fn int_moments(&self) -> Option<(i128, i128)> {
-        let steps = self.steps;
-        let (mut total, mut measure) = (0i128, 0i128);
-        for ((&s, &e), &v) in steps.starts().iter().zip(steps.stops()).zip(steps.values()) {
-            let (Number::Int(s), Number::Int(e), Number::Int(v)) =
-                (s.number(), e.number(), v.number())
-            else {
-                return None;
-            };
-            let length = e - s;
-            measure = measure.checked_add(length)?;
-            total = total.checked_add(length.checked_mul(v)?)?;
+        let (starts, stops, values) =
+            (self.steps.starts(), self.steps.stops(), self.steps.values());
+        // Memory bound: parallel chunks read the three columns at once.
+        starts
+            .par_chunks(MOMENT_CHUNK)
+            .zip(stops.par_chunks(MOMENT_CHUNK))
+            .zip(values.par_chunks(MOMENT_CHUNK))
+            .map(|((starts, stops), values)| {
+                let (mut total, mut measure) = (0i128, 0i128);
+                for ((&s, &e), &v) in starts.iter().zip(stops).zip(values) {
+                    // One widening multiply a piece: |length * value| < 2^127.
+                    let length = i128::from(e.int()?) - i128::from(s.int()?);
+                    measure = measure.checked_add(length)?;
+                    total = total.checked_add(length * i128::from(v.int()?))?;
+                }
+                Some((total, measure))
+            })
+            .try_reduce(|| (0, 0), |(t, m), (u, n)| Some((t.checked_add(u)?, m + n)))
+    }
+
+    /// The exact sum of integer values (`None` for floats).
+    fn int_total(&self) -> Option<i128> {
+        let mut total = 0i128;
+        for &v in self.steps.values() {
+            total = total.checked_add(i128::from(v.int()?))?;
         }
-        Some((total, measure))
+        Some(total)
     }
 
     /// The distinct values with their summed lengths, ascending, when coordinates and

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, TypeVar
 from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
 from ._checks import InvalidTypeError, check_coordinate, describe
-from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
+from ._engine.columns import Layout, Track, TrackId, check_canonical, owned, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import lattice_index
 from ._engine.sweep import Kind
@@ -232,7 +232,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         """Stored columns as keys (continuous) or first/last point keys (discrete)."""
         if not self._layout.discrete:
             tr = self._tracks.get(None)
-            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
+            return (owned(tr.starts), owned(tr.stops), owned(tr.values)) if tr else ([], [], [])
         pieces = list(self)
         return (
             [key_of(p.start) for p in pieces],

@@ -16,10 +16,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from . import accel
-from .columns import Track, TrackId, machine_track, sorted_tracks, splice
+from .columns import Track, TrackId, code_of, machine_track, sorted_tracks, splice
 from .sweep import Kind, combine_columns
 
 __all__ = [
@@ -228,6 +230,11 @@ def scale_track(
                 return Track(*out)
     if kind == "counter":
         values = [int(v * factor) for v in track.values]
+    elif type(factor) is int and factor and code_of(track.values) == "i":
+        # Exact non-zero int products of distinct neighbours stay non-zero and distinct:
+        # already canonical (pack keeps products beyond 64 bits as Python ints).
+        products = list(map(mul, track.values, repeat(factor)))
+        return Track(track.starts[:], track.stops[:], products)
     else:
         values = [v * factor for v in track.values]
     return Track(track.starts[:], track.stops[:], values).canonical()

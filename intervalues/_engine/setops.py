@@ -42,9 +42,25 @@ def set_algebra(
         code = (pa[0] or pb[0]) if pa is not None and pb is not None else None
         if pa is not None and pb is not None and code is not None and pb[0] in (None, code):
             return accel.set_op(op, (pa[1], pa[2]), (pb[1], pb[2]), code)
-    a_s, a_e = (a.starts, a.stops) if a is not None else ([], [])
-    b_s, b_e = (b.starts, b.stops) if b is not None else ([], [])
-    return closed_op(a_s, a_e, b_s, b_e, op)
+    if a is None or b is None:  # one side empty: no sort needed, the pieces are in order
+        if op == "and" or (a is None and op == "sub"):
+            return [], []
+        return _joined(a if a is not None else b)  # type: ignore[arg-type]
+    return closed_op(a.starts, a.stops, b.starts, b.stops, op)
+
+
+def _joined(track: Track) -> tuple[list[Any], list[Any]]:
+    """A track's pieces with touching ones joined (its union with nothing). O(n)."""
+    starts: list[Any] = []
+    stops: list[Any] = []
+    for a, b in zip(track.starts, track.stops):
+        if stops and a <= stops[-1]:
+            if b > stops[-1]:
+                stops[-1] = b
+        else:
+            starts.append(a)
+            stops.append(b)
+    return starts, stops
 
 
 def _pieces(track: Track | None) -> tuple[Code | None, bytes, bytes] | None:

@@ -286,9 +286,9 @@ def statistic(
 def _int_statistic(name: Statistic, track: Track) -> Any:
     """Average, median or mode of a track of int columns: no pair per piece (the
     measures grouped by value, exact ints), the same answers as the pair versions."""
-    lengths = map(sub, track.stops, track.starts)
+    lengths = list(map(sub, track.stops, track.starts))
     if name == "average":
-        measure = sum(track.stops) - sum(track.starts)
+        measure = sum(lengths)
         weighted = sum(map(mul, track.values, lengths))
         return float(Fraction(weighted) / Fraction(measure)) if measure else None
     by_value: dict[int, int] = {}

@@ -60,6 +60,12 @@ fn main() -> Result<(), intervalues_core::Error> {
         }
         return Ok(());
     }
+    if only == "average" {
+        for _ in 0..300 {
+            black_box(Stats::new(steps).average(None)?);
+        }
+        return Ok(());
+    }
     if only == "random" {
         for _ in 0..10 {
             black_box(values_at(steps, &points)?);

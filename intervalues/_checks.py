@@ -81,6 +81,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         TypeError,
         "within must be of the same kind (discrete or continuous) as the meter",
     ),
+    "no_measure": (ValueError, "the {statistic} needs a domain of positive measure"),
     # -- backends ------------------------------------------------------------------------
     "use_rust_type": (TypeError, "use_rust must be None, True or False, got {value!r}"),
     "backend_env": (

@@ -464,7 +464,14 @@ class IntervalMeter(ColumnarCollection):
     def _statistic(self, name: stats.Statistic, within: Any) -> Any:
         """A statistic over the domain (or ``within``, uncovered parts counting 0):
         computed on the columns (kernel or Python) for continuous meters, from the
-        pairs of :meth:`_weighted` for discrete ones. Emptiness is checked here."""
+        pairs of :meth:`_weighted` for discrete ones. Emptiness is checked here; ``None``
+        when there is no measure (the average and median say so themselves)."""
+        result = self._measured(name, within)
+        if result is None and name not in ("average", "median"):
+            raise fail("no_measure", statistic=name)
+        return result
+
+    def _measured(self, name: stats.Statistic, within: Any) -> Any:
         window = _check_within(self._layout, within) if within is not None else None
         if self._layout.discrete or (window is not None and window._discrete):
             pairs = self._weighted(within)
@@ -493,7 +500,7 @@ class IntervalMeter(ColumnarCollection):
         """
         mean = self._statistic("average", within)
         if mean is None:
-            raise ValueError("the average needs a domain of positive measure")
+            raise fail("no_measure", statistic="average")
         return mean
 
     def minimum_value(self, within: Any = None) -> int | float:
@@ -525,7 +532,7 @@ class IntervalMeter(ColumnarCollection):
         """
         middle = self._statistic("median", within)
         if middle is None:
-            raise ValueError("the median needs a domain of positive measure")
+            raise fail("no_measure", statistic="median")
         return middle
 
     def mode_value(self, within: Any = None) -> tuple[Any, ...]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
 import pytest

@@ -239,8 +239,8 @@ def statistic(
     within: tuple[Any, Any] | None,
 ) -> Any:
     """A measure-weighted statistic of the values (clipped to ``within``, keys, with the
-    uncovered part counting 0), or ``None`` when Python must do it. The caller makes
-    sure there is positive measure.
+    uncovered part counting 0), or ``None`` when Python must do it: a number beyond the
+    kernel's 64 bits, or nothing to measure (Python says which, in its own words).
 
     >>> q = lambda *c: array("q", c).tobytes()
     >>> module() is None or statistic("median", (q(0, 2), q(2, 4), q(1, 3)), "i", "i", None)
@@ -248,7 +248,7 @@ def statistic(
     """
     try:
         return getattr(_rust, name)(steps, coords, vals, within)
-    except _rust.KernelOverflow:
+    except (_rust.KernelOverflow, ValueError):  # ValueError: no measure in the window
         return None
 
 

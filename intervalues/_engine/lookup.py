@@ -20,6 +20,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from datetime import datetime
+from itertools import islice
+from operator import le
 from typing import Any
 
 from . import accel
@@ -41,14 +43,34 @@ __all__ = [
 
 
 def values_at_list(track: Track, keys: list[Any]) -> list[Any]:
-    """Values at numeric keys on a continuous track: one bisect each, 0 when uncovered."""
-    starts, stops, values = track.starts, track.stops, track.values
+    """Values at numeric keys on a continuous track, 0 when uncovered: one bisect each,
+    over a few stops only when the keys are sorted. O(k log n).
+
+    >>> values_at_list(Track([0, 2], [2, 4], [1, 3]), [3, 1, 2, 9])
+    [3, 1, 1, 0]
+    """
+    starts, values = track.starts, track.values
+    n = len(starts)
+    return [values[i] if i < n and starts[i] <= x else 0 for x, i in _places(track, keys)]
+
+
+def _places(track: Track, keys: list[Any]) -> list[tuple[Any, int]]:
+    """``(key, bisect_left(stops, key))`` for each key. Sorted keys (checked at C speed)
+    walk forward: the next eight stops first, a bisect of the rest only beyond them."""
+    stops = track.stops
+    if not all(map(le, keys, islice(keys, 1, None))):
+        return [(x, bisect_left(stops, x)) for x in keys]
     n = len(stops)
-    out: list[Any] = []
+    out: list[tuple[Any, int]] = []
     append = out.append
+    i = 0
     for x in keys:
-        i = bisect_left(stops, x)
-        append(values[i] if i < n and starts[i] <= x else 0)
+        j = i + 8
+        if j < n and stops[j] < x:
+            i = bisect_left(stops, x, j + 1)
+        else:
+            i = bisect_left(stops, x, i, j if j < n else n)
+        append((x, i))
     return out
 
 
@@ -67,17 +89,19 @@ def as_numpy(col: Any, np: Any) -> Any:
 
 
 def _point_column(keys: list[Any]) -> tuple[Code, bytes] | None:
-    """Plain finite numbers as one machine column, or ``None`` (mixed ints and floats,
-    ints beyond 64 bits: the kernel takes one point type a call)."""
+    """Plain finite numbers as one machine column (ints among floats as floats when
+    that is exact: up to 2**53), or ``None`` (ints beyond 64 bits, or beyond 2**53
+    among floats: the kernel takes one point type a call)."""
     try:
         return "i", array("q", keys).tobytes()
     except OverflowError:
         return None
     except TypeError:  # floats (array('q') refuses them)
         pass
-    if all(type(x) is float for x in keys):
-        return "f", array("d", keys).tobytes()
-    return None
+    ints = [x for x in keys if type(x) is int]
+    if ints and not -(2**53) <= min(ints) <= max(ints) <= 2**53:
+        return None
+    return "f", array("d", keys).tobytes()
 
 
 def values_at_keys(track: Track, keys: list[Any], use_rust: bool | None = None) -> list[Any]:
@@ -127,9 +151,9 @@ def covered_keys(track: Track, keys: list[Any], use_rust: bool | None = None) ->
         if s is not None and e is not None and s[0] == e[0] and points is not None:
             out = accel.contains_many((s[1], e[1]), s[0], points[1], points[0])
             return list(map(bool, out))
-    starts, stops = track.starts, track.stops
-    n = len(stops)
-    return [(i := bisect_left(stops, x)) < n and starts[i] <= x for x in keys]
+    starts = track.starts
+    n = len(starts)
+    return [i < n and starts[i] <= x for x, i in _places(track, keys)]
 
 
 def covered_array(track: Track, keys: Any, np: Any, use_rust: bool | None = None) -> Any:

@@ -250,9 +250,8 @@ def statistic(
 ) -> Any:
     """A measure-weighted statistic of a continuous track's values (``None``: no
     pieces), over ``[lo, hi]`` when given (its uncovered part counting 0): the
-    ``average``, ``median`` (``None`` without measure), ``mode`` (a tuple), ``minimum``
-    or ``maximum``. The caller makes sure there is something to measure: a track, or a
-    window of positive length.
+    ``average``, ``median``, ``mode`` (a tuple), ``minimum`` or ``maximum``; ``None``
+    when there is nothing to measure (the caller raises its own error).
 
     >>> t = Track([0, 2], [2, 4], [1, 3])
     >>> statistic("median", t), statistic("average", t, 0, 8), statistic("mode", t, 0, 8)
@@ -277,6 +276,8 @@ def statistic(
         return average(pairs)
     if name == "median":
         return median(pairs)
+    if not pairs:  # a window whose length rounds to 0 in float arithmetic
+        return None
     if name == "mode":
         return mode(pairs)
     values = [v for v, _ in pairs]

@@ -14,9 +14,10 @@ Only imported when NumPy is installed. Standalone:
 
     .venv/bin/python benchmarks/bench_algebra.py [--n 1000000] [--repeats 5]
 
-Targets (issue 16): with the accelerator, 1M random lookups >= 5x, 1M sorted lookups
->= 2x, ``a + b`` >= 2x, ``median_value`` >= 3x, ``average_value`` >= 2x faster than
-NumPy; the pure-Python path within 20x of NumPy for the same operations.
+Targets (issue 16, judged at 1M intervals a meter): with the accelerator, 1M random
+lookups >= 5x, 1M sorted lookups >= 2x, ``a + b`` >= 2x, ``median_value`` >= 3x,
+``average_value`` >= 2x faster than NumPy; the pure-Python path within 20x of NumPy
+for the same operations.
 """
 
 from __future__ import annotations
@@ -192,12 +193,13 @@ def algebra_rows(table: Table, n: int, repeats: int, accelerated: bool) -> None:
             numpy_seconds, want = baseline(name, theirs)
             check(name, got, want, answers)
             ratio = numpy_seconds / seconds
+            full = n >= 1_000_000  # the targets are set at issue 16's size
             if forced is None:
                 target = f"≥ {speedup}× faster" if speedup else ""
-                ok = met(ratio >= speedup) if speedup else ""
+                ok = met(ratio >= speedup) if speedup and full else ""
                 derived = f"{fmt_ratio(ratio)} faster than NumPy ({fmt_seconds(numpy_seconds)})"
             else:
-                target, ok = "≤ 20× NumPy", met(ratio >= 1 / 20)
+                target, ok = "≤ 20× NumPy", met(ratio >= 1 / 20) if full else ""
                 derived = f"{fmt_ratio(1 / ratio)} NumPy's time ({fmt_seconds(numpy_seconds)})"
                 if ratio >= 1:
                     derived = f"{fmt_ratio(ratio)} faster than NumPy ({fmt_seconds(numpy_seconds)})"

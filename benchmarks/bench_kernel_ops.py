@@ -1,5 +1,8 @@
 """The kernel's operations on canonical columns against their NumPy equivalents.
 
+(The same operations through the public API, pure Python included, are section 9 of
+``make bench``: ``bench_algebra.py``.)
+
 Two meters of ``--n`` random integer intervals each (starts uniform in 0..1e7, lengths
 1..1000, values 1..5, seeded: about 1.8M pieces per meter at 1M intervals, the size of
 issue 16's table) are built once; then each row times one operation through the
@@ -25,9 +28,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import intervalues_pyrust as rs  # noqa: TID251  (the kernel is what is measured)
+from bench_algebra import numpy_add, numpy_average, numpy_lookup, numpy_median
 from bench_report import fmt_ratio, fmt_seconds, load_average, machine_description, measure
 
-import intervalues_pyrust as rs  # noqa: TID251  (the kernel is what is measured)
 from intervalues import IntervalMeter
 
 
@@ -39,48 +43,6 @@ def columns(meter: IntervalMeter) -> tuple[Any, Any, Any]:
 
 def as_bytes(cols: tuple[Any, Any, Any]) -> tuple[bytes, bytes, bytes]:
     return cols[0].tobytes(), cols[1].tobytes(), cols[2].tobytes()
-
-
-def numpy_lookup(st: Any, en: Any, vals: Any, points: Any) -> Any:
-    idx = np.searchsorted(en, points, side="left")
-    clipped = np.minimum(idx, len(en) - 1)
-    hit = (idx < len(en)) & (st[clipped] <= points)
-    return np.where(hit, vals[clipped], 0)
-
-
-def numpy_add(a: tuple[Any, Any, Any], b: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
-    """Merge of breakpoints + two searchsorted, then drop zeros and merge equal runs."""
-    bounds = np.unique(np.concatenate([a[0], a[1], b[0], b[1]]))
-    left, right = bounds[:-1], bounds[1:]
-
-    def value_on(cols: tuple[Any, Any, Any]) -> Any:
-        i = np.searchsorted(cols[1], right, side="left")
-        i = np.minimum(i, len(cols[1]) - 1)
-        inside = (cols[0][i] <= left) & (right <= cols[1][i])
-        return np.where(inside, cols[2][i], 0)
-
-    total = value_on(a) + value_on(b)
-    keep = total != 0
-    left, right, total = left[keep], right[keep], total[keep]
-    joined = np.ones(len(total), bool)
-    joined[1:] = (right[:-1] != left[1:]) | (total[:-1] != total[1:])
-    starts = left[joined]
-    ends_at = np.append(np.flatnonzero(joined)[1:] - 1, len(total) - 1)
-    return starts, right[ends_at], total[joined]
-
-
-def numpy_median(st: Any, en: Any, vals: Any) -> Any:
-    order = np.argsort(vals, kind="stable")
-    weights = (en - st)[order]
-    cum = np.cumsum(weights)
-    half = cum[-1] / 2
-    i = int(np.searchsorted(cum, half, side="right"))
-    return vals[order][min(i, len(vals) - 1)]
-
-
-def numpy_average(st: Any, en: Any, vals: Any) -> Any:
-    w = en - st
-    return float((w * vals).sum() / w.sum())
 
 
 def main() -> None:
@@ -130,18 +92,29 @@ def main() -> None:
         )
 
     def ours_add() -> Any:
-        return [np.frombuffer(c, dtype=np.int64)
-                for c in rs.add_steps("meter", ba, bb, "i", "i")]
+        return [np.frombuffer(c, dtype=np.int64) for c in rs.add_steps("meter", ba, bb, "i", "i")]
 
-    row("a + b (meters)", ours_add, lambda: numpy_add(na, nb),
-        lambda x, y: all(np.array_equal(p, q) for p, q in zip(x, y)))
-    row("median_value()", lambda: rs.median(ba, "i", "i"),
-        lambda: numpy_median(*na), lambda x, y: x == y or isinstance(x, float))
-    row("average_value()", lambda: rs.average(ba, "i", "i"),
-        lambda: numpy_average(*na), lambda x, y: abs(x - y) <= 1e-12 * abs(y))
+    row(
+        "a + b (meters)",
+        ours_add,
+        lambda: numpy_add(na, nb),
+        lambda x, y: all(np.array_equal(p, q) for p, q in zip(x, y)),
+    )
+    row(
+        "median_value()",
+        lambda: rs.median(ba, "i", "i"),
+        lambda: numpy_median(*na),
+        lambda x, y: x == y or isinstance(x, float),
+    )
+    row(
+        "average_value()",
+        lambda: rs.average(ba, "i", "i"),
+        lambda: numpy_average(*na),
+        lambda x, y: abs(x - y) <= 1e-12 * abs(y),
+    )
 
     def ours_scale() -> Any:
-        s, e, v, code = rs.scale_steps("meter", ba, "i", "i", 2)
+        _, _, v, _ = rs.scale_steps("meter", ba, "i", "i", 2)
         return np.frombuffer(v, dtype=np.int64)
 
     row("a * 2", ours_scale, lambda: na[2] * 2, lambda x, y: np.array_equal(x, y))
@@ -152,8 +125,10 @@ def main() -> None:
     print(f"| operation ({len(ca[0]):,} pieces) | ours (kernel) | NumPy | NumPy / ours |")
     print("|---|---|---|---|")
     for name, ours_t, theirs_t in rows:
-        print(f"| {name} | {fmt_seconds(ours_t)} | {fmt_seconds(theirs_t)} "
-              f"| {fmt_ratio(theirs_t / ours_t)} |")
+        print(
+            f"| {name} | {fmt_seconds(ours_t)} | {fmt_seconds(theirs_t)} "
+            f"| {fmt_ratio(theirs_t / ours_t)} |"
+        )
     print(f"| (one meter's three columns to bytes: `tobytes()`) | {fmt_seconds(tobytes_t)} | | |")
 
 

@@ -465,6 +465,19 @@ def lookup_rows(
     )
 
 
+def algebra_rows(table: Table, np: ModuleType | None, cfg: Settings) -> None:
+    """11. The algebra on a built result through the public API, against NumPy (issue 16)."""
+    table.section(
+        f"11. the algebra on two meters of {count(cfg.n)} int intervals, vs NumPy on their columns"
+    )
+    if np is None:
+        table.note("algebra rows skipped: NumPy is not installed")
+        return
+    import bench_algebra
+
+    bench_algebra.algebra_rows(table, cfg.n, cfg.fast_repeats, intervalues_pyrust is not None)
+
+
 def scaling_rows(table: Table, cfg: Settings) -> None:
     """6. How costs grow (W4): updates one by one against one build, and lookups in a
     40× larger meter or pdf against a small one (logarithmic: far below 40×)."""
@@ -705,6 +718,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     crossover_rows(table, data, cfg)
     flight_rows(table, cfg)
     command_line_rows(table, cfg)
+    algebra_rows(table, np, cfg)
 
     title = f"intervalues benchmarks ({'quick' if cfg.quick else 'full'} run)"
     print()

@@ -9,6 +9,7 @@ overrides to keep more state (the pdf renormalises there and derives its CDF).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
@@ -16,9 +17,9 @@ from typing import Any, ClassVar, TypeVar
 from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
 from ._checks import check_coordinate, describe, fail
-from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
+from ._engine.columns import Layout, Track, TrackId, check_canonical, owned, sorted_tracks
 from ._engine.coords import domain_of, key_of
-from ._engine.lookup import lattice_index, lookup_many
+from ._engine.lookup import lattice_index
 from ._engine.sweep import Kind
 from ._gather import interval_of
 from .abstract_interval import AbstractIntervalCollection
@@ -183,18 +184,15 @@ class ColumnarCollection(AbstractIntervalCollection):
                     total = total + tr.values[i]
         return total
 
-    def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
-        """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece
-        holding each point, vectorised; ``(None, None, None)`` for other points, and
-        ``(numpy, None, None)`` for a discrete collection (looked up point by point)."""
-        np, keys = key_points(points, self._layout.domain)
-        if np is None or self._layout.discrete:
-            return np, None, None
-        tr = self._tracks.get(None)
-        if tr is None:
-            return np, np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
-        return np, idx, hit
+    def _numbers(self) -> bool:
+        """Whether the coordinates are numbers (so plain numbers are keys as they are)."""
+        return self._layout.domain is None or self._layout.domain.kind == "number"
+
+    def _lookup_keys(self, points: Any) -> tuple[Any, Any]:
+        """``(numpy, keys)`` for NumPy/pandas/pyarrow points of this collection's domain
+        (an ``int64``/``float64`` key array, checked finite), ``(None, None)`` for other
+        points."""
+        return key_points(points, self._layout.domain)
 
     # -- columns in and out -------------------------------------------------------------------
     @classmethod
@@ -241,7 +239,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         """Stored columns as keys (continuous) or first/last point keys (discrete)."""
         if not self._layout.discrete:
             tr = self._tracks.get(None)
-            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
+            return (owned(tr.starts), owned(tr.stops), owned(tr.values)) if tr else ([], [], [])
         pieces = list(self)
         return (
             [key_of(p.start) for p in pieces],
@@ -413,6 +411,18 @@ def numpy_points(points: Any) -> list[Any]:
     if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
         return arr.astype("datetime64[us]").tolist()
     return list(arr.tolist())
+
+
+def plain_numbers(points: list[Any]) -> bool:
+    """Whether every point is a finite ``int``/``float`` (checked at C speed).
+
+    >>> plain_numbers([1, 2.5]), plain_numbers([1, float("nan")]), plain_numbers([True])
+    (True, False, False)
+    """
+    types = set(map(type, points))
+    if not types <= {int, float}:
+        return False
+    return float not in types or all(map(math.isfinite, points))
 
 
 def as_list(points: Iterable[Any]) -> list[Any]:

@@ -8,10 +8,9 @@ is canonical whatever the history.
 from __future__ import annotations
 
 import heapq
-import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ._checks import (
@@ -25,11 +24,11 @@ from ._checks import (
     describe,
     fail,
 )
-from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of
-from ._engine import combine, stats
+from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of, plain_numbers
+from ._engine import combine, lookup, setops, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, domain_of, key_of
-from ._engine.lookup import as_numpy, lattice_index, values_at_list
+from ._engine.lookup import lattice_index
 from ._engine.sweep import Kind
 from ._gather import gather
 from .abstract_interval import AbstractIntervalCollection
@@ -197,20 +196,18 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).values_at([1, 3, 9])
         [1, 2, 0]
         """
-        np, idx, hit = self._numpy_lookup(points)
+        np, keys = self._lookup_keys(points)
+        tr = self._tracks.get(None)
         if np is None:
             points = as_list(points)
-            tr = self._tracks.get(None)
-            if tr is not None and _plain_numbers(points):
-                return values_at_list(tr, points)
+            if tr is not None and plain_numbers(points) and self._numbers():
+                return lookup.values_at_keys(tr, points)
             return [self._value_at(self._check_point(x)) for x in points]
-        if idx is None:  # discrete: point by point
+        if self._layout.discrete:  # point by point
             return np.asarray(self.values_at(numpy_points(points)))
-        tr = self._tracks.get(None)
         if tr is None:
-            return idx
-        values = as_numpy(tr.values, np)
-        return np.where(hit, values[idx], values.dtype.type(0))
+            return np.zeros(len(keys), dtype=np.int64)
+        return lookup.values_at_array(tr, keys, np)
 
     # -- columns out ---------------------------------------------------------------------
     def to_arrays(self) -> tuple[Any, Any, Any]:
@@ -380,7 +377,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
         8
         """
-        return stats.exact_sum(self.values())
+        return stats.total(list(self._tracks.values())) if self._tracks else 0
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
@@ -415,7 +412,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 2), BaseInterval(2, 3, 5)]).support
         IntervalSet:{BaseInterval[0;3]}
         """
-        return self._regions(lambda v: True)
+        return self._regions(None, True)
 
     def coverage_length(self) -> Length:
         """Length of the support (continuous only).
@@ -428,7 +425,7 @@ class IntervalMeter(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.exact_sum(b - a for a, b in zip(tr.starts, tr.stops)))
+        return self._as_length(stats.coverage(tr))
 
     def support_point_count(self) -> int:
         """Number of distinct covered points (discrete only).
@@ -446,27 +443,44 @@ class IntervalMeter(ColumnarCollection):
 
     # -- statistics -----------------------------------------------------------------------
     def _weighted(self, within: Any) -> list[tuple[Any, Any]]:
-        """``(value, measure)`` pairs: length (continuous, key units) or point count
-        (discrete); with ``within`` the meter is clipped to it and the uncovered measure
-        is paired with 0."""
-        discrete = bool(self._layout.discrete)
-        if within is None:
-            if not self._tracks:
-                raise fail("stats_empty", owner=type(self).__name__)
-            if discrete:
-                return [(v, b - a) for _, a, b, v in self._pieces()]  # b - a points
-            return stats.continuous_pairs(self._tracks.get(None))
-        window = _check_within(self._layout, within)
-        if discrete or window._discrete:
-            counts: dict[Any, int] = {}
-            pts = [p for p, _ in window]
-            for v in self.values_at(pts) if self._tracks else [0] * len(pts):
-                counts[v] = counts.get(v, 0) + 1
-            return list(counts.items())
+        """``(value, measure)`` pairs of a discrete meter: point counts; with ``within``
+        the meter is clipped to it and the uncovered points are paired with 0."""
+        window = _check_within(self._layout, within) if within is not None else None
+        if window is None:
+            return self._nonempty([(v, b - a) for _, a, b, v in self._pieces()])  # b - a points
+        counts: dict[Any, int] = {}
+        pts = [p for p, _ in window]
+        for v in self.values_at(pts) if self._tracks else [0] * len(pts):
+            counts[v] = counts.get(v, 0) + 1
+        return list(counts.items())
+
+    def _statistic(self, name: stats.Statistic, within: Any) -> Any:
+        """A statistic over the domain (or ``within``, uncovered parts counting 0):
+        computed on the columns (kernel or Python) for continuous meters, from the
+        pairs of :meth:`_weighted` for discrete ones. Emptiness is checked here; ``None``
+        when there is no measure (the average and median say so themselves)."""
+        result = self._measured(name, within)
+        if result is None and name not in ("average", "median"):
+            raise fail("stats_no_measure", what=f"the {name}")
+        return result
+
+    def _measured(self, name: stats.Statistic, within: Any) -> Any:
+        window = _check_within(self._layout, within) if within is not None else None
+        if self._layout.discrete or (window is not None and window._discrete):
+            pairs = self._weighted(within)
+            if name in ("average", "median", "mode"):
+                return getattr(stats, name)(pairs)
+            values = [v for v, _ in pairs]
+            return min(values) if name == "minimum" else max(values)
+        tr = self._tracks.get(None)
+        if window is None:
+            if tr is None:
+                return self._nonempty([])
+            return stats.statistic(name, tr)
         ka, kb = key_of(window.start), key_of(window.stop)
         if ka == kb:
             raise fail("stats_zero_domain", value=window)
-        return stats.continuous_pairs(self._tracks.get(None), ka, kb)
+        return stats.statistic(name, tr, ka, kb)
 
     def average_value(self, within: Any = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
@@ -475,7 +489,7 @@ class IntervalMeter(ColumnarCollection):
         >>> round(m.average_value(), 4), m.average_value(BaseInterval(0, 8))
         (1.3333, 1.0)
         """
-        mean = stats.average(self._weighted(within))
+        mean = self._statistic("average", within)
         if mean is None:
             raise fail("stats_no_measure", what="the average")
         return mean
@@ -488,8 +502,8 @@ class IntervalMeter(ColumnarCollection):
         (1, 0)
         """
         if within is None and self._tracks:
-            return min(min(tr.values) for tr in self._tracks.values())
-        return min(v for v, _ in self._nonempty(within))
+            return min(stats.statistic("minimum", tr) for tr in self._tracks.values())
+        return self._statistic("minimum", within)
 
     def maximum_value(self, within: Any = None) -> int | float:
         """Largest weight over the domain.
@@ -498,8 +512,8 @@ class IntervalMeter(ColumnarCollection):
         2
         """
         if within is None and self._tracks:
-            return max(max(tr.values) for tr in self._tracks.values())
-        return max(v for v, _ in self._nonempty(within))
+            return max(stats.statistic("maximum", tr) for tr in self._tracks.values())
+        return self._statistic("maximum", within)
 
     def median_value(self, within: Any = None) -> int | float:
         """Measure-weighted median of the weights (a central tie averages the two).
@@ -507,7 +521,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
         1
         """
-        middle = stats.median(self._nonempty(within))
+        middle = self._statistic("median", within)
         if middle is None:
             raise fail("stats_no_measure", what="the median")
         return middle
@@ -518,10 +532,9 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()
         (1,)
         """
-        return stats.mode(self._nonempty(within))
+        return self._statistic("mode", within)
 
-    def _nonempty(self, within: Any) -> list[tuple[Any, Any]]:
-        pairs = self._weighted(within)
+    def _nonempty(self, pairs: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         if not pairs:
             raise fail("stats_empty", owner=type(self).__name__)
         return pairs
@@ -533,16 +546,28 @@ class IntervalMeter(ColumnarCollection):
         IntervalSet:{BaseInterval[2;4]}
         """
         minimum = check_threshold(minimum, "minimum")
-        return self._regions(lambda v: v >= minimum)
+        return self._regions(minimum, True)
 
-    def _regions(self, keep: Callable[[Any], bool]) -> IntervalSet:
-        """``IntervalSet`` of the pieces whose value satisfies ``keep`` (from the columns)."""
+    def _regions(self, threshold: Any, at_least: bool) -> IntervalSet:
+        """``IntervalSet`` of the pieces with value ``>= threshold`` (``at_least``) or
+        ``< threshold``; every piece for ``threshold=None`` (from the columns)."""
         from .interval_set import IntervalSet
 
         tr = self._tracks.get(None)
         if self._layout.discrete or tr is None:
-            return IntervalSet([iv.with_value(1) for iv in self if keep(iv.value)])
-        starts, stops = stats.regions(tr, keep)
+            if threshold is None:
+                keep = [iv.with_value(1) for iv in self]
+            else:
+                keep = [
+                    iv.with_value(1)
+                    for iv in self
+                    if (iv.value >= threshold if at_least else iv.value < threshold)
+                ]
+            return IntervalSet(keep)
+        if threshold is None:
+            starts, stops = setops.set_algebra(tr, None, "or")
+        else:
+            starts, stops = stats.threshold_regions(tr, threshold, at_least)
         return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
 
     def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
@@ -555,7 +580,7 @@ class IntervalMeter(ColumnarCollection):
         from .interval_set import IntervalSet
 
         maximum = check_threshold(maximum, "maximum")
-        low = self._regions(lambda v: v < maximum)
+        low = self._regions(maximum, False)
         if within is None:
             return low
         window = IntervalSet(_check_within(self._layout, within, regions=True).with_value(1))
@@ -615,14 +640,9 @@ class IntervalMeter(ColumnarCollection):
         check_layouts(self._layout, add._layout, type(self).__name__, op)
         layout = self._layout.copy()
         layout.merge(add._layout)
-        tracks = {t: tr.copy() for t, tr in self._tracks.items()}
+        tracks = dict(self._tracks)
         for t, tr in add._tracks.items():
-            vals = tr.values if times == 1 else [v * times for v in tr.values]
-            mine = tracks.get(t)
-            if mine is not None:
-                combine.add_into(mine, tr.starts, tr.stops, vals, self._kind)
-            else:
-                tracks.update(combine.build_python({t: (tr.starts, tr.stops, vals)}, self._kind))
+            tracks[t] = combine.add_track(tracks.get(t), tr, self._kind, times)
         self._assign(layout, tracks)
 
     def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
@@ -690,12 +710,9 @@ class IntervalMeter(ColumnarCollection):
         self.update(other, -1)
         return self
 
-    def _scaled(self, scale: Callable[[Any], Any]) -> dict[TrackId, Track]:
-        """Every track with ``scale`` applied to its values, re-canonicalised."""
-        return {
-            t: Track(tr.starts[:], tr.stops[:], [scale(v) for v in tr.values]).canonical()
-            for t, tr in self._tracks.items()
-        }
+    def _scaled(self, factor: int | float) -> dict[TrackId, Track]:
+        """Every track's values times ``factor`` (a counter's truncated), canonical."""
+        return {t: combine.scale_track(tr, self._kind, factor) for t, tr in self._tracks.items()}
 
     def __mul__(self: Self, factor: Any) -> Self:
         """Scale every weight (``* 0`` gives an empty meter).
@@ -704,7 +721,7 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[0;1]: 3.0}
         """
         factor = check_factor(factor, key="iv_factor")
-        return type(self)._from(self._layout.copy(), self._scaled(lambda v: v * factor))
+        return type(self)._from(self._layout.copy(), self._scaled(factor))
 
     __rmul__ = __mul__
 
@@ -824,7 +841,7 @@ class IntervalCounter(IntervalMeter):
         factor = check_factor(factor, key="iv_factor")
         if factor <= 0:
             return type(self)._from(self._layout.copy(), {})
-        return type(self)._from(self._layout.copy(), self._scaled(lambda v: int(v * factor)))
+        return type(self)._from(self._layout.copy(), self._scaled(factor))
 
     __rmul__ = __mul__
 
@@ -871,14 +888,6 @@ class IntervalCounter(IntervalMeter):
 
     def __ge__(self, other: Any) -> bool:
         return list(self) >= self._cmp(other)
-
-
-def _plain_numbers(points: list[Any]) -> bool:
-    """Whether every point is a finite int/float (checked at C speed)."""
-    types = set(map(type, points))
-    if not types <= {int, float}:
-        return False
-    return float not in types or all(map(math.isfinite, points))
 
 
 def _same_domain(a: Layout, b: Layout) -> bool:

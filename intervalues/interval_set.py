@@ -8,6 +8,7 @@ are runs, exact across different steps (see ``_runs``).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -18,8 +19,8 @@ from ._checks import (
     check_use_rust,
     fail,
 )
-from ._columnar import ColumnarCollection, numpy_points
-from ._engine import combine
+from ._columnar import ColumnarCollection, as_list, numpy_points, plain_numbers
+from ._engine import combine, lookup, setops, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step
@@ -80,8 +81,8 @@ class IntervalSet(ColumnarCollection):
     def _from_columns(cls, layout: Layout, starts: list[Any], stops: list[Any]) -> IntervalSet:
         """A continuous set of canonical closed pieces (one-point pieces allowed)."""
         tracks: dict[TrackId, Track] = {}
-        if starts:
-            tracks[None] = Track(starts, stops, [1] * len(starts))
+        if len(starts):
+            tracks[None] = Track(starts, stops, array("q", [1]) * len(starts))
         return cls._from(layout, tracks)
 
     @classmethod
@@ -227,12 +228,18 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([(0, 2), (5, 6)]).contains_many([1, 3, 5])
         [True, False, True]
         """
-        np, idx, hit = self._numpy_lookup(points)
+        np, keys = self._lookup_keys(points)
+        tr = self._tracks.get(None)
         if np is None:
+            points = as_list(points)
+            if tr is not None and plain_numbers(points) and self._numbers():
+                return lookup.covered_keys(tr, points)
             return [x in self for x in points]
-        if idx is None:  # discrete: point by point
+        if self._layout.discrete:  # point by point
             return np.asarray([x in self for x in numpy_points(points)], dtype=bool)
-        return hit
+        if tr is None:
+            return np.zeros(len(keys), dtype=bool)
+        return lookup.covered_array(tr, keys, np)
 
     def to_arrays(self) -> tuple[Any, Any]:
         """``(starts, stops)`` as NumPy arrays (continuous sets). Needs NumPy.
@@ -303,14 +310,7 @@ class IntervalSet(ColumnarCollection):
             else:
                 runs = normalize(subtract_all(a, b))
             return type(self)._from_runs(layout, runs)
-        mine, theirs = self._tracks.get(None), other._tracks.get(None)
-        s, e = closed_op(
-            mine.starts if mine else [],
-            mine.stops if mine else [],
-            theirs.starts if theirs else [],
-            theirs.stops if theirs else [],
-            op,
-        )
+        s, e = setops.set_algebra(self._tracks.get(None), other._tracks.get(None), op)
         return type(self)._from_columns(layout, s, e)
 
     def union(self, other: Any) -> IntervalSet:
@@ -355,6 +355,8 @@ class IntervalSet(ColumnarCollection):
         IntervalSet:{BaseInterval[0;5], BaseInterval[6;8], BaseInterval[8.5;9]}
         """
         o = self._coerce(other, "symmetric_difference")
+        if not self._joined_layout(o).discrete:
+            return self._binary(o, "xor")
         return self._binary(o, "sub")._binary(o._binary(self, "sub"), "or")
 
     def __or__(self, other: Any) -> IntervalSet:
@@ -591,7 +593,7 @@ class IntervalSet(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(sum(b - a for a, b in zip(tr.starts, tr.stops)))
+        return self._as_length(stats.coverage(tr))
 
     def get_length(self, iv: Any = None) -> Length:
         """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).

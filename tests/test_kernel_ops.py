@@ -3,15 +3,19 @@
 Each binding function of ``intervalues_pyrust`` (lookups, step-function sums, set
 algebra, scaling, statistics, 0.4.0's ``combine_intervals_*``) is run on canonical
 columns built by the pure-Python engine (``use_rust=False``) and compared with the
-Python method that computes the same thing today: same values, same types, same bits
+Python method that computes the same thing: same values, same types, same bits
 (``-0.0`` included), same errors. ``KernelOverflow`` means "Python computes it": the
-test then only checks that it is an overflow case and skips the comparison.
+test then only checks that it is an overflow case and skips the comparison. The
+methods run on the pure-Python engine here (``INTERVALUES_BACKEND=python`` for the
+module): they would call the kernel themselves otherwise.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,6 +34,20 @@ if available():
     import intervalues_pyrust as rs
 else:  # pragma: no cover - depends on the environment
     rs = None
+
+
+@pytest.fixture(autouse=True, scope="module")
+def python_methods() -> Iterator[None]:
+    """The Python side of every comparison runs on the pure-Python engine (module-wide:
+    hypothesis' examples share it; the kernel functions are called directly)."""
+    old = os.environ.get("INTERVALUES_BACKEND")
+    os.environ["INTERVALUES_BACKEND"] = "python"
+    yield
+    if old is None:
+        del os.environ["INTERVALUES_BACKEND"]
+    else:
+        os.environ["INTERVALUES_BACKEND"] = old
+
 
 FAST = settings(
     max_examples=150,

@@ -7,8 +7,8 @@ validated before, in ``intervalues._checks``). The accelerator takes a track onl
 its answer is bit-identical to Python's; anything else, and any overflow inside the
 kernel, is computed by the pure-Python sweep, exactly. So the choice affects speed only.
 
->>> build({None: ([0, 2], [4, 6], [1, 1])}, "meter", False)[None].values
-array('q', [1, 2, 1])
+>>> build({None: ([0, 2], [4, 6], [1, 1])}, "meter", False)[None].rows()
+[(0, 2, 1), (2, 4, 2), (4, 6, 1)]
 """
 
 from __future__ import annotations
@@ -16,14 +16,24 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import mul
 from typing import Any
 
 from . import accel
-from .columns import Track, TrackId, sorted_tracks, splice
+from .columns import Track, TrackId, code_of, machine_track, sorted_tracks, splice
 from .sweep import Kind, combine_columns
 
-__all__ = ["RawColumns", "add_into", "build", "build_arrays", "build_python", "use_accel"]
+__all__ = [
+    "RawColumns",
+    "add_into",
+    "add_track",
+    "build",
+    "build_arrays",
+    "build_python",
+    "scale_track",
+    "use_accel",
+]
 
 RawColumns = tuple[Sequence[Any], Sequence[Any], Sequence[Any]]
 
@@ -222,3 +232,73 @@ def add_into(
     track.starts = splice(track.starts, lo, hi, s)
     track.stops = splice(track.stops, lo, hi, e)
     track.values = splice(track.values, lo, hi, v)
+
+
+def add_track(
+    mine: Track | None, other: Track, kind: Kind, times: Any = 1, use_rust: bool | None = None
+) -> Track:
+    """``mine + times * other`` as a new canonical track (``mine`` is left unchanged).
+
+    Many pieces (``BIG_SPLICE`` or more between the two in the stretch ``other``
+    spans) with ``times`` 1 or -1 go to the kernel's linear merge when both tracks have
+    the same machine types: O(n + m). Otherwise only the stretch ``other`` touches is
+    re-swept and spliced in (:func:`add_into`): O(log n + k log k + splice). Both give
+    the sweep's exact answer.
+
+    >>> add_track(Track([0], [4], [1]), Track([2], [6], [1]), "meter", -1).rows()
+    [(0, 2, 1), (4, 6, -1)]
+    """
+    plain = type(times) is int and times in (1, -1)
+    if plain and use_accel(use_rust) and _big(mine, other):
+        b = machine_track(other)
+        if b is not None:
+            coords, vals, theirs = b
+            a = machine_track(mine) if mine is not None else (coords, vals, (b"", b"", b""))
+            if a is not None and a[:2] == (coords, vals):
+                out = accel.add_steps(kind, a[2], theirs, coords, vals, subtract=times == -1)
+                if out is not None:
+                    return Track(*out)
+    values = other.values if times == 1 else [v * times for v in other.values]
+    if mine is None:
+        return Track(*combine_columns(other.starts, other.stops, values, kind))
+    new = mine.copy()
+    add_into(new, other.starts, other.stops, values, kind)
+    return new
+
+
+def _big(mine: Track | None, other: Track) -> bool:
+    """Whether ``mine + other`` re-sweeps at least ``BIG_SPLICE`` pieces."""
+    if len(other) >= BIG_SPLICE or mine is None or not len(other):
+        return len(other) >= BIG_SPLICE
+    lo = bisect_left(mine.stops, other.starts[0])
+    hi = bisect_right(mine.starts, other.stops[-1])
+    return hi - lo + len(other) >= BIG_SPLICE
+
+
+def scale_track(
+    track: Track, kind: Kind, factor: int | float, use_rust: bool | None = None
+) -> Track:
+    """Every value times ``factor`` (a counter's truncated toward zero: ``int(v *
+    factor)``), re-canonicalised: zero products dropped, equal touching ones merged.
+    O(n). The caller handles a counter's ``factor <= 0`` (empty).
+
+    >>> scale_track(Track([0, 1], [1, 2], [1, 2]), "counter", 0.5).rows()
+    [(1, 2, 1)]
+    """
+    if use_accel(use_rust):
+        steps = machine_track(track)
+        if steps is not None:
+            coords, vals, cols = steps
+            out = accel.scale_steps(kind, cols, coords, vals, factor)
+            if out is not None:
+                return Track(*out)
+    if kind == "counter":
+        values = [int(v * factor) for v in track.values]
+    elif type(factor) is int and factor and code_of(track.values) == "i":
+        # Exact non-zero int products of distinct neighbours stay non-zero and distinct:
+        # already canonical (pack keeps products beyond 64 bits as Python ints).
+        products = list(map(mul, track.values, repeat(factor)))
+        return Track(track.starts[:], track.stops[:], products)
+    else:
+        values = [v * factor for v in track.values]
+    return Track(track.starts[:], track.stops[:], values).canonical()

@@ -8,8 +8,9 @@
 //! it, so no integer beyond `2^53` is ever rounded to a float.
 //!
 //! Sorted points are answered by one merge with the stops (galloping over long gaps);
-//! other points are sorted with their positions first, merged, and scattered back.
-//! Both run in parallel chunks (rayon) for large inputs.
+//! other points are sorted with their positions first (two radix passes over evenly
+//! spread buckets, then the few points of a bucket by their exact keys), merged, and
+//! scattered back. Both run in parallel chunks (rayon) for large inputs.
 
 use rayon::prelude::*;
 
@@ -39,6 +40,9 @@ pub trait Point<C>: Copy + PartialOrd + Send + Sync + sealed::Sealed {
     /// The point whose [`sort_key`](Point::sort_key) is `key`.
     #[doc(hidden)]
     fn from_sort_key(key: u64) -> Self;
+    /// The point as a float, to place it among others (monotone: never exact-sensitive).
+    #[doc(hidden)]
+    fn estimate(self) -> f64;
 }
 
 /// `2^63` as a float: the first float beyond `i64::MAX`.
@@ -82,6 +86,9 @@ impl Point<i64> for i64 {
     fn from_sort_key(key: u64) -> Self {
         int_from_key(key)
     }
+    fn estimate(self) -> f64 {
+        int_estimate(self)
+    }
 }
 
 impl Point<f64> for f64 {
@@ -97,6 +104,9 @@ impl Point<f64> for f64 {
     fn from_sort_key(key: u64) -> Self {
         float_from_key(key)
     }
+    fn estimate(self) -> f64 {
+        self
+    }
 }
 
 impl Point<i64> for f64 {
@@ -104,31 +114,35 @@ impl Point<i64> for f64 {
         f64::is_finite(self)
     }
     fn bracket(self) -> (Option<i64>, Option<i64>) {
-        // Whole floats in [-2^63, 2^63) convert to i64 exactly.
+        if self >= TWO_63 {
+            return (None, Some(i64::MAX));
+        }
+        if self < -TWO_63 {
+            return (Some(i64::MIN), None);
+        }
+        // Truncation is exact here: a float beyond 2^52 is whole, and a smaller one
+        // truncates to an integer that is itself exact as a float. No call to libm's
+        // floor/ceil (they are not inlined on baseline x86-64).
         #[allow(clippy::cast_possible_truncation)]
-        let to_int = |whole: f64| whole as i64;
-        let (up, down) = (self.ceil(), self.floor());
-        let above = if up >= TWO_63 {
-            None
+        let whole = self as i64;
+        #[allow(clippy::cast_precision_loss)]
+        let back = whole as f64;
+        if back < self {
+            (Some(whole + 1), Some(whole)) // positive with a fraction
+        } else if back > self {
+            (Some(whole), Some(whole - 1)) // negative with a fraction
         } else {
-            Some(if up < -TWO_63 { i64::MIN } else { to_int(up) })
-        };
-        let below = if down < -TWO_63 {
-            None
-        } else {
-            Some(if down >= TWO_63 {
-                i64::MAX
-            } else {
-                to_int(down)
-            })
-        };
-        (above, below)
+            (Some(whole), Some(whole))
+        }
     }
     fn sort_key(self) -> u64 {
         float_key(self)
     }
     fn from_sort_key(key: u64) -> Self {
         float_from_key(key)
+    }
+    fn estimate(self) -> f64 {
+        self
     }
 }
 
@@ -158,6 +172,15 @@ impl Point<f64> for i64 {
     fn from_sort_key(key: u64) -> Self {
         int_from_key(key)
     }
+    fn estimate(self) -> f64 {
+        int_estimate(self)
+    }
+}
+
+/// An integer's nearest float (monotone in the integer).
+#[allow(clippy::cast_precision_loss)]
+fn int_estimate(x: i64) -> f64 {
+    x as f64
 }
 
 /// The value of `steps` at each point (`V::default()`, zero, where no piece covers
@@ -282,21 +305,40 @@ where
     Ok(out)
 }
 
-/// `(sort key, position)` of every point, in the points' order: an LSD radix sort on
-/// 11-bit digits, skipping the digits that all keys share. Fewer than `2^32` points.
+/// `(sort key, position)` of every point in the points' order, sorted in a few
+/// sequential passes: each point's place among evenly spread buckets (by its
+/// [`estimate`](Point::estimate); monotone, so bucket order is point order) is radix
+/// sorted in two 11-bit passes, then the few points sharing a bucket are put in order by
+/// their exact keys. Skewed points only make some buckets longer (sorted by comparison).
+/// Fewer than `2^32` points.
 #[allow(clippy::cast_possible_truncation)] // digits are 11 bits; positions below 2^32
 fn sorted_positions<C, P: Point<C>>(points: &[P]) -> Vec<(u64, u32)> {
     const BITS: u32 = 11;
-    const BUCKETS: usize = 1 << BITS;
-    const PASSES: usize = 6; // 6 * 11 >= 64
-    let mut histograms = vec![[0usize; BUCKETS]; PASSES];
+    const DIGITS: usize = 1 << BITS;
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for p in points {
+        let x = p.estimate();
+        low = low.min(x);
+        high = high.max(x);
+    }
+    let count = points.len().next_power_of_two().clamp(1, 1 << (2 * BITS));
+    #[allow(clippy::cast_precision_loss)] // a power of two up to 2^22
+    let scale = if high > low {
+        count as f64 / (high - low)
+    } else {
+        0.0
+    };
+    #[allow(clippy::cast_sign_loss)] // clamped to 0 .. count
+    let bucket = |key: u64| ((P::from_sort_key(key).estimate() - low) * scale).max(0.0) as usize;
+    let bucket = |key: u64| bucket(key).min(count - 1);
+    let mut histograms = vec![[0usize; DIGITS]; 2];
     let mut items: Vec<(u64, u32)> = Vec::with_capacity(points.len());
     for (k, p) in points.iter().enumerate() {
         let key = p.sort_key();
+        let b = bucket(key);
         for (pass, histogram) in histograms.iter_mut().enumerate() {
-            let digit = (key >> (BITS as usize * pass)) as usize & (BUCKETS - 1);
-            if let Some(count) = histogram.get_mut(digit) {
-                *count += 1;
+            if let Some(n) = histogram.get_mut((b >> (BITS as usize * pass)) & (DIGITS - 1)) {
+                *n += 1;
             }
         }
         items.push((key, k as u32));
@@ -304,16 +346,16 @@ fn sorted_positions<C, P: Point<C>>(points: &[P]) -> Vec<(u64, u32)> {
     let mut spare = vec![(0u64, 0u32); items.len()];
     for (pass, histogram) in histograms.iter().enumerate() {
         if histogram.contains(&items.len()) {
-            continue; // every key has the same digit here
+            continue; // every bucket has the same digit here
         }
-        let mut next = [0usize; BUCKETS];
+        let mut next = [0usize; DIGITS];
         let mut total = 0;
-        for (slot, &count) in next.iter_mut().zip(histogram) {
+        for (slot, &n) in next.iter_mut().zip(histogram) {
             *slot = total;
-            total += count;
+            total += n;
         }
         for &item in &items {
-            let digit = (item.0 >> (BITS as usize * pass)) as usize & (BUCKETS - 1);
+            let digit = (bucket(item.0) >> (BITS as usize * pass)) & (DIGITS - 1);
             if let Some(at) = next.get_mut(digit) {
                 if let Some(slot) = spare.get_mut(*at) {
                     *slot = item;
@@ -322,6 +364,21 @@ fn sorted_positions<C, P: Point<C>>(points: &[P]) -> Vec<(u64, u32)> {
             }
         }
         std::mem::swap(&mut items, &mut spare);
+    }
+    // Order each run of one bucket by the exact keys (the key order is the point order).
+    let mut start = 0;
+    while start < items.len() {
+        let b = items.get(start).map_or(0, |item| bucket(item.0));
+        let mut end = start + 1;
+        while items.get(end).is_some_and(|item| bucket(item.0) == b) {
+            end += 1;
+        }
+        if let Some(run) = items.get_mut(start..end)
+            && run.len() > 1
+        {
+            run.sort_unstable_by_key(|item| item.0);
+        }
+        start = end;
     }
     items
 }
@@ -361,20 +418,31 @@ impl<'a, C: Coord> Cursor<'a, C> {
 
     /// The piece holding `p`, which is not below the previous point.
     fn find<P: Point<C>>(&mut self, p: P) -> Option<usize> {
-        let (above, below) = p.bracket();
+        let below = p.bracket().1;
+        self.advance(p);
+        holds(self.pieces, self.at, below)
+    }
+
+    /// The index of the first stop not below `p` (`p` not below the previous point).
+    fn advance<P: Point<C>>(&mut self, p: P) -> usize {
+        let above = p.bracket().0;
         let stops = self.pieces.stops();
         match above {
             None => self.at = stops.len(),
             Some(hi) => {
-                // A few plain steps (dense points), then gallop: double the step while
-                // the stops stay below `hi`, and search the last stretch.
                 let before = |i: usize| stops.get(i).is_some_and(|&s| s < hi);
-                let mut walked = 0;
-                while walked < 4 && before(self.at) {
-                    self.at += 1;
-                    walked += 1;
-                }
-                if before(self.at) {
+                // Dense points: the stop lies among the next eight, found by three
+                // halvings without a branch. Otherwise gallop: double the step while
+                // the stops stay below `hi`, and search the last stretch.
+                if let Some(window) = stops.get(self.at..self.at + 8)
+                    && window.last().is_some_and(|&s| s >= hi)
+                {
+                    let below = |i: usize| usize::from(window.get(i).is_some_and(|&s| s < hi));
+                    let mut i = below(3) * 4;
+                    i += below(i + 1) * 2;
+                    i += below(i);
+                    self.at += i;
+                } else if before(self.at) {
                     let mut step = 1;
                     let mut low = self.at + 1;
                     while before(self.at + step) {
@@ -387,7 +455,7 @@ impl<'a, C: Coord> Cursor<'a, C> {
                 }
             }
         }
-        holds(self.pieces, self.at, below)
+        self.at
     }
 }
 
@@ -490,6 +558,50 @@ mod tests {
                 index: 1
             })
         );
+    }
+
+    #[test]
+    fn skewed_unsorted_points_agree_with_search() {
+        // Clusters, far outliers and integers that share one float estimate: long
+        // buckets, sorted by their exact keys.
+        let lows: Vec<i64> = (0..3000).map(|i| (1 << 60) + i * 7).collect();
+        let highs: Vec<i64> = lows.iter().map(|s| s + 3).collect();
+        let values: Vec<i64> = (1..=3000).collect();
+        let steps = Steps::new(&lows, &highs, &values).expect("valid");
+        let mut state = 99u64;
+        let mut points: Vec<i64> = (0..12_000)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                let offset = i64::try_from(state >> 44).unwrap_or(0) % 21_100;
+                (1 << 60) + offset - 50
+            })
+            .collect();
+        points.extend([i64::MIN, i64::MAX, 0, -1, 1 << 60]);
+        points.rotate_left(17);
+        let got = values_at(steps, &points).expect("finite");
+        for (&p, &v) in points.iter().zip(&got) {
+            let want = lows
+                .iter()
+                .zip(&highs)
+                .zip(&values)
+                .find(|((s, e), _)| **s <= p && p <= **e)
+                .map_or(0, |(_, v)| *v);
+            assert_eq!(v, want, "{p}");
+        }
+        let floats: Vec<f64> = [1e300, -1e300, 0.5, -0.0, 5e-324]
+            .into_iter()
+            .cycle()
+            .take(3000)
+            .collect();
+        let set = Pieces::new(&[-1.0, 1e299], &[1.0, 1e300]).expect("valid");
+        let got = contains_many(set, &floats).expect("finite");
+        let want: Vec<bool> = floats
+            .iter()
+            .map(|&x| (-1.0..=1.0).contains(&x) || (1e299..=1e300).contains(&x))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

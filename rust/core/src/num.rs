@@ -31,6 +31,9 @@ pub trait Coord: Copy + PartialOrd + Debug + Send + Sync + sealed::Sealed {
     /// The coordinate as a Python number.
     #[doc(hidden)]
     fn number(self) -> Number;
+    /// The coordinate itself when it is an integer coordinate (`None` for floats).
+    #[doc(hidden)]
+    fn int(self) -> Option<i64>;
 }
 
 /// A value (weight) type: `i64` (exact, checked) or `f64` (exact sums, rounded once).
@@ -70,6 +73,9 @@ pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
     /// The value as a Python number.
     #[doc(hidden)]
     fn number(self) -> Number;
+    /// The value itself when it is an integer value (`None` for floats).
+    #[doc(hidden)]
+    fn int(self) -> Option<i64>;
 }
 
 impl Coord for i64 {
@@ -84,6 +90,9 @@ impl Coord for i64 {
     }
     fn number(self) -> Number {
         Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        Some(self)
     }
 }
 
@@ -100,6 +109,9 @@ impl Coord for f64 {
     }
     fn number(self) -> Number {
         Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        None
     }
 }
 
@@ -200,6 +212,9 @@ impl Value for i64 {
     fn number(self) -> Number {
         Number::from(self)
     }
+    fn int(self) -> Option<i64> {
+        Some(self)
+    }
 }
 
 impl Value for f64 {
@@ -237,5 +252,8 @@ impl Value for f64 {
     }
     fn number(self) -> Number {
         Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        None
     }
 }

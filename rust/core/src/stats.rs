@@ -337,6 +337,55 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// `(sum of length * value, sum of lengths)` of integer columns (`None` for floats or
+/// when a sum leaves `i128`): in `i64` while nothing overflows (one overflow flag for
+/// the whole block, no branch per piece), else again in `i128`.
+fn int_moments_of<C: Coord, V: Value>(
+    starts: &[C],
+    stops: &[C],
+    values: &[V],
+) -> Option<(i128, i128)> {
+    let (mut total, mut measure) = (0i128, 0i128);
+    for ((starts, stops), values) in starts
+        .chunks(BLOCK)
+        .zip(stops.chunks(BLOCK))
+        .zip(values.chunks(BLOCK))
+    {
+        let (mut block_total, mut block_measure, mut overflow) = (0i64, 0i64, false);
+        for ((&s, &e), &v) in starts.iter().zip(stops).zip(values) {
+            let (s, e, v) = (s.int()?, e.int()?, v.int()?);
+            let (length, o1) = e.overflowing_sub(s);
+            let (product, o2) = length.overflowing_mul(v);
+            let (sum, o3) = block_total.overflowing_add(product);
+            let (lengths, o4) = block_measure.overflowing_add(length);
+            block_total = sum;
+            block_measure = lengths;
+            overflow |= o1 | o2 | o3 | o4;
+        }
+        if overflow {
+            (block_total, block_measure) = (0, 0);
+            let (mut wide_total, mut wide_measure) = (0i128, 0i128);
+            for ((&s, &e), &v) in starts.iter().zip(stops).zip(values) {
+                // One widening multiply a piece: |length * value| < 2^127.
+                let length = i128::from(e.int()?) - i128::from(s.int()?);
+                wide_measure = wide_measure.checked_add(length)?;
+                wide_total = wide_total.checked_add(length * i128::from(v.int()?))?;
+            }
+            total = total.checked_add(wide_total)?;
+            measure = measure.checked_add(wide_measure)?;
+        }
+        total = total.checked_add(i128::from(block_total))?;
+        measure = measure.checked_add(i128::from(block_measure))?;
+    }
+    Some((total, measure))
+}
+
+/// Pieces per block of [`int_moments_of`].
+const BLOCK: usize = 1024;
+
+/// Pieces per parallel chunk of the integer moments.
+const MOMENT_CHUNK: usize = 1 << 16;
+
 /// Beyond this many distinct values, grouping sorts instead of hashing.
 const MAX_HASHED_GROUPS: usize = 1 << 14;
 
@@ -355,6 +404,9 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// [`Error::IntegerOverflow`] / [`Error::FloatOverflow`] when the exact answer
     /// leaves `i128` or the safe float range (redo with Python numbers).
     pub fn total(&self) -> Result<Number, Error> {
+        if let Some(ints) = self.int_total() {
+            return Ok(Number::Int(ints));
+        }
         let mut sum = PythonSum::new();
         for &v in self.steps.values() {
             sum.add(v.number())?;
@@ -371,6 +423,11 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// As [`Stats::total`].
     pub fn integral(&self, window: Option<Window>) -> Result<Number, Error> {
         let steps = self.steps;
+        if window.is_none()
+            && let Some((weighted, _)) = self.int_moments()
+        {
+            return Ok(Number::Int(weighted));
+        }
         let (first, end) = match window {
             None => (0, steps.len()),
             Some(w) => (
@@ -580,19 +637,27 @@ impl<'a, C: Coord, V: Value> Stats<'a, C, V> {
     /// `(sum of length * value, sum of lengths)` when coordinates and values are all
     /// integers and the sums fit `i128` (the common case, without a window).
     fn int_moments(&self) -> Option<(i128, i128)> {
-        let steps = self.steps;
-        let (mut total, mut measure) = (0i128, 0i128);
-        for ((&s, &e), &v) in steps.starts().iter().zip(steps.stops()).zip(steps.values()) {
-            let (Number::Int(s), Number::Int(e), Number::Int(v)) =
-                (s.number(), e.number(), v.number())
-            else {
-                return None;
-            };
-            let length = e - s;
-            measure = measure.checked_add(length)?;
-            total = total.checked_add(length.checked_mul(v)?)?;
+        let (starts, stops, values) =
+            (self.steps.starts(), self.steps.stops(), self.steps.values());
+        // Memory bound: parallel chunks read the three columns at once.
+        starts
+            .par_chunks(MOMENT_CHUNK)
+            .zip(stops.par_chunks(MOMENT_CHUNK))
+            .zip(values.par_chunks(MOMENT_CHUNK))
+            .map(|((starts, stops), values)| int_moments_of(starts, stops, values))
+            .try_reduce(
+                || (0, 0),
+                |(t, m), (u, n)| Some((t.checked_add(u)?, m.checked_add(n)?)),
+            )
+    }
+
+    /// The exact sum of integer values (`None` for floats).
+    fn int_total(&self) -> Option<i128> {
+        let mut total = 0i128;
+        for &v in self.steps.values() {
+            total = total.checked_add(i128::from(v.int()?))?;
         }
-        Some((total, measure))
+        Some(total)
     }
 
     /// The distinct values with their summed lengths, ascending, when coordinates and
@@ -830,6 +895,38 @@ mod tests {
             Err(Error::EmptyWindow)
         );
         assert_eq!(Stats::new(empty).average(window(Int(0), Int(4))), Ok(0.0));
+    }
+
+    #[test]
+    fn integer_moments_beyond_64_bits_stay_exact() {
+        // Products and sums beyond i64 in some blocks: those blocks are redone in i128.
+        let n = 3000i64;
+        let starts: Vec<i64> = (0..n).map(|i| i * (1 << 40)).collect();
+        let ends: Vec<i64> = starts.iter().map(|s| s + (1 << 40)).collect();
+        let values: Vec<i64> = (0..n)
+            .map(|i| if i % 700 == 3 { 1 << 40 } else { 1 + i % 5 })
+            .collect();
+        let steps = Steps::new(&starts, &ends, &values).expect("valid");
+        let moments = Stats::new(steps);
+        let want: i128 = values.iter().map(|&v| i128::from(v) << 40).sum();
+        assert!(
+            moments
+                .integral(None)
+                .expect("fits")
+                .same(Number::Int(want))
+        );
+        let measure = i128::from(n) << 40;
+        #[allow(clippy::cast_precision_loss)]
+        let mean = want as f64 / measure as f64; // both exact as floats here
+        assert_eq!(moments.average(None).expect("fits"), mean);
+        let edge = Steps::new(&[i64::MIN], &[i64::MAX], &[i64::MAX]).expect("valid");
+        let wide = i128::from(i64::MAX) * (i128::from(i64::MAX) - i128::from(i64::MIN));
+        assert!(
+            Stats::new(edge)
+                .integral(None)
+                .expect("fits")
+                .same(Number::Int(wide))
+        );
     }
 
     #[test]

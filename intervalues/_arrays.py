@@ -8,24 +8,28 @@ numeric or datetime64 columns reach the kernel without a Python object per inter
 
 from __future__ import annotations
 
+import math
+import operator
 import sys
+from array import array
 from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._checks import InvalidTypeError, check_use_rust, describe, fail, finite_sums
+from ._checks import check_use_rust, describe, fail, finite_sums
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId, boundary_keys
 from ._engine.coords import NUMBER, Domain, from_key, pick_zone
 from ._engine.lookup import as_numpy
 from ._engine.setops import with_points
 from ._engine.sweep import Kind
-from ._gather import gather
+from ._gather import gather, plus_zero
 from .base_interval import BaseInterval
 
 __all__ = ["Column", "columns_from_arrays", "numpy_or_none"]
 
 _I64_MAX = 2**63 - 1
+_EXACT = 2**53  # ints up to this size are exact as float64
 
 
 class Column:
@@ -63,14 +67,12 @@ def numpy_or_none(obj: Any) -> Any:
 def _column(obj: Any, name: str) -> Column:
     np = numpy_or_none(obj)
     if np is None:
-        if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
-            raise TypeError(f"{name} must be a sequence or array, not {type(obj).__name__}")
-        return Column(name, "object", list(obj))
+        return _plain_column(obj, name)
     module = type(obj).__module__.split(".")[0]
     tz = None
     if module == "pyarrow":
         if obj.null_count:
-            raise ValueError(f"{name} has {obj.null_count} missing values")
+            raise fail("array_missing", name=name, count=obj.null_count, what="")
         arrow_tz = getattr(obj.type, "tz", None)
         if arrow_tz:
             tz = _zone(arrow_tz)
@@ -81,14 +83,14 @@ def _column(obj: Any, name: str) -> Column:
             tz = dtype.tz
             obj = obj.dt.tz_convert("UTC").dt.tz_localize(None)
         if obj.isna().any():
-            raise ValueError(f"{name} has {int(obj.isna().sum())} missing values (NaN/NaT)")
+            raise fail("array_missing", name=name, count=int(obj.isna().sum()), what=" (NaN/NaT)")
         obj = obj.to_numpy()
     arr = np.asarray(obj)
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+        raise fail("array_shape", name=name, shape=arr.shape)
     kind = arr.dtype.kind
     if kind == "b":
-        raise TypeError(f"{name} must hold numbers or datetimes, not booleans")
+        raise fail("array_dtype", name=name, dtype="booleans")
     if kind in "iu":
         if kind == "u" and arr.size and int(arr.max()) > _I64_MAX:
             return Column(name, "object", arr.tolist())
@@ -97,18 +99,89 @@ def _column(obj: Any, name: str) -> Column:
         arr = arr.astype(np.float64, copy=False)
         bad = ~np.isfinite(arr)
         if bad.any():
-            raise ValueError(f"{name} has {int(bad.sum())} NaN or infinite values")
+            raise fail("array_not_finite", name=name, count=int(bad.sum()))
         if (arr == 0).any():
             arr = arr + 0.0  # one canonical zero: -0.0 + 0.0 is 0.0
         return Column(name, "float", arr)
     if kind == "M":
         if np.isnat(arr).any():
-            raise ValueError(f"{name} has {int(np.isnat(arr).sum())} missing values (NaT)")
+            raise fail("array_missing", name=name, count=int(np.isnat(arr).sum()), what=" (NaT)")
         down, up = _micros(arr, np)
         return Column(name, "aware" if tz is not None else "naive", down, tz, up)
     if kind == "O":
-        return Column(name, "object", arr.tolist())
-    raise TypeError(f"{name} must hold numbers or datetimes, not dtype {arr.dtype}")
+        return _plain_column(arr.tolist(), name)
+    raise fail("array_dtype", name=name, dtype=f"dtype {arr.dtype}")
+
+
+def _plain_column(obj: Any, name: str) -> Column:
+    """Lists, tuples and ``array`` objects as typed ``array`` columns, without NumPy:
+    ints within 64 bits as ``'q'``, floats as ``'d'``, ints mixed with floats as a
+    ``"mixed"`` list (see :func:`columns_from_arrays`); anything else stays ``"object"``.
+
+    >>> [(c.kind, c.data) for c in (_plain_column([1, 2], "x"), _plain_column([1, 2.5], "x"))]
+    [('int', array('q', [1, 2])), ('mixed', [1, 2.5])]
+    """
+    if isinstance(obj, array) and obj.typecode in "bBhHiIlLqQfd":
+        if obj.typecode == "q":
+            return Column(name, "int", obj)
+        if obj.typecode == "d":
+            return _finite(Column(name, "float", obj))
+        obj = obj.tolist()
+    elif isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+        raise fail("array_type", name=name, type=type(obj).__name__)
+    items = obj if type(obj) is list else list(obj)
+    types = set(map(type, items))
+    if not items or not types <= {int, float}:  # bools, datetimes, Decimals...: one by one
+        return Column(name, "object", items)
+    if types == {int}:
+        try:
+            return Column(name, "int", array("q", items))
+        except OverflowError:  # beyond 64 bits: exact Python ints
+            return Column(name, "object", items)
+    if types == {float}:
+        return _finite(Column(name, "float", array("d", items)))
+    return _finite(Column(name, "mixed", items))
+
+
+def _finite(col: Column) -> Column:
+    """The column, or ``ValueError`` counting its NaN/infinite entries; ``-0.0`` is
+    spelled ``0.0`` (one canonical zero on every path; the caller's array is not changed).
+
+    >>> _finite(Column("x", "float", array("d", [-0.0, 1.5]))).data
+    array('d', [0.0, 1.5])
+    """
+    if not all(map(math.isfinite, col.data)):
+        bad = sum(1 for x in col.data if not math.isfinite(x))
+        raise fail("array_not_finite", name=col.name, count=bad)
+    if 0 in col.data:  # 0 == -0.0: found at C speed
+        zeroed = plus_zero(list(col.data))
+        col.data = array("d", zeroed) if isinstance(col.data, array) else zeroed
+    return col
+
+
+def _max_abs_int(col: Column) -> int:
+    """The largest ``abs`` of the column's ints (0 for a float column)."""
+    data = col.data
+    if col.kind == "mixed":
+        return max((abs(x) for x in data if type(x) is int), default=0)
+    if col.kind != "int" or not len(data):
+        return 0
+    if isinstance(data, array):
+        return max(max(data), -min(data))
+    return max(int(data.max()), -int(data.min()))
+
+
+def _as_floats(col: Column) -> None:
+    """Promote an int or mixed column to float64 in place (callers checked exactness)."""
+    if col.kind == "float":
+        return
+    data = col.data
+    col.data = array("d", data) if not _is_numpy(data) else data.astype("float64")
+    col.kind = "float"
+
+
+def _is_numpy(data: Any) -> bool:
+    return type(data).__module__ == "numpy"
 
 
 # Python datetimes span years 1 to 9999: keys (microseconds since 1970) in this range
@@ -187,56 +260,65 @@ def _zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}") from None
+        raise fail("array_time_zone", value=name) from None
 
 
 def columns_from_arrays(
     starts: Any, stops: Any, values: Any, what: str
 ) -> tuple[Layout, tuple[Column, Column, Column]] | tuple[Layout, dict[Any, Any]]:
-    """Validate three columns; return either machine columns or, for Python objects, the
-    per-track raw columns of :func:`intervalues._gather.gather`.
+    """Validate three columns; return either machine columns (``Column``s of NumPy or
+    ``array`` data) or, for Python objects, the per-track raw columns of
+    :func:`intervalues._gather.gather`.
 
-    >>> layout, cols = columns_from_arrays([0, 2], [4, 6], None, "IntervalMeter")
-    >>> cols
-    {None: ([0, 2], [4, 6], [1, 1])}
+    Ints mixed with floats (in a list, or an int column with a float one) become floats
+    when every int is exact as one (``abs <= 2**53``); mixed *values* stay a ``"mixed"``
+    list, which the kernel sums exactly (:func:`_build_mixed`). Beyond that the exact
+    Python kernel gets the columns.
+
+    >>> layout, (s, e, v) = columns_from_arrays([0, 2], [4, 6.5], None, "IntervalMeter")
+    >>> s.data, v.data
+    (array('d', [0.0, 2.0]), array('q', [1, 1]))
+    >>> columns_from_arrays([0], [2**70], [1], "IntervalMeter")[1]
+    {None: ([0], [1180591620717411303424], [1])}
     """
     s, e = _column(starts, "starts"), _column(stops, "stops")
     for col in (s, e):
         if col.kind in ("naive", "aware"):
             _check_datetimes(col)
     if len(s) != len(e):
-        raise ValueError(f"starts and stops must have the same length, got {len(s)} and {len(e)}")
+        raise fail("array_lengths", a=len(s), b=len(e))
     v = Column("values", "int", None) if values is None else _column(values, "values")
     if values is not None and len(v) != len(s):
-        raise ValueError(f"values must have the same length as starts, got {len(v)} and {len(s)}")
+        raise fail("array_value_length", a=len(v), b=len(s))
     if v.kind in ("naive", "aware"):
-        raise TypeError("values must be numbers, not datetimes")
+        raise fail("array_datetime_values")
     if "object" in (s.kind, e.kind, v.kind):
         return _python_columns(s, e, v, what)
     if (s.kind in ("naive", "aware")) != (e.kind in ("naive", "aware")):
-        raise TypeError(f"cannot mix numbers and datetimes in {what} (starts and stops)")
+        raise fail("array_mixed_domains", where=what)
     if s.kind in ("naive", "aware") and s.kind != e.kind:
-        raise TypeError(f"cannot mix naive and timezone-aware datetimes in {what}")
-    np = sys.modules["numpy"]
-    if {s.kind, e.kind} == {"int", "float"}:  # promote when the ints are exact as floats
-        for col in (s, e):
-            if col.kind == "int":
-                # in Python ints: np.abs(int64 min) overflows to itself
-                if col.data.size and max(-int(col.data.min()), int(col.data.max())) > 2**53:
-                    return _python_columns(s, e, v, what)
-                col.data, col.kind = col.data.astype(np.float64), "float"
+        raise fail("array_mixed_tz", where=what)
+    exact = True  # whether the columns can go to the kernel as int64/float64
+    if s.kind != e.kind or s.kind == "mixed":  # ints and floats: floats if that is exact
+        if max(_max_abs_int(s), _max_abs_int(e)) > _EXACT:
+            exact = False
+        else:
+            _as_floats(s)
+            _as_floats(e)
+    if v.kind == "mixed" and sum(abs(x) for x in v.data if type(x) is int) > _EXACT:
+        exact = False  # a float64 cannot carry these ints' sums (see _build_mixed)
     if v.data is None:
-        v.data = np.ones(len(s), dtype=np.int64)
-    reversed_at = np.flatnonzero(s.data > e.data)
-    if reversed_at.size:
-        i = int(reversed_at[0])
-        raise ValueError(
-            f"interval {i} of {what} has start after stop "
-            f"(starts[{i}]={s.data[i]!r}, stops[{i}]={e.data[i]!r})"
-        )
+        v.data = _ones(len(s), s.data)
+    i = _first_reversed(s.data, e.data)
+    if i is not None:
+        raise fail("array_reversed", i=i, where=what, start=repr(s.data[i]), stop=repr(e.data[i]))
     if s.kind == "aware":
-        return _zoned(s, e), (s, e, v)
-    return Layout(Domain("naive") if s.kind == "naive" else NUMBER, False), (s, e, v)
+        layout = _zoned(s, e)
+    else:
+        layout = Layout(Domain("naive") if s.kind == "naive" else NUMBER, False)
+    if not exact:  # ints beyond 2**53 with floats: the exact Python kernel, on the columns
+        return layout, {None: (_listed(s.data), _listed(e.data), _listed(v.data))}
+    return layout, (s, e, v)
 
 
 def _zoned(s: Column, e: Column) -> Layout:
@@ -253,6 +335,27 @@ def _zoned(s: Column, e: Column) -> Layout:
     return Layout(Domain("aware", default), False, zones=zones)
 
 
+def _listed(data: Any) -> list[Any]:
+    return data if isinstance(data, list) else data.tolist()
+
+
+def _ones(n: int, like: Any) -> Any:
+    """``n`` int64 ones, as NumPy when ``like`` is NumPy, else as ``array('q')``."""
+    if _is_numpy(like):
+        return sys.modules["numpy"].ones(n, dtype="int64")
+    return array("q", [1]) * n
+
+
+def _first_reversed(starts: Any, stops: Any) -> int | None:
+    """The first index with ``starts[i] > stops[i]``, or None."""
+    if _is_numpy(starts) and _is_numpy(stops):
+        found = sys.modules["numpy"].flatnonzero(starts > stops)
+        return int(found[0]) if found.size else None
+    if not any(map(operator.gt, starts, stops)):
+        return None
+    return next(i for i, (a, b) in enumerate(zip(starts, stops)) if a > b)
+
+
 def _python_columns(s: Column, e: Column, v: Column, what: str) -> tuple[Layout, dict[Any, Any]]:
     """Columns holding Python objects: build intervals and validate them one by one."""
     starts = _objects(s)
@@ -263,7 +366,7 @@ def _python_columns(s: Column, e: Column, v: Column, what: str) -> tuple[Layout,
 
 
 def _objects(col: Column) -> list[Any]:
-    if col.kind == "object":
+    if col.kind in ("object", "mixed"):
         return list(col.data)
     if col.kind in ("naive", "aware"):
         dom = Domain("naive") if col.kind == "naive" else Domain("aware", col.tz)
@@ -292,7 +395,7 @@ def key_bounds(points: Any, domain: Domain | None) -> tuple[Any, Any, Any]:
     got = "number" if col.kind in ("int", "float") else col.kind
     if want is not None and got != want:
         assert domain is not None  # want is set only when the domain is
-        raise InvalidTypeError(f"points must be of the collection's domain ({describe(domain)})")
+        raise fail("array_points_domain", kind=describe(domain))
     return np, col.data, col.data if col.up is None else col.up
 
 
@@ -312,21 +415,34 @@ def build_from_arrays(
     with finite_sums(what):
         tracks = combine.build_arrays(s.data, e.data, v.data, kind, use_rust)
     if layout.zones:  # two zones: keep those of the result's boundaries only
-        keys = boundary_keys(tracks)
-        layout.zones = {k: z for k, z in layout.zones.items() if k in keys}
-    if kind == "set":
-        points = (s.data == e.data) & (v.data > 0)  # zero-length: a set keeps the point
-        if points.any():
-            keys = s.data[points].tolist()
+        live = boundary_keys(tracks)
+        layout.zones = {k: z for k, z in layout.zones.items() if k in live}
+    if kind == "set":  # zero-length intervals: a set keeps the point
+        keys = _points(s.data, e.data, v.data)
+        if keys:
             tracks = with_points(tracks, keys, keys, [1] * len(keys))
     return layout, tracks
+
+
+def _points(starts: Any, stops: Any, values: Any) -> list[Any]:
+    """The starts of zero-length intervals with a positive weight (points of a set).
+
+    >>> _points(array("q", [0, 2]), array("q", [1, 2]), array("q", [1, 1]))
+    [2]
+    """
+    if _is_numpy(starts) and _is_numpy(stops) and _is_numpy(values):
+        found = (starts == stops) & (values > 0)
+        return starts[found].tolist() if found.any() else []
+    if not any(map(operator.eq, starts, stops)):
+        return []
+    return [a for a, b, w in zip(starts, stops, values) if a == b and w > 0]
 
 
 def require(module: str, extra: str, what: str) -> Any:
     try:
         return __import__(module)
     except ImportError:
-        raise ImportError(f"{what} needs {module}: pip install 'intervalues[{extra}]'") from None
+        raise fail("missing_extra", what=what, module=module, extra=extra) from None
 
 
 def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[Any, Any, Any]:
@@ -334,7 +450,7 @@ def frame_columns(df: Any, start: str, stop: str, value: str | None) -> tuple[An
     columns = list(getattr(df, "columns", ()))
     for label, name in (("start", start), ("stop", stop), ("value", value)):
         if name is not None and name not in columns:
-            raise ValueError(f"{label} column {name!r} is not in the frame; columns are {columns}")
+            raise fail("frame_column", label=label, name=name, columns=columns)
     return df[start], df[stop], (df[value] if value is not None else None)
 
 

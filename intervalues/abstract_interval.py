@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import numbers
 from abc import ABC, abstractmethod
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from ._checks import fail
 
 if TYPE_CHECKING:
     from .base_interval import BaseInterval
@@ -150,7 +154,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"min() of an empty {type(self).__name__}")
+            raise fail("min_empty", owner=type(self).__name__)
         return b[0]
 
     def max(self) -> Any:
@@ -162,7 +166,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"max() of an empty {type(self).__name__}")
+            raise fail("max_empty", owner=type(self).__name__)
         return b[1]
 
     def as_single_interval(self) -> BaseInterval:
@@ -192,14 +196,11 @@ class AbstractIntervalCollection(AbstractInterval):
         >>> IntervalList([BaseInterval(0, 2), BaseInterval(1, 3)]).find_all_containing(2.5)
         [BaseInterval[1;3]]
         """
-        out = []
-        for iv in self:
-            try:
-                if x in iv:
-                    out.append(iv)
-            except TypeError:
-                return []
-        return out
+        from .base_interval import BaseInterval
+
+        if not isinstance(x, (numbers.Real, datetime, BaseInterval)):
+            return []
+        return [iv for iv in self if x in iv]  # another domain: TypeError, as in 0.4.0
 
     def deep_copy(self) -> Any:
         """An independent copy (collections never share interval objects anyway).

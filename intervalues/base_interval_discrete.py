@@ -10,10 +10,19 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_coordinate, check_value, describe
+from ._checks import check_coordinate, check_value, describe, fail
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step, from_exact, rgcd, step_from_exact
-from .base_interval import BaseInterval, Coordinate, EmptyInterval, _convert_tz, as_interval
+from .base_interval import (
+    _BOUND_KEYS,
+    BaseInterval,
+    Coordinate,
+    EmptyInterval,
+    _check_split_point,
+    _convert_tz,
+    _kind,
+    as_interval,
+)
 
 if TYPE_CHECKING:
     from .interval_pmf import IntervalPmf
@@ -56,55 +65,55 @@ class BaseDiscreteInterval(BaseInterval):
         if isinstance(loc, (tuple, list)):
             fields = list(loc) + [None] * (5 - len(loc))
             if len(loc) > 5 or len(loc) < 1:
-                raise TypeError(
-                    f"loc as a sequence must be (start, stop, step, count, value), got {loc!r}"
-                )
+                raise fail("dis_loc_sequence", value=loc)
             loc, s_stop, s_step, s_count, s_value = fields
             stop = s_stop if stop is None else stop
             step = s_step if step is None else step
             count = s_count if count is None else count
             value = s_value if value is None else value
-        start = check_coordinate(loc, "start")
+        start = check_coordinate(loc, "start", ("dis_start_type", "iv_bound_finite"))
         is_dt = isinstance(start, datetime)
+        if is_dt and stop is None and count is None:
+            raise fail("dis_datetime_needs_end", value=start)
         if step is None:
             if is_dt:
-                raise TypeError("a datetime discrete interval needs a timedelta step")
+                raise fail("dis_datetime_needs_step", value=step)
             step = 1
         if is_dt:
             if not isinstance(step, timedelta):
-                raise TypeError(f"step of a datetime interval must be a timedelta, got {step!r}")
+                raise fail("dis_datetime_needs_step", value=step)
             if step <= timedelta(0):
-                raise ValueError(f"step must be positive, got {step!r}")
+                raise fail("dis_step_positive", value=step)
         else:
             if isinstance(step, timedelta):
-                raise TypeError("step of a numeric interval must be a number, not a timedelta")
-            step = check_coordinate(step, "step")
+                key = "dis_timedelta_step" if stop is None else "dis_step_domain"
+                raise fail(key, value=step, start=start)
+            if isinstance(step, bool) or not isinstance(step, numbers.Real):
+                key = "not_a_coordinate" if isinstance(step, bool) else "dis_step_type"
+                raise fail(key, name="step", type=type(step).__name__, value=step)
+            step = check_coordinate(step, "step", ("dis_step_type", "dis_step_positive"))
             if step <= 0:
-                raise ValueError(f"step must be positive, got {step!r}")
+                raise fail("dis_step_positive", value=step)
         if count is not None:
             if isinstance(count, bool) or not isinstance(count, numbers.Integral):
-                raise TypeError(f"count must be an int, got {count!r}")
+                raise fail("dis_count_type", value=count)
             count = int(count)
             if count < 1:
-                raise ValueError(f"count must be at least 1, got {count}")
+                raise fail("dis_count_min", value=count)
         e_start, e_step = exact(start), exact_step(step)
         if stop is None:
             if count is None:
-                if is_dt:
-                    raise TypeError("a datetime discrete interval needs a stop or a count")
                 count = 2
         else:
-            stop = check_coordinate(stop, "stop")
-            if domain_of(stop).kind != domain_of(start).kind:
-                raise TypeError(
-                    f"start and stop must both be {describe(domain_of(start))}, "
-                    f"got {start!r} and {stop!r}"
-                )
+            stop = check_coordinate(stop, "stop", _BOUND_KEYS)
+            a, b = domain_of(start), domain_of(stop)
+            if a.kind != b.kind:
+                if a.kind == "number" or b.kind == "number":
+                    raise fail("dis_bounds_datetime", start=start, stop=stop)
+                raise fail("coords_domain", what="compare", a=describe(a), b=describe(b))
             e_stop = exact(stop)
             if e_stop < e_start:
-                raise ValueError(
-                    f"start must not be after stop, got start={start!r} > stop={stop!r}"
-                )
+                raise fail("dis_reversed", start=start, stop=stop)
             q = Fraction(e_stop - e_start) / Fraction(e_step)
             n = math.floor(q)
             if q - n >= 1 - self.tol:
@@ -152,12 +161,12 @@ class BaseDiscreteInterval(BaseInterval):
         2
         """
         if isinstance(i, bool) or not isinstance(i, numbers.Integral):
-            raise TypeError(f"i must be an int, got {i!r}")
+            raise fail("dis_index_type", value=i)
         i = int(i)
         if i < 0:
             i += self.count
         if not 0 <= i < self.count:
-            raise IndexError(f"point index {i} out of range for {self.count} points")
+            raise fail("dis_index_range", value=i, count=self.count)
         return self._point(i)
 
     def _offset_of(self, x: Any) -> Fraction | None:
@@ -187,10 +196,22 @@ class BaseDiscreteInterval(BaseInterval):
         >>> BaseDiscreteInterval(1, 7, step=3).index_of(4)
         1
         """
+        self._check_query(x, "dis_coordinate_type")
         k = self._index_if_member(x)
         if k is None:
-            raise ValueError(f"{x!r} is not a point of {self!r}")
+            raise fail("dis_not_a_point", value=x, interval=self)
         return k
+
+    def _check_query(self, x: Any, type_key: str) -> None:
+        """A coordinate query must match the interval's domain (checked as 0.4.0 did)."""
+        if isinstance(self.start, datetime):
+            if not isinstance(x, datetime):
+                raise fail("dis_numeric_query", value=x, interval=self)
+            self._check_domain(x, "compare")
+        elif isinstance(x, datetime):
+            raise fail("dis_datetime_query", value=x, interval=self)
+        elif isinstance(x, bool) or not isinstance(x, numbers.Real):
+            raise fail(type_key, type=type(x).__name__, value=x)
 
     def clamp(self, x: Any) -> Coordinate:
         """The nearest member point (the lower one on ties).
@@ -198,12 +219,13 @@ class BaseDiscreteInterval(BaseInterval):
         >>> BaseDiscreteInterval(1, 7, step=3).clamp(5.5)
         4
         """
+        self._check_query(x, "dis_clamp_type")
         if isinstance(x, float) and math.isnan(x):
-            raise ValueError("x must not be NaN")
-        check_coordinate(x, "x")
+            raise fail("clamp_nan", interval=self)
+        check_coordinate(x, "value")
         q = self._offset_of(x)
-        if q is None:
-            raise TypeError(f"x must be of the interval's domain, got {x!r}")
+        if q is None:  # pragma: no cover - _check_query refused every other domain
+            raise fail("coords_domain_value", value=x, what="an interval", kind=_kind(self))
         lo = math.floor(q)
         k = lo if q - lo <= Fraction(1, 2) else lo + 1
         return self._point(min(max(k, 0), self.count - 1))
@@ -216,12 +238,10 @@ class BaseDiscreteInterval(BaseInterval):
         """
         cuts = set()
         for p in points:
-            if isinstance(p, bool):
-                raise ValueError("split points must not be bool")
-            p = check_coordinate(p, "points")
+            p = _check_split_point(self, p)
             q = self._offset_of(p)
-            if q is None:
-                raise TypeError(f"split points must be of the interval's domain, got {p!r}")
+            if q is None:  # pragma: no cover - _check_split_point refused other domains
+                raise fail("coords_domain_value", value=p, what="an interval", kind=_kind(self))
             last = math.floor(q + (self.tol if domain_of(self.start).kind == "number" else 0))
             if 0 <= last < self.count - 1:
                 cuts.add(last)
@@ -324,6 +344,11 @@ class BaseDiscreteInterval(BaseInterval):
             yield (self._point(i), self.value)
 
     def _contains_point(self, x: Any) -> bool:
+        try:
+            x = check_coordinate(x, "x")
+        except (TypeError, ValueError):
+            return False
+        self._check_domain(x, "compare")  # a coordinate of another domain: TypeError
         return self._index_if_member(x) is not None
 
     def contains(self, other: BaseInterval) -> bool:
@@ -337,8 +362,9 @@ class BaseDiscreteInterval(BaseInterval):
         other = as_interval(other, "other")
         if not isinstance(other, BaseDiscreteInterval):
             return False
-        if domain_of(self.start).kind != domain_of(other.start).kind:
-            raise TypeError("cannot compare numbers and datetimes")
+        a, b = domain_of(self.start), domain_of(other.start)
+        if a.kind != b.kind:
+            raise fail("dis_domain", a=describe(a), b=describe(b))
         first = self._index_if_member(other.start)
         if first is None:
             return False
@@ -401,7 +427,10 @@ class BaseDiscreteInterval(BaseInterval):
         BaseDiscreteInterval[0;5;1]
         """
         if isinstance(other, BaseInterval) and not other._discrete:
-            raise TypeError("cannot add a discrete and a continuous interval")
+            self._check_domain(other, "add")
+            raise fail("iv_kind_mix", what="add")
+        if isinstance(other, (int, float)):
+            return NotImplemented  # 0.4.0 named the operands in this order
         if isinstance(other, BaseDiscreteInterval):
             merged = self._merge_runs(other)
             if merged is not None:
@@ -449,7 +478,9 @@ class BaseDiscreteInterval(BaseInterval):
     def __sub__(self, other: Any) -> Any:
         """``x - x`` is ``EmptyInterval()``; otherwise ``self + (-other)``."""
         if isinstance(other, BaseInterval) and not other._discrete:
-            raise TypeError("cannot subtract a continuous interval from a discrete one")
+            raise fail("iv_kind_mix", what="subtract")
+        if isinstance(other, (int, float)):  # 0.4.0 swept ``-other`` as an interval
+            raise fail("dis_minus_number", left=type(self).__name__, right=type(other).__name__)
         if isinstance(other, BaseDiscreteInterval) and self == other:
             return EmptyInterval()
         return super().__sub__(other)
@@ -488,7 +519,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
         if key_of(stop) - key_of(start) != key_of(self.stop) - key_of(self.start):
-            raise ValueError("the conversion would change the spacing of the points")
+            raise fail("tz_spacing")
         new = self.copy()
         new.start, new.stop = start, stop
         return new

@@ -181,9 +181,7 @@ def _check(
         if s["rev"] is not None:
             i, a, b = s["rev"]
             g = off + i
-            raise ValueError(
-                f"interval {g} of {what} has start after stop (starts[{g}]={a}, stops[{g}]={b})"
-            )
+            raise _checks.fail("array_reversed", i=g, where=what, start=a, stop=b)  # as one machine
     return offsets, promote
 
 

@@ -14,6 +14,7 @@ import numbers
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
+from ._checks import fail
 from .function_interval import FunctionInterval
 
 __all__ = ["IntervalFunction"]
@@ -22,11 +23,9 @@ __all__ = ["IntervalFunction"]
 def _check_result(value: Any, what: str) -> int | float:
     """A finite ``int``/``float`` result, or ``TypeError``/``ValueError``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{what} must return an int or float, not {type(value).__name__} ({value!r})"
-        )
+        raise fail("fn_result_type", name=what, type=type(value).__name__, value=value)
     if not isinstance(value, numbers.Integral) and not math.isfinite(value):
-        raise ValueError(f"{what} must return a finite number, got {value!r}")
+        raise fail("fn_result_finite", name=what, value=value)
     return cast("int | float", value)  # a Real: NumPy scalars pass through unchanged
 
 
@@ -61,18 +60,14 @@ class IntervalFunction:
             try:
                 pieces = tuple(intervals)
             except TypeError:
-                raise TypeError(
-                    "intervals must be a FunctionInterval or an iterable of them, "
-                    f"not {type(intervals).__name__} ({intervals!r})"
+                raise fail(
+                    "fn_intervals_iterable", type=type(intervals).__name__, value=intervals
                 ) from None
             for piece in pieces:
                 if not isinstance(piece, FunctionInterval):
-                    raise TypeError(
-                        "intervals must hold FunctionIntervals, "
-                        f"got {type(piece).__name__} ({piece!r})"
-                    )
+                    raise fail("fn_intervals_type", type=type(piece).__name__, value=piece)
         if not callable(combine):
-            raise TypeError(f"combine must be callable, not {type(combine).__name__} ({combine!r})")
+            raise fail("not_callable", name="combine", type=type(combine).__name__, value=combine)
         self._intervals = pieces
         self._combine = combine
         self._default = default
@@ -114,13 +109,13 @@ class IntervalFunction:
         (1, 12, True)
         """
         results = tuple(
-            _check_result(piece.function(x), "the function")
+            _check_result(piece.function(x), "function result")
             for piece in self._intervals
             if piece.contains(x)
         )
         if not results:
             return self._default
-        return _check_result(self._combine(results), "combine")
+        return _check_result(self._combine(results), "combiner result")
 
     def __iter__(self) -> Iterator[FunctionInterval]:
         """The pieces, in order.

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ._checks import InvalidTypeError, check_factor
+from ._checks import check_coordinate, check_factor, describe, fail
+from ._engine.coords import domain_of
 from .abstract_interval import AbstractIntervalCollection
 from .base_interval import BaseInterval, as_interval
 
@@ -63,6 +64,7 @@ class IntervalList(AbstractIntervalCollection):
         """
         if not self._items:
             return None
+        self._check_one_domain()
         from ._engine.coords import key_of
 
         return (
@@ -70,9 +72,20 @@ class IntervalList(AbstractIntervalCollection):
             max((iv.stop for iv in self._items), key=key_of),
         )
 
+    def _check_one_domain(self) -> None:
+        """Aggregates need the records in one domain (a list stores records of any domain)."""
+        if self._items:
+            first = domain_of(self._items[0].start)
+            for iv in self._items:
+                d = domain_of(iv.start)
+                if d.kind != first.kind:
+                    a, b = describe(first), describe(d)
+                    raise fail("collection_domain", owner="IntervalList", a=a, b=b)
+
     def __getitem__(self, x: Any) -> Any:
         """Not positional: the summed values of the records covering ``x`` (or an interval)."""
-        return self.count(x)
+        self._check_query(x, "index")
+        return sum(iv.value for iv in self._items if x in iv)
 
     def count(self, x: Any) -> Any:
         """Sum of the values of the records containing ``x``.
@@ -84,23 +97,23 @@ class IntervalList(AbstractIntervalCollection):
         self._check_query(x)
         return sum(iv.value for iv in self._items if x in iv)
 
-    def _check_query(self, x: Any) -> None:
-        from ._checks import check_coordinate, describe
-        from ._engine.coords import domain_of
-
+    def _check_query(self, x: Any, op: str = "") -> None:
+        """``x`` must be a coordinate or interval of the records' domain; ``op`` (``"in"``,
+        ``"index"``, ``"filter"``) picks 0.4.0's text for a wrong type."""
         point = x.start if isinstance(x, BaseInterval) else x
         try:
             check_coordinate(point, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in an IntervalList: {exc}") from None
+        except TypeError:
+            keys = {"in": "lookup_in", "index": "lookup_index", "filter": "list_filter_type"}
+            raise fail(
+                keys.get(op, "lookup_type"), value=x, owner="IntervalList", type=type(x).__name__
+            ) from None
         if self._items and domain_of(point).kind != domain_of(self._items[0].start).kind:
-            raise InvalidTypeError(
-                f"cannot look up {x!r} in an IntervalList of "
-                f"{describe(domain_of(self._items[0].start))}"
-            )
+            kind = describe(domain_of(self._items[0].start))
+            raise fail("lookup_domain", value=x, owner="IntervalList", kind=kind)
 
     def __contains__(self, x: Any) -> bool:
-        self._check_query(x)
+        self._check_query(x, "in")
         return any(x in iv for iv in self._items)
 
     def at(self, i: int) -> BaseInterval:
@@ -126,7 +139,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
         IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._items.insert(i, _record(iv))
+        self._items.insert(i, _record(iv, "insert"))
 
     def reverse(self) -> None:
         """Reverse the records in place.
@@ -169,7 +182,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
         IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
         """
-        self._items.append(_record(iv))
+        self._items.append(_record(iv, "append"))
 
     def extend(self, other: Any) -> None:
         """Add every record of an iterable.
@@ -186,7 +199,7 @@ class IntervalList(AbstractIntervalCollection):
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[1;3]]
         """
         n = int(check_factor(times, "times"))
-        recs = _records(other)
+        recs = _records(other, "update")
         self._items.extend(recs * n)
 
     def __add__(self, other: Any) -> IntervalList:
@@ -205,6 +218,8 @@ class IntervalList(AbstractIntervalCollection):
         return self
 
     def __sub__(self, other: Any) -> Any:
+        if not isinstance(other, (BaseInterval, tuple, AbstractIntervalCollection)):
+            return NotImplemented
         return self.as_meter() - other
 
     def __rsub__(self, other: Any) -> Any:
@@ -226,7 +241,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).filter_by_coordinate(1.5)
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._check_query(x)
+        self._check_query(x, "filter")
         return IntervalList([iv for iv in self._items if x in iv])
 
     def filter_by_range(self, iv: Any) -> IntervalList:
@@ -235,7 +250,9 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (3, 4), (5, 6)]).filter_by_range(BaseInterval(2, 3))
         IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
         """
-        iv = as_interval(iv, "iv")
+        iv = as_interval(iv, "interval", "interval_not_interval")
+        for r in self._items:
+            r._check_kind(iv, "intersect")  # as 0.4.0: no discrete with continuous
         return IntervalList([r for r in self._items if r.overlaps(iv)])
 
     def find_which_contains(self, x: Any) -> list[BaseInterval]:
@@ -252,6 +269,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
         6
         """
+        self._check_one_domain()
         lengths = [iv.get_length() for iv in self._items]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 
@@ -340,11 +358,32 @@ class IntervalList(AbstractIntervalCollection):
         self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
 
 
-def _record(iv: Any) -> BaseInterval:
+def _record(iv: Any, what: str = "") -> BaseInterval:
+    """A copy of one record; ``what`` (``"append"``...) raises 0.4.0's text for a
+    non-interval (0.4.0 appended through ``update``)."""
+    if what and not isinstance(iv, (BaseInterval, tuple, list)):
+        raise fail(
+            "update_type",
+            value=iv,
+            cls=IntervalList,
+            iv_cls=BaseInterval,
+            what=what,
+            type=type(iv).__name__,
+        )
     return as_interval(iv, "iv").copy()
 
 
-def _records(data: Any) -> list[BaseInterval]:
+def _records(data: Any, what: str = "") -> list[BaseInterval]:
+    """The records of ``data`` (copies); ``what="update"`` raises 0.4.0's ``update`` text."""
+    if what == "update" and not isinstance(data, (BaseInterval, tuple, AbstractIntervalCollection)):
+        raise fail(
+            "update_type",
+            value=data,
+            cls=IntervalList,
+            iv_cls=BaseInterval,
+            what="update",
+            type=type(data).__name__,
+        )
     if data is None:
         return []
     if isinstance(data, BaseInterval) or (
@@ -354,11 +393,9 @@ def _records(data: Any) -> list[BaseInterval]:
     ):
         return [_record(data)]
     if isinstance(data, (str, bytes)):
-        raise TypeError(f"data must be intervals, not {type(data).__name__}")
+        raise fail("not_intervals", type=type(data).__name__)
     try:
         items = list(data)
     except TypeError:
-        raise TypeError(
-            f"data must be an interval or an iterable of intervals, not {data!r}"
-        ) from None
+        raise fail("not_intervals", type=type(data).__name__) from None
     return [_record(x) for x in items]

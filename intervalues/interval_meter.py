@@ -11,7 +11,8 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ._checks import (
@@ -28,11 +29,11 @@ from ._checks import (
     finite_result,
     finite_sums,
 )
-from ._columnar import ColumnarCollection, as_list, pieces_of
-from ._engine import combine, stats
+from ._columnar import ColumnarCollection, as_list, pieces_of, plain_numbers
+from ._engine import combine, lookup, setops, stats
 from ._engine.columns import Layout, Track, TrackId, resolve_zones, sorted_tracks
 from ._engine.coords import NUMBER, domain_of, key_of
-from ._engine.lookup import as_numpy, lattice_index, values_at_list
+from ._engine.lookup import as_numpy, lattice_index
 from ._engine.runs import Run, normalize, pointwise
 from ._engine.sweep import Kind, decimal_total
 from ._gather import gather
@@ -75,7 +76,8 @@ class IntervalMeter(ColumnarCollection):
     ) -> None:
         check_nr_digits(nr_digits)
         check_use_rust(use_rust)
-        layout, cols = gather(data, type(self).__name__, nr_digits)
+        item_key = "skip_combine_items" if skip_combine else "not_an_interval"
+        layout, cols = gather(data, type(self).__name__, nr_digits, item_key)
         with finite_sums(type(self).__name__):
             tracks = combine.build(cols, self._kind, use_rust)
         self._assign(layout, tracks)
@@ -126,7 +128,7 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[0;2]: 3}
         """
         if not hasattr(mapping, "items"):
-            raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
+            raise fail("set_data_mapping", value=mapping)
         ivs = [
             as_interval(k, "each key").with_value(check_value(w, "each weight"))
             for k, w in mapping.items()
@@ -136,11 +138,7 @@ class IntervalMeter(ColumnarCollection):
     # -- lookups --------------------------------------------------------------------
     def _check_interval(self, x: Any) -> BaseInterval:
         iv = as_interval(x, "key")
-        dom = self._layout.domain
-        if dom is not None and domain_of(iv.start).kind != dom.kind:
-            raise InvalidTypeError(
-                f"cannot look up {iv!r} in a {type(self).__name__} of {describe(dom)}"
-            )
+        self._check_query_domain(iv.start, iv)
         return iv
 
     def __getitem__(self, x: Any) -> int | float:
@@ -159,7 +157,7 @@ class IntervalMeter(ColumnarCollection):
             if piece is None:
                 return 0
             return piece.value / iv.value
-        return self._value_at(self._check_point(x))
+        return self._value_at(self._check_point(x, "index"))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
         """The piece containing ``iv``: at a shared boundary a point query takes the left
@@ -206,20 +204,18 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).values_at([1, 3, 9])
         [1, 2, 0]
         """
-        np, idx, hit = self._numpy_lookup(points)
+        np, keys, up = self._lookup_keys(points)
+        tr = self._tracks.get(None)
         if np is None:
             points = as_list(points)
-            tr = self._tracks.get(None)
-            if tr is not None and _plain_numbers(points):
-                return values_at_list(tr, points)
+            if tr is not None and plain_numbers(points) and self._numbers():
+                return lookup.values_at_keys(tr, points)
             return [self._value_at(self._check_point(x)) for x in points]
-        if idx is None:  # discrete: the values, point by point (exact dtype, as stored)
-            return as_numpy(hit, np)
-        tr = self._tracks.get(None)
+        if self._layout.discrete:  # the values, point by point (exact dtype, as stored)
+            return as_numpy(self._discrete_values(keys, up), np)
         if tr is None:
-            return idx
-        values = as_numpy(tr.values, np)
-        return np.where(hit, values[idx], values.dtype.type(0))
+            return np.zeros(len(keys), dtype=np.int64)
+        return lookup.values_at_array(tr, keys, np, up=up)
 
     # -- columns out ---------------------------------------------------------------------
     def to_arrays(self) -> tuple[Any, Any, Any]:
@@ -246,7 +242,7 @@ class IntervalMeter(ColumnarCollection):
         """Whether a coordinate or interval is covered by some piece."""
         if isinstance(x, BaseInterval):
             return self._piece_containing(self._check_interval(x)) is not None
-        x = self._check_point(x)
+        x = self._check_point(x, "in")
         return bool(self._candidates(x))
 
     def find_which_contains(self, x: Any) -> BaseInterval | bool:
@@ -257,7 +253,7 @@ class IntervalMeter(ColumnarCollection):
         (BaseInterval[2;3], False)
         """
         if isinstance(x, BaseInterval):
-            piece = self._piece_containing(x)
+            piece = self._piece_containing(self._check_interval(x))
         else:
             found = self._candidates(self._check_point(x))
             piece = found[0] if found else None
@@ -327,7 +323,7 @@ class IntervalMeter(ColumnarCollection):
         ((BaseInterval[2;3], 1), IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2})
         """
         if not self._tracks:
-            raise KeyError(f"popitem(): {type(self).__name__} is empty")
+            raise fail("popitem_empty", owner=type(self).__name__)
         t = list(self._tracks)[-1]
         tr = self._tracks[t]
         item = (self._interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
@@ -364,7 +360,7 @@ class IntervalMeter(ColumnarCollection):
         items = self.items()
         for _, w in items:
             if isinstance(w, float) and not w.is_integer():
-                raise ValueError(f"elements() needs whole-number weights, got {w!r}")
+                raise fail("elements_whole", value=w)
         for key, w in items:
             for _ in range(int(w)):
                 yield key.copy()
@@ -389,7 +385,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
         8
         """
-        return stats.exact_sum(self.values())
+        return stats.total(list(self._tracks.values())) if self._tracks else 0
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
@@ -424,7 +420,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 2), BaseInterval(2, 3, 5)]).support
         IntervalSet:{BaseInterval[0;3]}
         """
-        return self._regions(lambda v: True)
+        return self._regions(None, True)
 
     def coverage_length(self) -> Length:
         """Length of the support (continuous only).
@@ -433,13 +429,11 @@ class IntervalMeter(ColumnarCollection):
         6
         """
         if self._layout.discrete:
-            raise TypeError(
-                "coverage_length() needs continuous intervals; use support_point_count()"
-            )
+            raise fail("coverage_length_discrete")
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.exact_sum(b - a for a, b in zip(tr.starts, tr.stops)))
+        return self._as_length(stats.coverage(tr))
 
     def support_point_count(self) -> int:
         """Number of distinct covered points (discrete only).
@@ -451,33 +445,53 @@ class IntervalMeter(ColumnarCollection):
         """
         if not self._layout.discrete:
             if self._tracks:
-                raise TypeError(
-                    "support_point_count() needs discrete intervals; use coverage_length()"
-                )
+                raise fail("support_point_count_continuous")
             return 0
         return self.support.support_point_count()
 
     # -- statistics -----------------------------------------------------------------------
     def _weighted(self, within: Any) -> list[tuple[Any, Any]]:
-        """``(value, measure)`` pairs: length (continuous, key units) or point count
-        (discrete); with ``within`` the meter is clipped to it and the uncovered measure
-        is paired with 0."""
-        discrete = bool(self._layout.discrete)
-        if within is None:
-            if discrete:
-                return [(v, run[2]) for run, v in self._atoms()]  # run[2] points
-            return stats.continuous_pairs(self._tracks.get(None))
-        window = _check_within(self._layout, within)
-        if discrete or window._discrete:
-            counts: dict[Any, int] = {}
-            pts = [p for p, _ in window]
-            for v in self.values_at(pts) if self._tracks else [0] * len(pts):
-                counts[v] = counts.get(v, 0) + 1
-            return list(counts.items())
+        """``(value, measure)`` pairs of a discrete meter (point counts of its point-wise
+        function: overlapping lattices add up); with ``within`` the meter is clipped to it
+        and the uncovered points are paired with 0."""
+        window = _check_within(self._layout, within) if within is not None else None
+        if window is None:
+            return self._nonempty([(v, run[2]) for run, v in self._atoms()])  # run[2] points
+        counts: dict[Any, int] = {}
+        pts = [p for p, _ in window]
+        for v in self.values_at(pts) if self._tracks else [0] * len(pts):
+            counts[v] = counts.get(v, 0) + 1
+        return list(counts.items())
+
+    def _statistic(self, name: stats.Statistic, within: Any) -> Any:
+        """A statistic over the domain (or ``within``, uncovered parts counting 0):
+        computed on the columns (kernel or Python) for continuous meters, from the
+        pairs of :meth:`_weighted` for discrete ones. Emptiness is checked here; ``None``
+        when there is no measure (the average and median say so themselves). A mean or
+        median beyond the float range is a ``ValueError``."""
+        with finite_result(f"{name}_value", type(self).__name__):
+            result = self._measured(name, within)
+        if result is None and name not in ("average", "median"):
+            raise fail("stats_no_measure", what=f"the {name}")
+        return result
+
+    def _measured(self, name: stats.Statistic, within: Any) -> Any:
+        window = _check_within(self._layout, within) if within is not None else None
+        if self._layout.discrete or (window is not None and window._discrete):
+            pairs = self._weighted(within)
+            if name in ("average", "median", "mode"):
+                return getattr(stats, name)(pairs)
+            values = [v for v, _ in pairs]
+            return min(values) if name == "minimum" else max(values)
+        tr = self._tracks.get(None)
+        if window is None:
+            if tr is None:
+                return self._nonempty([])
+            return stats.statistic(name, tr)
         ka, kb = key_of(window.start), key_of(window.stop)
         if ka == kb:
-            raise ValueError("within must have a positive length")
-        return stats.continuous_pairs(self._tracks.get(None), ka, kb)
+            raise fail("stats_zero_domain", value=window)
+        return stats.statistic(name, tr, ka, kb)
 
     def average_value(self, within: Any = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
@@ -486,10 +500,9 @@ class IntervalMeter(ColumnarCollection):
         >>> round(m.average_value(), 4), m.average_value(BaseInterval(0, 8))
         (1.3333, 1.0)
         """
-        with finite_result("average_value", type(self).__name__):
-            mean = stats.average(self._weighted(within))
+        mean = self._statistic("average", within)
         if mean is None:
-            raise ValueError("the average needs a domain of positive measure")
+            raise fail("stats_no_measure", what="the average")
         return mean
 
     def minimum_value(self, within: Any = None) -> int | float:
@@ -500,8 +513,8 @@ class IntervalMeter(ColumnarCollection):
         (1, 0)
         """
         if within is None and None in self._tracks:
-            return min(self._tracks[None].values)
-        return min(v for v, _ in self._nonempty(within))
+            return stats.statistic("minimum", self._tracks[None])
+        return self._statistic("minimum", within)
 
     def maximum_value(self, within: Any = None) -> int | float:
         """Largest weight over the domain.
@@ -510,8 +523,8 @@ class IntervalMeter(ColumnarCollection):
         2
         """
         if within is None and None in self._tracks:
-            return max(self._tracks[None].values)
-        return max(v for v, _ in self._nonempty(within))
+            return stats.statistic("maximum", self._tracks[None])
+        return self._statistic("maximum", within)
 
     def median_value(self, within: Any = None) -> int | float:
         """Measure-weighted median of the weights (a central tie averages the two).
@@ -519,10 +532,9 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
         1
         """
-        with finite_result("median_value", type(self).__name__):
-            middle = stats.median(self._nonempty(within))
+        middle = self._statistic("median", within)
         if middle is None:
-            raise ValueError("the median needs a domain of positive measure")
+            raise fail("stats_no_measure", what="the median")
         return middle
 
     def mode_value(self, within: Any = None) -> tuple[Any, ...]:
@@ -531,14 +543,11 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()
         (1,)
         """
-        return stats.mode(self._nonempty(within))
+        return self._statistic("mode", within)
 
-    def _nonempty(self, within: Any) -> list[tuple[Any, Any]]:
-        pairs = self._weighted(within)
+    def _nonempty(self, pairs: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         if not pairs:
-            raise ValueError(
-                f"statistics of an empty {type(self).__name__} need a non-empty within"
-            )
+            raise fail("stats_empty", owner=type(self).__name__)
         return pairs
 
     def regions_at_least(self, minimum: Any) -> IntervalSet:
@@ -548,21 +557,30 @@ class IntervalMeter(ColumnarCollection):
         IntervalSet:{BaseInterval[2;4]}
         """
         minimum = check_threshold(minimum, "minimum")
-        return self._regions(lambda v: v >= minimum)
+        return self._regions(minimum, True)
 
-    def _regions(self, keep: Callable[[Any], bool]) -> IntervalSet:
-        """``IntervalSet`` of the pieces whose value satisfies ``keep`` (from the columns)."""
+    def _regions(self, threshold: Any, at_least: bool) -> IntervalSet:
+        """``IntervalSet`` of the pieces with value ``>= threshold`` (``at_least``) or
+        ``< threshold``; every piece for ``threshold=None`` (from the columns)."""
         from .interval_set import IntervalSet
 
         tr = self._tracks.get(None)
         if self._layout.discrete:
-            runs = normalize([run for run, v in self._atoms() if keep(v)])
+            if threshold is None:
+                runs = normalize([run for run, _ in self._atoms()])
+            elif at_least:
+                runs = normalize([run for run, v in self._atoms() if v >= threshold])
+            else:
+                runs = normalize([run for run, v in self._atoms() if v < threshold])
             floaty = any(self._layout.floaty.values())
             layout = Layout(self._layout.domain, True, zones=dict(self._layout.zones))
             return IntervalSet._from_runs(layout, runs, floaty)
         if tr is None:
             return IntervalSet()
-        starts, stops = stats.regions(tr, keep)
+        if threshold is None:
+            starts, stops = setops.set_algebra(tr, None, "or")
+        else:
+            starts, stops = stats.threshold_regions(tr, threshold, at_least)
         layout = Layout(self._layout.domain, False, zones=dict(self._layout.zones))
         return IntervalSet._from_columns(layout, starts, stops)
 
@@ -590,10 +608,10 @@ class IntervalMeter(ColumnarCollection):
         from .interval_set import IntervalSet
 
         maximum = check_threshold(maximum, "maximum")
-        low = self._regions(lambda v: v < maximum)
+        low = self._regions(maximum, False)
         if within is None:
             return low
-        window = IntervalSet(_check_within(self._layout, within).with_value(1))
+        window = IntervalSet(_check_within(self._layout, within, regions=True).with_value(1))
         low = low & window
         if maximum > 0:
             low = low | (window - self.support)
@@ -606,7 +624,7 @@ class IntervalMeter(ColumnarCollection):
         3
         """
         if self._layout.discrete:
-            raise TypeError("integrate() needs continuous intervals")
+            raise fail("integrate_discrete")
         window = BaseInterval(a, b)
         tr = self._tracks.get(None)
         if tr is None:
@@ -621,9 +639,13 @@ class IntervalMeter(ColumnarCollection):
             return IntervalMeter(list(other))
         if isinstance(other, (BaseInterval, tuple)):
             return IntervalMeter(other)
-        raise InvalidTypeError(
-            f"{what} needs an interval or an interval collection, "
-            f"not {type(other).__name__} ({other!r})"
+        raise fail(
+            "update_type",
+            value=other,
+            cls=type(self),
+            iv_cls=BaseInterval,
+            what=what,
+            type=type(other).__name__,
         )
 
     def update(self, other: Any, times: Any = 1) -> None:
@@ -634,23 +656,25 @@ class IntervalMeter(ColumnarCollection):
         >>> m = IntervalMeter(BaseInterval(0, 1)); m.update(BaseInterval(1, 2)); m
         IntervalMeter:{BaseInterval[0;2]: 1}
         """
+        self._update(
+            other, times, "compare" if isinstance(other, (BaseInterval, tuple)) else "merge"
+        )
+
+    def _update(self, other: Any, times: Any, op: str) -> None:
+        """:meth:`update`; ``op`` (``"merge"`` or ``"compare"``) picks the text 0.4.0 raised
+        for mixed domains (``+`` merged, ``update(interval)`` compared coordinates)."""
         times = check_factor(times, "times")
         add = self._coerce_other(other, "update")
-        check_layouts(self._layout, add._layout, type(self).__name__)
+        check_layouts(self._layout, add._layout, type(self).__name__, op)
         layout = self._layout.copy()
         layout.merge(add._layout)
-        tracks = {t: tr.copy() for t, tr in self._tracks.items()}
+        tracks = dict(self._tracks)
         for t, tr in add._tracks.items():
-            vals = tr.values
             if times != 1:
-                vals = check_scaled([v * times for v in vals], vals, times, "times")
-            mine = tracks.get(t)
+                vals = tr.values
+                check_scaled([v * times for v in vals], vals, times, "times")
             with finite_sums(type(self).__name__):
-                if mine is not None:
-                    combine.add_into(mine, tr.starts, tr.stops, vals, self._kind)
-                else:
-                    cols = {t: (tr.starts, tr.stops, vals)}
-                    tracks.update(combine.build_python(cols, self._kind))
+                tracks[t] = combine.add_track(tracks.get(t), tr, self._kind, times)
         tracks = sorted_tracks(tracks)
         resolve_zones(layout, tracks, [(self._layout, self._tracks), (add._layout, add._tracks)])
         self._assign(layout, tracks)
@@ -661,7 +685,7 @@ class IntervalMeter(ColumnarCollection):
         >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
         IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 3, BaseInterval[2;3]: 2}
         """
-        self.update(other, times)
+        self._update(other, times, "compare" if one_by_one else "merge")
 
     def update_interval(self, other: Any, times: Any = 1) -> None:
         """Compatibility name for :meth:`update` with one interval.
@@ -687,7 +711,7 @@ class IntervalMeter(ColumnarCollection):
         """
         new = self.copy()
         try:
-            new.update(other)
+            new._update(other, 1, "merge")
         except InvalidTypeError:
             return NotImplemented
         return new
@@ -698,7 +722,7 @@ class IntervalMeter(ColumnarCollection):
         return self.__add__(other)
 
     def __iadd__(self: Self, other: Any) -> Self:
-        self.update(other)
+        self._update(other, 1, "merge")
         return self
 
     def __sub__(self: Self, other: Any) -> Self:
@@ -708,10 +732,7 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[2;4]: 1}
         """
         new = self.copy()
-        try:
-            new.update(other, -1)
-        except InvalidTypeError:
-            return NotImplemented
+        new.update(other, -1)  # no NotImplemented: 0.4.0 raised its ValueError here
         return new
 
     def __rsub__(self: Self, other: Any) -> Self:
@@ -723,16 +744,27 @@ class IntervalMeter(ColumnarCollection):
         self.update(other, -1)
         return self
 
-    def _scaled(self: Self, factor: Any, op: str) -> Self:
-        """A copy with every weight multiplied (``op="*"``) or divided (``"/"``) by
-        ``factor``, re-canonicalised; a non-finite weight raises ``ValueError``."""
-        tracks = {}
+    def _scaled(self, factor: int | float, op: str = "*") -> dict[TrackId, Track]:
+        """Every track's values multiplied (``op="*"``) or divided (``"/"``) by
+        ``factor`` (a counter's truncated), canonical; a non-finite weight raises
+        ``ValueError`` and nothing changes."""
+        out = {}
         for t, tr in self._tracks.items():
             old = tr.values
-            new = [v * factor for v in old] if op == "*" else [v / factor for v in old]
-            new = self._counts(check_scaled(new, old, factor, "factor", op))
-            tracks[t] = Track(tr.starts[:], tr.stops[:], new).canonical()
-        return type(self)._from(self._layout.copy(), tracks)
+            if op == "/":
+                quotients = [v / factor for v in old]
+                quotients = self._counts(check_scaled(quotients, old, factor, "factor", op))
+                out[t] = Track(tr.starts[:], tr.stops[:], quotients).canonical()
+                continue
+            scaled: Track | None = None
+            with suppress(OverflowError):  # a counter's int(inf)
+                scaled = combine.scale_track(tr, self._kind, factor)
+            # the kernel refuses non-finite products; Python may have made one
+            if scaled is None or math.inf in scaled.values or -math.inf in scaled.values:
+                check_scaled([v * factor for v in old], old, factor, "factor", op)  # raises
+            assert scaled is not None  # check_scaled raised for a non-finite product
+            out[t] = scaled
+        return out
 
     def _counts(self, values: list[Any]) -> list[Any]:
         """Scaled weights as stored: a meter keeps them, a counter truncates them."""
@@ -745,7 +777,8 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter(BaseInterval(0, 1, 2)) * 1.5
         IntervalMeter:{BaseInterval[0;1]: 3.0}
         """
-        return self._scaled(check_factor(factor), "*")
+        factor = check_factor(factor, key="iv_factor")
+        return type(self)._from(self._layout.copy(), self._scaled(factor))
 
     __rmul__ = __mul__
 
@@ -762,8 +795,8 @@ class IntervalMeter(ColumnarCollection):
         """
         factor = check_factor(factor)
         if factor == 0:
-            raise ZeroDivisionError("division by zero")
-        return self._scaled(factor, "/")
+            raise fail("divide_by_zero")
+        return type(self)._from(self._layout.copy(), self._scaled(factor, "/"))
 
     # -- comparison ---------------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
@@ -870,10 +903,10 @@ class IntervalCounter(IntervalMeter):
         >>> IntervalCounter([BaseInterval(0, 4), BaseInterval(2, 6)]) * 2.5
         IntervalCounter:{BaseInterval[0;2]: 2, BaseInterval[2;4]: 5, BaseInterval[4;6]: 2}
         """
-        factor = check_factor(factor)
+        factor = check_factor(factor, key="iv_factor")
         if factor <= 0:
             return type(self)._from(self._layout.copy(), {})
-        return self._scaled(factor, "*")
+        return type(self)._from(self._layout.copy(), self._scaled(factor))
 
     __rmul__ = __mul__
 
@@ -885,10 +918,10 @@ class IntervalCounter(IntervalMeter):
         """
         factor = check_factor(factor)
         if factor == 0:
-            raise ZeroDivisionError("division by zero")
+            raise fail("divide_by_zero")
         if factor < 0:
             return type(self)._from(self._layout.copy(), {})
-        return self._scaled(factor, "/")
+        return type(self)._from(self._layout.copy(), self._scaled(factor, "/"))
 
     def _counts(self, values: list[Any]) -> list[Any]:
         return [int(v) for v in values]
@@ -938,22 +971,23 @@ class IntervalCounter(IntervalMeter):
         return list(self) >= self._cmp(other)
 
 
-def _plain_numbers(points: list[Any]) -> bool:
-    """Whether every point is a finite int/float (checked at C speed)."""
-    types = set(map(type, points))
-    if not types <= {int, float}:
-        return False
-    return float not in types or all(map(math.isfinite, points))
-
-
 def _same_domain(a: Layout, b: Layout) -> bool:
     return (a.domain or NUMBER).kind == (b.domain or NUMBER).kind
 
 
-def _check_within(layout: Layout, within: Any) -> BaseInterval:
-    """A ``within=`` window: an interval of the collection's kind (discrete/continuous)."""
+def _check_within(layout: Layout, within: Any, regions: bool = False) -> BaseInterval:
+    """A ``within=`` window: an interval of the collection's domain and kind
+    (discrete/continuous), checked in 0.4.0's order (``regions``: as ``regions_below``)."""
     if not isinstance(within, BaseInterval):
         raise fail("within_type", value=within)
-    if layout.discrete is not None and within._discrete != layout.discrete:
+    kind = layout.discrete is not None and within._discrete != layout.discrete
+    if kind and regions:
+        raise fail("within_kind")
+    if layout.domain is not None and domain_of(within.start).kind != layout.domain.kind:
+        a, b = describe(domain_of(within.start)), describe(layout.domain)
+        if regions:
+            raise fail("coords_domain", what="clip to", a=a, b=b)
+        raise fail("within_domain", a=a, b=b)
+    if kind:
         raise fail("within_kind")
     return within

@@ -13,20 +13,12 @@ import numbers
 import random
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn
 
 from . import _pdf_compare
-from ._checks import (
-    InvalidTypeError,
-    check_factor,
-    check_nr_digits,
-    check_scaled,
-    check_use_rust,
-    check_value,
-    fail,
-    finite_sums,
-)
+from ._checks import check_nr_digits, check_scaled, check_use_rust, fail, finite_sums
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, key_of
@@ -72,7 +64,7 @@ class IntervalPdf(IntervalMeter):
         check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:
-            raise ValueError("IntervalPdf needs at least one interval")
+            raise fail("pdf_empty", type=type(data).__name__)
         with finite_sums("IntervalPdf"):
             tracks = combine.build(cols, "meter", use_rust)
         self._assign(layout, tracks)
@@ -94,7 +86,7 @@ class IntervalPdf(IntervalMeter):
         else:
             raw = cols[2].data
         if len(raw) and min(raw) < 0:  # before the sweep can hide it behind other weights
-            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(raw)!r}")
+            raise fail("pdf_weights", value=min(raw))
         layout, tracks = build_from_arrays(starts, stops, values, "meter", use_rust, cls.__name__)
         return cls._from(layout, tracks)
 
@@ -104,14 +96,13 @@ class IntervalPdf(IntervalMeter):
 
         Every method that changes the content ends here; nothing is stored on failure.
         """
-        if layout.discrete or (layout.domain is not None and layout.domain.kind != "number"):
-            raise TypeError("IntervalPdf needs continuous intervals with numeric bounds")
+        _check_layout(layout)
         tr = tracks.get(None)
         if tr is None or not len(tr):
-            raise ValueError("IntervalPdf needs a positive total weighted length, got 0")
+            raise fail("pdf_total", value=0)
         starts, stops, values = tr.starts, tr.stops, tr.values
         if min(values) < 0:
-            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(values)!r}")
+            raise fail("pdf_weights", value=min(values))
         prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
         total = prefix[-1]
         if isinstance(total, float) and not math.isfinite(total):  # huge weights: scale down
@@ -120,9 +111,9 @@ class IntervalPdf(IntervalMeter):
             prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
             total = prefix[-1]
             if not math.isfinite(total):
-                raise ValueError("IntervalPdf total weighted length overflows a float")
+                raise fail("pdf_overflow")
         if not total > 0:
-            raise ValueError(f"IntervalPdf needs a positive total weighted length, got {total!r}")
+            raise fail("pdf_total", value=total)
         if total == 1 and all(type(v) is float for v in values):
             dens = list(values)
         else:
@@ -187,12 +178,18 @@ class IntervalPdf(IntervalMeter):
             items: Any = other
         elif isinstance(other, AbstractIntervalCollection):
             items = list(other)
-        else:
-            raise InvalidTypeError(
-                f"{what} needs an interval or an interval collection, "
-                f"not {type(other).__name__} ({other!r})"
+        elif what == "update":
+            raise fail("pdf_update_type", value=other, type=type(other).__name__)
+        else:  # ``+``: an InvalidTypeError lets Python try the other operand
+            raise fail(
+                "update_type",
+                value=other,
+                cls=type(self),
+                iv_cls=BaseInterval,
+                what=what,
+                type=type(other).__name__,
             )
-        layout, cols = _gather(items, None)
+        layout, cols = _gather(items, None, update=what == "update")
         with finite_sums("IntervalPdf"):
             return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
@@ -204,10 +201,26 @@ class IntervalPdf(IntervalMeter):
         >>> p = IntervalPdf(BaseInterval(0, 1)); p.update(IntervalPdf(BaseInterval(1, 3))); p
         IntervalPdf:{BaseInterval[0;1]: 0.5, BaseInterval[1;3]: 0.25}
         """
-        times = check_factor(times, "times")
-        if times < 0:
-            raise ValueError(f"times must be >= 0 for an IntervalPdf, got {times!r}")
-        add = self._coerce_other(other, "update")
+        self._add_mass(other, times, "update")
+
+    def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
+        """Compatibility name for :meth:`update`.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.update_meter(BaseInterval(1, 2)); p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        self._add_mass(other, times, "update")
+
+    def _update(self, other: Any, times: Any, op: str) -> None:
+        """``+`` and ``+=``: the operand is read as a pdf's input (0.4.0 built one from it)."""
+        self._add_mass(other, times, "add")
+
+    def _add_mass(self, other: Any, times: Any, what: str) -> None:
+        if isinstance(times, bool) or not isinstance(times, numbers.Real):
+            raise fail("pdf_times_type", value=times, type=type(times).__name__)
+        if not _finite_at_least(times, 0):
+            raise fail("pdf_times_value", value=times)
+        add = self._coerce_other(other, what)
         if times == 0 or not add._tracks:
             return
         tmp = IntervalMeter._from(self._layout.copy(), {None: self._tracks[None].copy()})
@@ -217,7 +230,7 @@ class IntervalPdf(IntervalMeter):
     def _remove_piece(self, t: TrackId, i: int) -> None:
         """Remove a piece and renormalise; refused when it is the last one."""
         if len(self._tracks[t]) == 1:
-            raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
+            raise fail("pdf_remove_last")
         super()._remove_piece(t, i)
 
     def setdefault(self, key: Any, default: Any = 1) -> NoReturn:
@@ -226,9 +239,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support setdefault()
+        NotImplementedError: setdefault is not supported for IntervalPdf; use update instead
         """
-        raise NotImplementedError("IntervalPdf does not support setdefault()")
+        raise fail("pdf_setdefault")
 
     def clear(self) -> None:
         """Not supported: an empty pdf has no mass to normalise.
@@ -236,9 +249,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).clear()
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support clear()
+        NotImplementedError: An IntervalPdf cannot be cleared; construct a new PDF instead
         """
-        raise NotImplementedError("IntervalPdf does not support clear()")
+        raise fail("pdf_clear")
 
     def subtract(self, other: Any) -> None:
         """Not supported: removing mass could make the density negative.
@@ -246,9 +259,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)).subtract(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __sub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
@@ -256,19 +269,19 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)) - BaseInterval(0, 1)
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __rsub__(self, other: Any) -> NoReturn:
-        """Not supported: ``interval - pdf`` would subtract a density.
+        """Not supported: ``interval - pdf`` would negate a density (0.4.0's text says so).
 
         >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Negation is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_negate")
 
     def __isub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
@@ -277,9 +290,9 @@ class IntervalPdf(IntervalMeter):
         >>> p -= BaseInterval(0, 1)
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __neg__(self) -> NoReturn:
         """Not supported: a negated density is not a density.
@@ -287,9 +300,9 @@ class IntervalPdf(IntervalMeter):
         >>> -IntervalPdf(BaseInterval(0, 2))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support negation
+        NotImplementedError: Negation is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support negation")
+        raise fail("pdf_negate")
 
     def __mul__(self, factor: Any) -> IntervalPdf:
         """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
@@ -328,9 +341,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).convert_timezone_inplace(None)
         Traceback (most recent call last):
         ...
-        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        TypeError: timezone conversion requires datetime coordinates: an IntervalPdf holds numbers
         """
-        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+        raise fail("tz_needs_datetimes", what="an IntervalPdf")
 
     def to_timezone(
         self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
@@ -340,9 +353,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).to_timezone(None)
         Traceback (most recent call last):
         ...
-        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        TypeError: timezone conversion requires datetime coordinates: an IntervalPdf holds numbers
         """
-        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+        raise fail("tz_needs_datetimes", what="an IntervalPdf")
 
     # -- conversions --------------------------------------------------------------------------
     def as_pdf(self) -> IntervalPdf:
@@ -385,7 +398,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.density_at(2), p.density_at(6), p.density_at(7)
         (0.25, 0.125, 0.0)
         """
-        x = _real(x, "x")
+        x = _real(x, "x", _X_KEYS)
         starts, stops, dens = self._dcols()
         i = bisect_right(starts, x) - 1
         if i >= 0 and x < stops[i]:
@@ -414,7 +427,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).cumulative(2)
         0.25
         """
-        return self._cdf(_real(x, "x"))
+        return self._cdf(_real(x, "x", _X_KEYS))
 
     def cumsum(self, x: Any) -> float:
         """Alias of :meth:`cumulative`.
@@ -438,9 +451,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).probability_between(1, 5)
         0.75
         """
-        a, b = _real(a, "a"), _real(b, "b")
+        a, b = _real(a, "a", _BETWEEN_KEYS), _real(b, "b", _BETWEEN_KEYS)
         if a > b:
-            raise ValueError(f"probability_between needs a <= b, got a={a!r}, b={b!r}")
+            raise fail("pdf_reversed", a=a, b=b)
         return max(0.0, self._cdf(b) - self._cdf(a))
 
     # -- quantiles ------------------------------------------------------------------------------
@@ -461,7 +474,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).inverse_cumulative(0.25)
         2.0
         """
-        return self._quantile(_probability(p, "p"))
+        return self._quantile(_probability(p, "p", _P_KEYS))
 
     def quantile(self, p: Any) -> float:
         """Alias of :meth:`inverse_cumulative`.
@@ -485,9 +498,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
         (2.0, 4.0)
         """
-        level = _probability(level, "level")
+        level = _probability(level, "level", _LEVEL_KEYS)
         if level == 0:
-            raise ValueError("level must be in (0, 1], got 0")
+            raise fail("pdf_level_range", value=level)
         tail = (1.0 - level) / 2
         return self._quantile(tail), self._quantile(1.0 - tail)
 
@@ -503,9 +516,9 @@ class IntervalPdf(IntervalMeter):
         >>> p.highest_density_region(0.75)
         IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4], BaseInterval[4.5;5.5]}
         """
-        mass = _probability(mass, "mass")
+        mass = _probability(mass, "mass", _MASS_KEYS)
         if mass == 0:
-            raise ValueError("mass must be in (0, 1], got 0")
+            raise fail("pdf_mass_range", value=mass)
         starts, stops, dens = self._dcols()
         masses = self._masses()
         levels: dict[float, list[int]] = {}
@@ -574,7 +587,7 @@ class IntervalPdf(IntervalMeter):
         >>> len(p.sample(5)), all(0 <= x <= 1 for x in p.sample(5))
         (5, True)
         """
-        return self._draw(_count(k, "k"), _rng(rng))
+        return self._draw(_count(k, "k", _K_KEYS), _rng(rng))
 
     def _draw(self, k: int, gen: Any) -> list[float]:
         draw = gen.random
@@ -588,9 +601,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).condition(3, float("inf"))
         IntervalPdf:{BaseInterval[3;4]: 0.5, BaseInterval[4;6]: 0.25}
         """
-        a, b = _real(a, "a"), _real(b, "b")
+        a, b = _real(a, "a", _RANGE_KEYS), _real(b, "b", _RANGE_KEYS)
         if a > b:
-            raise ValueError(f"condition needs a <= b, got a={a!r}, b={b!r}")
+            raise fail("pdf_reversed", a=a, b=b)
         a, b = key_of(a), key_of(b)  # -0.0 is stored as 0.0
         starts, stops, dens = self._dcols()
         lo = bisect_left(stops, a)
@@ -603,7 +616,7 @@ class IntervalPdf(IntervalMeter):
                 cut.stops.append(e2)
                 cut.values.append(d)
         if not len(cut):
-            raise ValueError(f"cannot condition on [{a}, {b}]: it has zero probability")
+            raise fail("pdf_condition_zero", a=a, b=b)
         return type(self)._from(Layout(NUMBER, False), {None: cut})
 
     @classmethod
@@ -619,20 +632,23 @@ class IntervalPdf(IntervalMeter):
         """
         pdfs = list(pdfs)
         if not pdfs:
-            raise ValueError("mixture needs at least one IntervalPdf")
+            raise fail("mixture_empty")
         for p in pdfs:
             if not isinstance(p, IntervalPdf):
-                raise TypeError(f"mixture components must be IntervalPdf, not {type(p).__name__}")
+                raise fail("mixture_type", type=type(p).__name__)
         if weights is None:
             ws: list[Any] = [1] * len(pdfs)
         else:
-            ws = [check_value(w, "each weight") for w in weights]
+            ws = list(weights)
             if len(ws) != len(pdfs):
-                raise ValueError(f"mixture got {len(pdfs)} pdfs but {len(ws)} weights")
-            if any(w < 0 for w in ws):
-                raise ValueError(f"mixture weights must be >= 0, got {ws!r}")
+                raise fail("mixture_weight_count", pdfs=len(pdfs), weights=len(ws))
+            for w in ws:
+                if isinstance(w, bool) or not isinstance(w, numbers.Real):
+                    raise fail("mixture_weight_type", type=type(w).__name__, value=w)
+                if not _finite_at_least(w, 0):
+                    raise fail("mixture_weight_value", value=w)
             if not any(ws):
-                raise ValueError("mixture weights must not all be 0")
+                raise fail("mixture_weight_zero", value=ws)
         starts: list[Any] = []
         stops: list[Any] = []
         values: list[Any] = []
@@ -649,7 +665,7 @@ class IntervalPdf(IntervalMeter):
     # -- comparing two pdfs ---------------------------------------------------------------------
     def _other(self, other: Any) -> IntervalPdf:
         if not isinstance(other, IntervalPdf):
-            raise TypeError(f"can only compare an IntervalPdf with an IntervalPdf, not {other!r}")
+            raise fail("pdf_compare", type=type(other).__name__)
         return other
 
     def key_compare(self, other: Any) -> int:
@@ -775,9 +791,9 @@ class IntervalPdf(IntervalMeter):
         """
         other = self._other(other)
         if isinstance(ps, (numbers.Real, str, bytes)):
-            q = _probability(ps, "ps")
+            q = _probability(ps, "ps", _PS_KEYS)
             return self._quantile(q) - other._quantile(q)
-        qs = [_probability(p, "each of ps") for p in ps]
+        qs = [_probability(p, "each of ps", _PS_KEYS) for p in ps]
         return tuple(self._quantile(q) - other._quantile(q) for q in qs)
 
     def first_order_stochastically_dominates(self, other: Any, *, strict: bool = False) -> bool:
@@ -813,9 +829,9 @@ class IntervalPdf(IntervalMeter):
         (0.266667, True)
         """
         xs = _samples(samples, "samples")
-        sims = _count(simulations, "simulations")
+        sims = _count(simulations, "simulations", _RUNS_KEYS)
         if sims < 1:
-            raise ValueError(f"simulations must be >= 1, got {sims}")
+            raise fail("pdf_runs_min", name="simulations", value=sims)
         return _pdf_compare.goodness_of_fit_test(self, xs, sims, _rng(rng))
 
     @staticmethod
@@ -833,34 +849,68 @@ class IntervalPdf(IntervalMeter):
         >>> stat, pval < 0.2
         (1.0, True)
         """
-        xa, xb = _samples(a, "a"), _samples(b, "b")
-        perms = _count(permutations, "permutations")
+        xa, xb = _samples(a, "samples_a"), _samples(b, "samples_b")
+        perms = _count(permutations, "permutations", _RUNS_KEYS)
         if perms < 1:
-            raise ValueError(f"permutations must be >= 1, got {perms}")
+            raise fail("pdf_runs_min", name="permutations", value=perms)
         return _pdf_compare.two_sample_ks_test(xa, xb, perms, _rng(rng))
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _gather(data: Any, nr_digits: int | None) -> tuple[Layout, dict[Any, Any]]:
-    """Validated raw columns: continuous numbers, positive lengths, weights >= 0."""
-    layout, cols = gather(data, "IntervalPdf", nr_digits)
-    if layout.discrete:
-        raise TypeError("IntervalPdf needs continuous intervals, not discrete ones")
-    if layout.domain is not None and layout.domain.kind != "number":
-        raise TypeError("IntervalPdf does not support datetime intervals")
+def _gather(
+    data: Any, nr_digits: int | None, update: bool = False
+) -> tuple[Layout, dict[Any, Any]]:
+    """Validated raw columns: continuous numbers, positive lengths, weights >= 0. Errors
+    read as 0.4.0's for the first bad interval (``update``: as 0.4.0's updates)."""
+    try:
+        layout, cols = gather(data, "IntervalPdf", nr_digits)
+    except TypeError:
+        if not update:
+            _first_bad_input(data)
+        raise
+    _check_layout(layout, update)
     if not cols:
         return layout, cols
-    starts, stops, values = cols[None]
-    if min(values) < 0:
-        i = next(i for i, v in enumerate(values) if v < 0)
-        raise ValueError(
-            f"IntervalPdf weights must be >= 0, got value {values[i]!r} "
-            f"for interval [{starts[i]};{stops[i]}]"
-        )
-    for a, b in zip(starts, stops):
+    if not update and not any(cols[None][2]):
+        raise fail("pdf_zero_weights")
+    for a, b, v in zip(*cols[None]):  # 0.4.0 checked length x weight: "positive length"
         if not a < b:
-            raise ValueError(f"IntervalPdf intervals must have positive length, got [{a};{b}]")
+            key = "pdf_update_weights" if update else "pdf_length"
+            raise fail(key, interval=f"[{a};{b}]")
+        if v < 0:
+            key = "pdf_update_weights" if update else "pdf_negative"
+            raise fail(key, interval=f"[{a};{b}]", value=v)
     return layout, cols
+
+
+def _first_bad_input(data: Any) -> None:
+    """Raise 0.4.0's error for the first input of ``data`` that no pdf accepts (0.4.0
+    checked interval by interval, before looking at the mix)."""
+    if isinstance(data, BaseInterval):
+        items: Any = [data]
+    elif isinstance(data, (list, tuple, str)):
+        items = data
+    else:
+        raise fail("pdf_not_intervals", type=type(data).__name__)
+    for iv in items:
+        if not isinstance(iv, BaseInterval):
+            raise fail("pdf_input_type", type=type(iv).__name__, value=iv)
+        if isinstance(iv.start, datetime):
+            raise fail("pdf_datetime", value=iv)
+        if iv._discrete:
+            raise fail("pdf_discrete", value=iv)
+
+
+def _check_layout(layout: Layout, update: bool = False) -> None:
+    """A pdf holds continuous numeric intervals only (0.4.0's texts)."""
+    if layout.domain is not None and layout.domain.kind != "number":
+        if update:
+            raise fail("pdf_update_weights", interval="datetime intervals")
+        raise fail("pdf_datetime", value="datetime intervals")
+    if layout.discrete:
+        if update:
+            raise fail("pdf_update_weights", interval="discrete intervals")
+        raise fail("pdf_discrete", value="discrete intervals")
 
 
 def _prefix_sums(masses: list[Any]) -> list[Any]:
@@ -881,29 +931,41 @@ def _prefix_sums(masses: list[Any]) -> list[Any]:
     return out
 
 
-def _real(x: Any, name: str) -> Any:
-    """A real number (``±inf`` allowed, NaN not)."""
+#: Message keys ``(wrong type, NaN or out of range)`` per argument, with 0.4.0's texts.
+_X_KEYS = ("real_type", "pdf_x_nan")
+_BETWEEN_KEYS = ("real_type", "pdf_range_nan")
+_RANGE_KEYS = ("pdf_range_type", "pdf_range_nan")
+_P_KEYS = ("pdf_p_type", "pdf_p_range")
+_LEVEL_KEYS = ("pdf_level_type", "pdf_level_range")
+_MASS_KEYS = ("pdf_mass_type", "pdf_mass_range")
+_PS_KEYS = ("pdf_probabilities_type", "pdf_probabilities_range")
+_K_KEYS = ("pdf_k_type", "pdf_k_negative")
+_RUNS_KEYS = ("pdf_runs_type", "pdf_runs_min")
+
+
+def _real(x: Any, name: str, keys: tuple[str, str]) -> Any:
+    """A real number (``±inf`` allowed, NaN not); ``keys`` name the two messages."""
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a real number, not {type(x).__name__} ({x!r})")
+        raise fail(keys[0], name=name, type=type(x).__name__, value=x)
     if isinstance(x, float) or not isinstance(x, int):
         x = float(x)
         if math.isnan(x):
-            raise ValueError(f"{name} must not be NaN")
+            raise fail(keys[1], name=name, value=x)
     return x
 
 
-def _probability(p: Any, name: str) -> float:
-    p = _real(p, name)
+def _probability(p: Any, name: str, keys: tuple[str, str]) -> float:
+    p = _real(p, name, keys)
     if not 0 <= p <= 1:
-        raise ValueError(f"{name} must be a probability in [0, 1], got {p!r}")
+        raise fail(keys[1], name=name, value=p)
     return float(p)
 
 
-def _count(k: Any, name: str) -> int:
+def _count(k: Any, name: str, keys: tuple[str, str]) -> int:
     if isinstance(k, bool) or not isinstance(k, int):
-        raise TypeError(f"{name} must be an int, not {type(k).__name__} ({k!r})")
+        raise fail(keys[0], name=name, type=type(k).__name__, value=k)
     if k < 0:
-        raise ValueError(f"{name} must be >= 0, got {k}")
+        raise fail(keys[1], name=name, value=k)
     return k
 
 
@@ -913,25 +975,37 @@ def _rng(rng: Any) -> Any:
     if rng is None:
         return random
     if not isinstance(rng, random.Random):
-        raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
+        raise fail("pdf_rng", type=type(rng).__name__)
     return rng
 
 
 def _samples(samples: Any, name: str) -> list[float]:
+    """Finite observations, checked in 0.4.0's order: type, emptiness, then each one."""
     if isinstance(samples, (str, bytes)) or not isinstance(samples, Iterable):
-        raise TypeError(f"{name} must be an iterable of numbers, not {type(samples).__name__}")
+        raise fail("pdf_samples_type", name=name, type=type(samples).__name__)
+    items = list(samples)
+    if not items:
+        raise fail("pdf_samples_empty", name=name)
     xs = []
-    for x in samples:
-        x = _real(x, f"each of {name}")
+    for x in items:
+        if isinstance(x, bool) or not isinstance(x, numbers.Real):
+            raise fail("pdf_samples_item_type", name=name, type=type(x).__name__, value=x)
+        x = float(x)
         if not math.isfinite(x):
-            raise ValueError(f"each of {name} must be finite, got {x!r}")
-        xs.append(float(x))
-    if not xs:
-        raise ValueError(f"{name} must not be empty")
+            raise fail("pdf_samples_finite", name=name, value=x)
+        xs.append(x)
     return xs
 
 
 def _check_scale(factor: Any) -> None:
-    factor = check_factor(factor)
-    if not factor > 0:
-        raise ValueError(f"an IntervalPdf can only be scaled by a factor > 0, got {factor!r}")
+    if isinstance(factor, bool) or not isinstance(factor, numbers.Real):
+        raise fail("pdf_scale_type", type=type(factor).__name__, value=factor)
+    if not _finite_at_least(factor, 0) or factor == 0:
+        raise fail("pdf_scale_value", value=factor)
+
+
+def _finite_at_least(x: Any, low: int) -> bool:
+    """Whether the real number ``x`` is finite and ``>= low`` (big ints included)."""
+    if isinstance(x, int):
+        return x >= low
+    return math.isfinite(x) and x >= low

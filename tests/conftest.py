@@ -24,9 +24,10 @@ def backend() -> str:
 
 # Deep runs of the model suite (tests/model): pytest --hypothesis-profile=long. Each model
 # test takes its share of max_examples (tests/model/harness.py); the CI budget is seeded.
+# INTERVALUES_LONG_EXAMPLES sets another total (a timing run, or a deep run in chunks).
 settings.register_profile(
     "long",
-    max_examples=1_000_000,
+    max_examples=int(os.environ.get("INTERVALUES_LONG_EXAMPLES", "1000000")),
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),

@@ -105,6 +105,41 @@ def array_columns(ivs: list[tuple[Any, Any, Any]], domain: dm.Domain, how: str) 
     return s, e, v_col, model_ivs
 
 
+def from_arrays_promotes(starts: Any, stops: Any, values: Any) -> bool:
+    """Whether ``from_arrays`` reads these number columns' ints as floats, as documented
+    (docs/compatibility.md, Columns): when the two coordinate columns mix ints and floats
+    (an int column with a float one, or a list holding both) and every int is exact as a
+    float (``abs <= 2**53``); never when a column needs Python objects (ints beyond 64
+    bits alone, anything but ints and floats: the exact Python path takes them)."""
+    kinds = [_column_kind(c) for c in (starts, stops)]
+    if values is not None:
+        kinds.append(_column_kind(values))
+    if "object" in kinds or len(starts) == 0:
+        return False
+    if kinds[0] == kinds[1] != "mixed":
+        return False
+    ints = [int(x) for c in (starts, stops) for x in _listed(c) if type(x) is not float]
+    return all(abs(x) <= 2**53 for x in ints)
+
+
+def _listed(col: Any) -> list[Any]:
+    return col.tolist() if hasattr(col, "tolist") else list(col)
+
+
+def _column_kind(col: Any) -> str:
+    """``"int"``, ``"float"``, ``"mixed"`` or ``"object"``, as ``_arrays`` reads a column."""
+    dtype = getattr(col, "dtype", None)
+    if dtype is not None and np.dtype(dtype).kind in "iuf":
+        return "float" if np.dtype(dtype).kind == "f" else "int"
+    items = _listed(col)
+    types = {type(x) for x in items}
+    if not items or not types <= {int, float}:
+        return "object"
+    if types == {int}:
+        return "int" if all(-(2**63) <= x < 2**63 for x in items) else "object"
+    return "float" if types == {float} else "mixed"
+
+
 def _column_zone(col: Any) -> Any:
     """The zone a pandas or pyarrow column carries (Arrow: a name, read as documented in
     ``intervalues._arrays``: UTC, a fixed offset or an IANA key)."""

@@ -33,6 +33,7 @@ from cases import (
     check_lookups,
     check_pieces,
     check_statistics,
+    from_arrays_promotes,
     intervals_of,
 )
 
@@ -91,6 +92,8 @@ class ContinuousMachine(RuleBasedStateMachine):
         values = None if kind == "set" and data.draw(st.booleans()) else v
         if values is None:
             model_ivs = [(a, b, 1) for a, b, _ in model_ivs]
+        if self.domain.kind == "number" and from_arrays_promotes(s, e, values):
+            model_ivs = [(float(a), float(b), w) for a, b, w in model_ivs]
 
         def make(name: str) -> Any:
             return CLASSES[kind].from_arrays(s, e, values, use_rust=name == "rust")
@@ -251,10 +254,7 @@ class ContinuousMachine(RuleBasedStateMachine):
                 ivs = [(a, b, v) for (a, b, _), (_, _, v) in zip(ivs, case.model.shown())]
             if case.model.spelling.domain == "naive":
                 ivs = [(_dt(a), _dt(b), v) for a, b, v in ivs]
-            kinds = {cols[0].dtype.kind, cols[1].dtype.kind}
-            ints = [x for a, b, _ in ivs for x in (a, b) if type(x) is int]
-            objects = values is not None and values.dtype.kind == "O"  # then no promotion
-            if kinds == {"i", "f"} and not objects and all(abs(x) <= 2**53 for x in ints):
+            if case.model.spelling.domain == "number" and from_arrays_promotes(*cols[:2], values):
                 ivs = [(float(a), float(b), v) for a, b, v in ivs]  # from_arrays promotes
             return pm.build(case.kind, ivs)
 

@@ -81,18 +81,19 @@ def _whole_decimals(values: Any) -> tuple[Any, int] | None:
     whole = (values == np.trunc(values)) & (np.abs(values) < 2.0**63)
     scaled[whole] = values[whole].astype(np.int64)
     todo = np.flatnonzero(~whole)
-    spacing = np.spacing(np.abs(values[todo]))
-    for k in range(1, MAX_SCALE + 1):
-        if not todo.size:
-            break
-        power = 10.0**k  # exact for k <= 22
-        v = values[todo]
-        m = np.rint(v * power)
-        ok = (m / power == v) & (spacing * power < 1.0)
-        hit = todo[ok]
-        scaled[hit] = m[ok].astype(np.int64)  # |m| < 2**53: exact
-        need[hit] = k
-        todo, spacing = todo[~ok], spacing[~ok]
+    with np.errstate(over="ignore", invalid="ignore"):  # huge values: inf, never matched
+        spacing = np.spacing(np.abs(values[todo]))
+        for k in range(1, MAX_SCALE + 1):
+            if not todo.size:
+                break
+            power = 10.0**k  # exact for k <= 22
+            v = values[todo]
+            m = np.rint(v * power)
+            ok = (m / power == v) & (spacing * power < 1.0)
+            hit = todo[ok]
+            scaled[hit] = m[ok].astype(np.int64)  # |m| < 2**53: exact
+            need[hit] = k
+            todo, spacing = todo[~ok], spacing[~ok]
     if todo.size:
         return None
     k = int(need.max()) if n else 0
@@ -101,7 +102,10 @@ def _whole_decimals(values: Any) -> tuple[Any, int] | None:
             continue
         sel = need == j
         factor = 10 ** (k - j)
-        if magnitude(scaled[sel]) > I64_MAX // factor:
+        size = magnitude(scaled[sel])
+        if not size:  # zeros stay zeros (10**22 itself does not fit int64)
+            continue
+        if size > I64_MAX // factor:
             return None
         scaled[sel] *= factor
     return scaled, k
@@ -194,7 +198,9 @@ def _rescaled(arr: Any, factor: int, objects: bool) -> Any:
         arr = arr if arr.dtype == object else _as_objects(arr)
     elif arr.dtype == object:  # Python ints that provably fit: back to int64
         arr = arr.astype(np.int64)
-    return arr * factor if factor != 1 else arr
+    if factor == 1 or (not objects and factor > I64_MAX):  # the latter: all zeros
+        return arr
+    return arr * factor
 
 
 def merge_events(chunks: list[tuple[Any, Any, int, int]]) -> tuple[Any, Any, int]:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import glob as _glob
+import itertools
 import sys
 import time
 from typing import Any
@@ -54,6 +55,7 @@ __all__ = ["combine", "combine_files", "values_at"]
 _KINDS = ("meter", "counter", "set")
 _I64_MAX = 2**63 - 1
 _SAMPLE = 256  # event-coordinate sample points per input partition (at least)
+_GROUP_BYTES = 64 * 2**20  # events (16 bytes each) one task combines, range by range
 TIMEOUT_SETTING = "intervalues.no-workers-timeout"
 _DEFAULT_TIMEOUT = "60s"
 
@@ -277,15 +279,33 @@ def _boundaries(surveys: list[dict[str, Any]], nranges: int) -> Any:
 
 
 # -- route events to ranges, combine each range -------------------------------------------
-def _take(local: dict[str, Any], lo: Any, hi: Any) -> tuple[Any, ...]:
-    """One partition's events in ``[lo, hi)`` (``None``: unbounded) as views, its exact
-    value just before ``lo`` and its first coordinate from ``hi`` on (None: none)."""
+def _take(local: dict[str, Any], cuts: list[Any]) -> list[tuple[Any, ...]]:
+    """One partition's events cut into the ranges ``[cuts[j], cuts[j+1])`` (``None`` at
+    an end: unbounded), each as views with the partition's exact value just before the
+    range and its first coordinate from the range's end on (None: none)."""
     coords, after, scale = local["events"]
-    i0 = 0 if lo is None else int(coords.searchsorted(lo, side="left"))
-    i1 = len(coords) if hi is None else int(coords.searchsorted(hi, side="left"))
-    before = int(after[i0 - 1]) if i0 else 0
-    nxt = coords[i1] if i1 < len(coords) else None
-    return coords[i0:i1], after[i0:i1], scale, before, nxt
+    at = [0 if cuts[0] is None else int(coords.searchsorted(cuts[0], side="left"))]
+    if len(cuts) > 2:
+        at.extend(coords.searchsorted(cuts[1:-1], side="left").tolist())
+    at.append(len(coords) if cuts[-1] is None else int(coords.searchsorted(cuts[-1], "left")))
+    out = []
+    for i0, i1 in itertools.pairwise(at):
+        before = int(after[i0 - 1]) if i0 else 0
+        nxt = coords[i1] if i1 < len(coords) else None
+        out.append((coords[i0:i1], after[i0:i1], scale, before, nxt))
+    return out
+
+
+def _combine_group(
+    chunks: list[list[tuple[Any, ...]]], kind: str, floats: bool, meta: Any
+) -> tuple[Any, ...]:
+    """Consecutive ranges, one after the other, from every partition's cut: their
+    pieces (one frame per range), then the ranges' edges for the mending."""
+    frames = tuple(
+        _combine_range([cut[j] for cut in chunks], kind, floats, meta)
+        for j in range(len(chunks[0]))
+    )
+    return (*frames, [_edges(f) for f in frames])
 
 
 def _combine_range(chunks: list[tuple[Any, ...]], kind: str, floats: bool, meta: Any) -> Any:
@@ -398,10 +418,34 @@ def _out_meta(kind: str, domain: Domain, key_dtype: Any, value_dtype: Any) -> An
 
 # -- the graph ----------------------------------------------------------------------------
 class _Plan:
-    """The mended result partitions (delayed), their meta and divisions."""
+    """The combined ranges (delayed, keys), the mending plan and the output's meta."""
 
-    def __init__(self, parts: list[Any], meta: Any, divisions: tuple[Any, ...] | None) -> None:
-        self.parts, self.meta, self.divisions = parts, meta, divisions
+    def __init__(
+        self, ranges: list[Any], plan: Any, domain: Domain, meta: Any, divisions: Any
+    ) -> None:
+        self.ranges, self.plan, self.domain = ranges, plan, domain
+        self.meta, self.divisions = meta, divisions
+
+    def parts(self) -> list[Any]:
+        """The mended result partitions, delayed."""
+        import dask
+
+        if self.divisions is None:
+            return [dask.delayed(self.meta)]
+        mend = dask.delayed(_mend)
+        return [mend(p, self.plan, r, self.domain, self.meta) for r, p in enumerate(self.ranges)]
+
+    def writes(self, fs: Any, root: str) -> list[Any]:
+        """One task per range that mends it and writes it as ``part.NNNNNN.parquet``."""
+        import dask
+
+        write = dask.delayed(_write)
+        if self.divisions is None:
+            return [write(self.meta, fs, f"{root}/part.{0:06d}.parquet", self.meta)]
+        return [
+            write(p, fs, f"{root}/part.{r:06d}.parquet", self.meta, self.plan, r, self.domain)
+            for r, p in enumerate(self.ranges)
+        ]
 
 
 def _validate(kind: str, npartitions: Any, use_rust: Any) -> None:
@@ -423,7 +467,7 @@ def _build(
     npartitions: int | None,
     use_rust: bool | None,
     client: Any,
-    wait: Any = None,
+    bar: Any = None,
 ) -> _Plan:
     """Run the read pass (on ``client`` when given) and lay out the rest of the graph."""
     dask, dd, np = _imports()
@@ -447,37 +491,50 @@ def _build(
     out_meta = _out_meta(kind, domain, key_dtype, value_dtype)
     k = max(_SAMPLE, 4 * nranges)
     args = (names, labels, promote, what, key_dtype, use_rust, k)
-    tasks = [dask.delayed(_local)(p, *args) for p in cols.to_delayed()]
+    # one task per partition that reads it and makes its events (fused with the reader)
+    tasks = cols.map_partitions(
+        _local, *args, meta=pd.Series([], dtype=object), enforce_metadata=False
+    ).to_delayed()
     if client is not None:
         locals_: list[Any] = client.compute(tasks)
-        surveys = (wait or _gather)(client, client.map(_survey_of, locals_, pure=False))
+        surveys = _gather(client, client.map(_survey_of, locals_, pure=False), bar)
     else:
         locals_ = list(dask.compute(*tasks))
         surveys = [_survey_of(x) for x in locals_]
     _check(surveys, meta, names, labels, what)
     bounds = _boundaries(surveys, nranges)
     if bounds is None:  # no rows, or only zero-length intervals
-        return _Plan([dask.delayed(out_meta)], out_meta, None)
+        return _Plan([], None, domain, out_meta, None)
     bounds = bounds.astype(key_dtype)
     nr = len(bounds) - 1
-    edges_of = [
-        (None if r == 0 else bounds[r], None if r == nr - 1 else bounds[r + 1]) for r in range(nr)
-    ]
+    cuts: list[Any] = [None, *bounds[1:-1].tolist(), None]
     kmeta = pd.DataFrame({c: pd.Series([], dtype=key_dtype) for c in ("start", "stop")})
     if kind != "set":
         kmeta["value"] = pd.Series([], dtype=value_dtype)
-    ranges = []
-    for lo, hi in edges_of:
-        if client is not None:  # slices made where the events are; only they move
-            chunks = [client.submit(_take, x, lo, hi, pure=False) for x in locals_]
+    # ranges are combined in groups of consecutive ones: each partition's events are cut
+    # once per group (P x groups small tasks, not P x ranges), where they are; enough
+    # groups for every thread, and for a group's events to stay within _GROUP_BYTES
+    ngroups = nr
+    if client is not None:
+        volume = 16 * sum(s["n_events"] for s in surveys)
+        wanted = max(2 * sum(client.nthreads().values()), -(-volume // _GROUP_BYTES), 2)
+        ngroups = min(nr, wanted)
+    ranges, edges = [], []
+    for g in range(ngroups):
+        r0, r1 = g * nr // ngroups, (g + 1) * nr // ngroups
+        if client is not None:  # cut where the events are; only the cuts move
+            chunks = [client.submit(_take, x, cuts[r0 : r1 + 1], pure=False) for x in locals_]
         else:
-            chunks = [_take(x, lo, hi) for x in locals_]
-        ranges.append(dask.delayed(_combine_range)(chunks, kind, floats, kmeta))
-    edges = [dask.delayed(_edges)(p) for p in ranges]
-    plan = dask.delayed(_plan)(edges)
-    mended = [dask.delayed(_mend)(p, plan, r, domain, out_meta) for r, p in enumerate(ranges)]
-    divisions = tuple(_to_out(bounds, domain).tolist())
-    return _Plan(mended, out_meta, divisions)
+            chunks = [_take(x, cuts[r0 : r1 + 1]) for x in locals_]
+        out = list(dask.delayed(_combine_group, nout=r1 - r0 + 1)(chunks, kind, floats, kmeta))
+        ranges.extend(out[:-1])
+        edges.append(out[-1])
+    plan = dask.delayed(_plan)(dask.delayed(_concat)(edges))
+    return _Plan(ranges, plan, domain, out_meta, tuple(_to_out(bounds, domain).tolist()))
+
+
+def _concat(lists: list[list[Any]]) -> list[Any]:
+    return [x for part in lists for x in part]
 
 
 def _frame(plan: _Plan) -> Any:
@@ -485,7 +542,9 @@ def _frame(plan: _Plan) -> Any:
 
     if plan.divisions is None:
         return dd.from_pandas(plan.meta, npartitions=1)
-    return dd.from_delayed(plan.parts, meta=plan.meta, divisions=plan.divisions, verify_meta=False)
+    return dd.from_delayed(
+        plan.parts(), meta=plan.meta, divisions=plan.divisions, verify_meta=False
+    )
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -807,14 +866,12 @@ def _combine_files(
         say(f"intervalues: dask dashboard at {client.dashboard_link}")
     t0 = time.perf_counter()
 
-    def wait(c: Any, futures: list[Any]) -> list[Any]:
-        return _gather(c, futures, _Bar("input partitions read") if progress else None)
-
+    bar = _Bar("input partitions read") if progress else None
     with _progress(progress, client, local):
-        plan = _build(frame, start, stop, value, kind, None, None, client, wait)
+        plan = _build(frame, start, stop, value, kind, None, None, client, bar)
     say(
         f"intervalues: read {frame.npartitions} input partitions in one pass, "
-        f"{len(plan.parts)} ranges ({time.perf_counter() - t0:.1f} s)"
+        f"{max(len(plan.ranges), 1)} ranges ({time.perf_counter() - t0:.1f} s)"
     )
     if out is not None:
         import fsspec
@@ -823,10 +880,7 @@ def _combine_files(
         fs.makedirs(root, exist_ok=True)
         for old in fs.glob(f"{root}/part.*.parquet"):  # a previous run's files
             fs.rm(old)
-        writes = [
-            dask.delayed(_write)(p, fs, f"{root}/part.{r:06d}.parquet", plan.meta)
-            for r, p in enumerate(plan.parts)
-        ]
+        writes = plan.writes(fs, root)
         if client is not None:
             _gather(client, client.compute(writes), _Bar("ranges written") if progress else None)
         else:
@@ -845,11 +899,21 @@ def _combine_files(
         return result.persist()
 
 
-def _write(part: Any, fs: Any, path: str, meta: Any) -> int:
-    """Write one range's pieces as one Parquet file; the number of pieces."""
+def _write(
+    part: Any,
+    fs: Any,
+    path: str,
+    meta: Any,
+    plan: Any = None,
+    r: int = 0,
+    domain: Domain = NUMBER,
+) -> int:
+    """Mend one range (with a plan) and write it as one Parquet file; its piece count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if plan is not None:
+        part = _mend(part, plan, r, domain, meta)
     table = pa.Table.from_pandas(part if len(part) else meta, preserve_index=False)
     with fs.open(path, "wb") as f:
         pq.write_table(table, f)

@@ -30,7 +30,11 @@ __all__ = [
     "fits_int64",
     "magnitude",
     "merge_events",
+    "pack",
+    "positions",
     "scaled_values",
+    "sliced",
+    "unpack",
 ]
 
 I64_MAX = 2**63 - 1
@@ -159,6 +163,65 @@ def events_from_pieces(starts: Any, stops: Any, values: Any) -> tuple[Any, Any]:
     return coords, after
 
 
+def pack(coords: Any, after: Any) -> tuple[tuple[Any, ...], Any]:
+    """Events in less memory: ``(packed coords, after)``, exactly.
+
+    Integer coordinates are stored as ``base + step * q`` with ``q`` in ``uint32``
+    (``step``: the greatest common divisor of the offsets, so minute-resolution
+    datetimes in microseconds pack too) when the offsets allow; ``after`` as ``int32``
+    when every value fits. Typical events then take 8 bytes instead of 16.
+
+    >>> packed, after = pack(np.array([600, 660, 900]), np.array([2, 5, 0]))
+    >>> packed[1].dtype, packed[2:], after.dtype
+    (dtype('uint32'), (600, 60), dtype('int32'))
+    >>> unpack(packed).tolist()
+    [600, 660, 900]
+    """
+    if after.dtype == np.int64 and len(after) and magnitude(after) < 2**31:
+        after = after.astype(np.int32)
+    if coords.dtype != np.int64 or len(coords) < 2:
+        return ("raw", coords), after
+    base = int(coords[0])
+    offsets = coords - coords[0]  # sorted coordinates: from 0 up, no overflow below 2**63
+    if int(offsets[-1]) < 0:
+        return ("raw", coords), after
+    step = int(np.gcd.reduce(offsets[1:]))
+    if step and int(offsets[-1]) // step < 2**32:
+        return ("packed", (offsets // step).astype(np.uint32), base, step), after
+    return ("raw", coords), after
+
+
+def unpack(packed: tuple[Any, ...], where: Any = slice(None)) -> Any:
+    """The coordinates ``[where]`` (a slice or indices) of packed events, as int64 or
+    float64 keys."""
+    if packed[0] == "raw":
+        return packed[1][where]
+    return packed[1][where].astype(np.int64) * packed[3] + packed[2]
+
+
+def sliced(packed: tuple[Any, ...], i0: int, i1: int) -> tuple[Any, ...]:
+    """The packed events ``[i0:i1]``: a view, nothing copied."""
+    return (packed[0], packed[1][i0:i1], *packed[2:])
+
+
+def positions(packed: tuple[Any, ...], bounds: list[Any]) -> list[int]:
+    """Where each bound would go among the coordinates, left of equal ones (as
+    ``searchsorted(bounds, side="left")``), computed on the packed form exactly.
+
+    >>> packed, _ = pack(np.array([600, 660, 900]), np.array([2, 5, 0]))
+    >>> positions(packed, [0, 600, 601, 900, 10**6])
+    [0, 0, 1, 2, 3]
+    """
+    if packed[0] == "raw":
+        return packed[1].searchsorted(bounds, side="left").tolist()
+    q, base, step = packed[1], packed[2], packed[3]
+    at = []
+    for b in bounds:  # the first q with base + step * q >= b, in exact integers
+        t = -((base - int(b)) // step)
+        at.append(0 if t <= 0 else len(q) if t > int(q[-1]) else int(q.searchsorted(t)))
+    return at
+
+
 def events_from_intervals(starts: Any, stops: Any, values: Any) -> tuple[Any, Any]:
     """Events of the sum of intervals ``[starts[i], stops[i])`` weighted by ``values``.
 
@@ -196,7 +259,7 @@ def _rescaled(arr: Any, factor: int, objects: bool) -> Any:
     """``arr * factor`` exactly: ``object`` when asked to, else ``int64`` (no overflow)."""
     if objects:
         arr = arr if arr.dtype == object else _as_objects(arr)
-    elif arr.dtype == object:  # Python ints that provably fit: back to int64
+    elif arr.dtype != np.int64:  # int32 storage, or Python ints that provably fit
         arr = arr.astype(np.int64)
     if factor == 1 or (not objects and factor > I64_MAX):  # the latter: all zeros
         return arr

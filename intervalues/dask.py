@@ -154,13 +154,13 @@ def _local(
         events_from_pieces,
         fits_int64,
         magnitude,
+        pack,
         scaled_values,
     )
     from .interval_meter import IntervalMeter
 
     out, keys = _survey(part, names, labels, promote, what)
-    empty = np.empty(0, dtype=key_dtype)
-    out["events"] = (empty, np.empty(0, dtype=np.int64), 0)
+    out["events"] = (("raw", np.empty(0, dtype=key_dtype)), np.empty(0, dtype=np.int64), 0)
     out["n_events"], out["sample"] = 0, None
     if keys is None:
         return out
@@ -178,12 +178,13 @@ def _local(
     else:  # Python ints: exact beyond 64 bits
         coords, after = events_from_intervals(s, e, values)
     coords = coords.astype(key_dtype, copy=False)
-    out["events"] = (coords, after, scale)
     out["n_events"] = len(coords)
     if len(coords):
         at = np.unique(np.linspace(0, len(coords) - 1, min(len(coords), k)).astype(np.int64))
         out["sample"] = coords[at]
         out["lo"], out["hi"] = coords[0], coords[-1]
+    packed, after = pack(coords, after)
+    out["events"] = (packed, after, scale)
     return out
 
 
@@ -281,18 +282,19 @@ def _boundaries(surveys: list[dict[str, Any]], nranges: int) -> Any:
 # -- route events to ranges, combine each range -------------------------------------------
 def _take(local: dict[str, Any], cuts: list[Any]) -> list[tuple[Any, ...]]:
     """One partition's events cut into the ranges ``[cuts[j], cuts[j+1])`` (``None`` at
-    an end: unbounded), each as views with the partition's exact value just before the
-    range and its first coordinate from the range's end on (None: none)."""
-    coords, after, scale = local["events"]
-    at = [0 if cuts[0] is None else int(coords.searchsorted(cuts[0], side="left"))]
-    if len(cuts) > 2:
-        at.extend(coords.searchsorted(cuts[1:-1], side="left").tolist())
-    at.append(len(coords) if cuts[-1] is None else int(coords.searchsorted(cuts[-1], "left")))
+    an end: unbounded), each as a view (still packed) with the partition's exact value
+    just before the range and its first coordinate from the range's end on (None: none)."""
+    from ._partials import positions, sliced, unpack
+
+    packed, after, scale = local["events"]
+    n = len(after)
+    inner = positions(packed, [c for c in cuts if c is not None])
+    at = ([0] if cuts[0] is None else []) + inner + ([n] if cuts[-1] is None else [])
     out = []
     for i0, i1 in itertools.pairwise(at):
         before = int(after[i0 - 1]) if i0 else 0
-        nxt = coords[i1] if i1 < len(coords) else None
-        out.append((coords[i0:i1], after[i0:i1], scale, before, nxt))
+        nxt = unpack(packed, slice(i1, i1 + 1))[0] if i1 < n else None
+        out.append((sliced(packed, i0, i1), after[i0:i1], scale, before, nxt))
     return out
 
 
@@ -314,9 +316,9 @@ def _combine_range(chunks: list[tuple[Any, ...]], kind: str, floats: bool, meta:
     import numpy as np
     import pandas as pd
 
-    from ._partials import canonical, finish, merge_events
+    from ._partials import canonical, finish, merge_events, unpack
 
-    coords, totals, scale = merge_events([c[:4] for c in chunks])
+    coords, totals, scale = merge_events([(unpack(c[0]), *c[1:4]) for c in chunks])
     if not len(coords):
         return meta
     values = finish(totals, scale, kind, floats)
@@ -495,9 +497,11 @@ def _build(
     tasks = cols.map_partitions(
         _local, *args, meta=pd.Series([], dtype=object), enforce_metadata=False
     ).to_delayed()
-    if client is not None:
-        locals_: list[Any] = client.compute(tasks)
-        surveys = _gather(client, client.map(_survey_of, locals_, pure=False), bar)
+    if client is not None:  # one submission: the events stay, only the surveys come back
+        futures = client.compute([*tasks, *(dask.delayed(_survey_of)(t) for t in tasks)])
+        locals_: list[Any] = futures[: len(tasks)]
+        surveys = _gather(client, futures[len(tasks) :], bar)
+        del futures
     else:
         locals_ = list(dask.compute(*tasks))
         surveys = [_survey_of(x) for x in locals_]
@@ -517,13 +521,14 @@ def _build(
     ngroups = nr
     if client is not None:
         volume = 16 * sum(s["n_events"] for s in surveys)
-        wanted = max(2 * sum(client.nthreads().values()), -(-volume // _GROUP_BYTES), 2)
-        ngroups = min(nr, wanted)
+        threads = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values())
+        ngroups = min(nr, max(2 * threads, -(-volume // _GROUP_BYTES), 2))
     ranges, edges = [], []
     for g in range(ngroups):
         r0, r1 = g * nr // ngroups, (g + 1) * nr // ngroups
         if client is not None:  # cut where the events are; only the cuts move
-            chunks = [client.submit(_take, x, cuts[r0 : r1 + 1], pure=False) for x in locals_]
+            take = dask.delayed(_take, pure=False)
+            chunks = [take(x, cuts[r0 : r1 + 1]) for x in locals_]
         else:
             chunks = [_take(x, cuts[r0 : r1 + 1]) for x in locals_]
         out = list(dask.delayed(_combine_group, nout=r1 - r0 + 1)(chunks, kind, floats, kmeta))

@@ -99,6 +99,24 @@ class TestHelpers:
         totals = np.array([29, 30, -5, 9], dtype=np.int64)  # 2.9, 3.0, -0.5, 0.9
         assert _partials.finish(totals, 1, "counter", True).tolist() == [2, 3, 0, 0]
 
+    @given(
+        st.lists(st.integers(-(2**63), 2**63 - 1), min_size=0, max_size=40, unique=True),
+        st.sampled_from([1, 7, 60_000_000]),
+        st.lists(st.integers(-(2**63), 2**63 - 1), max_size=8),
+    )
+    @settings(max_examples=200, deadline=None)
+    def test_pack_is_exact_and_cuts_like_searchsorted(self, raw, step, bounds):
+        coords = np.array(sorted({max(min(x * step, 2**63 - 1), -(2**63)) for x in raw}))
+        coords = coords.astype(np.int64)
+        after = np.arange(len(coords), dtype=np.int64) * (2**40 if step == 7 else 1)
+        packed, small = _partials.pack(coords, after)
+        assert _partials.unpack(packed).tolist() == coords.tolist()
+        assert small.tolist() == after.tolist()
+        bounds = sorted(bounds)
+        assert _partials.positions(packed, bounds) == coords.searchsorted(bounds).tolist()
+        view = _partials.sliced(packed, 1, 3)
+        assert _partials.unpack(view).tolist() == coords[1:3].tolist()
+
     def test_canonical_merges_equal_neighbours_only_when_touching(self):
         s, e, v = _partials.canonical(
             np.array([0, 1, 3, 4]), np.array([1, 2, 4, 5]), np.array([1, 1, 1, 1])

@@ -56,6 +56,7 @@ _KINDS = ("meter", "counter", "set")
 _I64_MAX = 2**63 - 1
 _SAMPLE = 256  # event-coordinate sample points per input partition (at least)
 _GROUP_BYTES = 64 * 2**20  # events (16 bytes each) one task combines, range by range
+_WINDOW = 2**20  # events summed at once within a range (the temporaries: ~80 bytes each)
 TIMEOUT_SETTING = "intervalues.no-workers-timeout"
 _DEFAULT_TIMEOUT = "60s"
 
@@ -159,6 +160,9 @@ def _local(
     )
     from .interval_meter import IntervalMeter
 
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:  # the reader's buffers, already copied into the partition
+        arrow.default_memory_pool().release_unused()
     out, keys = _survey(part, names, labels, promote, what)
     out["events"] = (("raw", np.empty(0, dtype=key_dtype)), np.empty(0, dtype=np.int64), 0)
     out["n_events"], out["sample"] = 0, None
@@ -312,26 +316,58 @@ def _combine_group(
 
 def _combine_range(chunks: list[tuple[Any, ...]], kind: str, floats: bool, meta: Any) -> Any:
     """One range's pieces (keys, canonical within the range) from every partition's
-    slice: merged events, exact running totals plus the offset, rounded once."""
+    slice: merged events, exact running totals plus the offset, rounded once. A range
+    of many events is summed window by window (at most about ``_WINDOW`` events each),
+    so the temporaries stay small whatever the range holds."""
     import numpy as np
     import pandas as pd
 
-    from ._partials import canonical, finish, merge_events, unpack
+    from ._partials import canonical, finish, merge_events, positions, unpack
 
-    coords, totals, scale = merge_events([(unpack(c[0]), *c[1:4]) for c in chunks])
+    coords_out, values_out = [], []
+    for lo, hi in itertools.pairwise(_windows(chunks)):
+        parts = []
+        for packed, after, scale, before, _ in chunks:
+            i0 = 0 if lo is None else positions(packed, [lo])[0]
+            i1 = len(after) if hi is None else positions(packed, [hi])[0]
+            prior = int(after[i0 - 1]) if i0 else before
+            parts.append((unpack(packed, slice(i0, i1)), after[i0:i1], scale, prior))
+        coords, totals, scale = merge_events(parts)
+        coords_out.append(coords)
+        values_out.append(finish(totals, scale, kind, floats))
+    coords = np.concatenate(coords_out)
     if not len(coords):
         return meta
-    values = finish(totals, scale, kind, floats)
+    values = np.concatenate(values_out)
     stops = np.empty_like(coords)
     stops[:-1] = coords[1:]
     stops[-1] = coords[-1]
     if values[-1]:  # the last piece reaches the first event after the range
         stops[-1] = min(c[4] for c in chunks if c[4] is not None)
+    del coords_out, values_out
     starts, stops, values = canonical(coords, stops, values)
+    del coords
     cols = {"start": starts, "stop": stops}
     if kind != "set":
-        cols["value"] = values
-    return pd.DataFrame(cols).astype(meta.dtypes.to_dict())
+        cols["value"] = values.astype(meta["value"].dtype, copy=False)
+    return pd.DataFrame(cols, copy=False)
+
+
+def _windows(chunks: list[tuple[Any, ...]]) -> list[Any]:
+    """Boundaries splitting a range's events into windows of about ``_WINDOW`` events
+    (``None`` at both ends), from evenly spaced sample coordinates of every chunk."""
+    import numpy as np
+
+    from ._partials import unpack
+
+    total = sum(len(c[1]) for c in chunks)
+    count = -(-total // _WINDOW)
+    if count <= 1:
+        return [None, None]
+    every = max(1, _WINDOW // 64)  # about 64 sample coordinates per window
+    sample = np.sort(np.concatenate([unpack(c[0], slice(every // 2, None, every)) for c in chunks]))
+    inner = np.unique(sample[(np.arange(1, count) * len(sample)) // count]).tolist()
+    return [None, *inner, None]
 
 
 # -- mend the joins -----------------------------------------------------------------------
@@ -886,16 +922,20 @@ def _combine_files(
         for old in fs.glob(f"{root}/part.*.parquet"):  # a previous run's files
             fs.rm(old)
         writes = plan.writes(fs, root)
+        del plan  # from here the graph alone holds the events: each is freed once used
         if client is not None:
-            _gather(client, client.compute(writes), _Bar("ranges written") if progress else None)
+            futures = client.compute(writes)
+            del writes
+            _gather(client, futures, _Bar("ranges written") if progress else None)
         else:
             with _progress(progress, None, local):
                 dask.compute(*writes)
         say(f"intervalues: wrote {out} ({time.perf_counter() - t0:.1f} s)")
         return dd.read_parquet(out)
     result = _frame(plan)
+    del plan
     if client is not None:
-        result = client.persist(result)
+        result = client.persist(result)  # the persisted result no longer holds the events
         from distributed import futures_of
 
         _wait(client, futures_of(result), _Bar("ranges combined") if progress else None)

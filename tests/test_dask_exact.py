@@ -269,3 +269,22 @@ class TestPipelineEqualsOneMachine:
             {"start": s, "stop": s + np.round(rng.uniform(0, 1, 400), 2), "value": 0.1}
         )
         assert_identical(pdf, "meter", "value", 4, 8)
+
+    @pytest.mark.parametrize("window", [1, 7, 64])
+    def test_ranges_summed_in_windows(self, monkeypatch, window):
+        # a range of many events is summed window by window: the same pieces
+        monkeypatch.setattr(idask, "_WINDOW", window)
+        rng = np.random.default_rng(10 + window)
+        s = rng.integers(0, 200, 600)
+        pdf = pd.DataFrame(
+            {
+                "start": s,
+                "stop": s + rng.integers(0, 30, 600),
+                "value": rng.choice([0.1, 0.2, -0.3, 1e-7, 2.5], 600),
+            }
+        )
+        for kind in ("meter", "counter", "set"):
+            assert_identical(pdf, kind, "value", 5, 3)
+        pdf["start"] = pd.Timestamp("2024-01-01") + pd.to_timedelta(pdf["start"], unit="min")
+        pdf["stop"] = pdf["start"] + pd.to_timedelta(rng.integers(0, 30, 600), unit="min")
+        assert_identical(pdf, "meter", "value", 4, 2)

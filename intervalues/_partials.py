@@ -215,11 +215,12 @@ def positions(packed: tuple[Any, ...], bounds: list[Any]) -> list[int]:
     if packed[0] == "raw":
         return packed[1].searchsorted(bounds, side="left").tolist()
     q, base, step = packed[1], packed[2], packed[3]
-    at = []
-    for b in bounds:  # the first q with base + step * q >= b, in exact integers
-        t = -((base - int(b)) // step)
-        at.append(0 if t <= 0 else len(q) if t > int(q[-1]) else int(q.searchsorted(t)))
-    return at
+    top = int(q[-1])
+    # the first q with base + step * q >= b, in exact integers, clamped to q's range
+    wanted = [min(max(-((base - int(b)) // step), 0), top + 1) for b in bounds]
+    inside = np.array([min(t, top) for t in wanted], dtype=q.dtype)  # no cast of q
+    found = q.searchsorted(inside, side="left").tolist()
+    return [len(q) if t > top else i for t, i in zip(wanted, found)]
 
 
 def events_from_intervals(starts: Any, stops: Any, values: Any) -> tuple[Any, Any]:

@@ -109,8 +109,8 @@ def _survey(part: Any, names: list[str], labels: list[str], promote: bool, what:
         if not out["na"][-1] and kind in "fiu":
             arr = col.to_numpy()
         out["inf"].append(int(np.isinf(arr).sum()) if arr is not None and kind == "f" else 0)
-        big = 0
-        if arr is not None and kind in "iu" and arr.size:
+        big = 0  # only unsigned and int-with-float columns can be out of range
+        if arr is not None and (kind == "u" or (promote and kind == "i")) and arr.size:
             big = max(int(arr.max()), -int(arr.min()))
         out["big"].append(big)
     if any(out["na"]) or any(out["inf"]) or not len(part):

@@ -67,8 +67,9 @@ del frame
 s, e, v = result.to_arrays()  # to_pandas() is far slower on millions of pieces
 pd.DataFrame({"start": s, "stop": e, "value": v}).to_parquet(out, index=False)
 t3 = time.perf_counter()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"read": t1 - t0, "combine": t2 - t1, "write": t3 - t2, "rss": rss}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+rss, cpu = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+print(json.dumps({"read": t1 - t0, "combine": t2 - t1, "write": t3 - t2, "rss": rss, "cpu": cpu}))
 """
 
 
@@ -146,6 +147,14 @@ class Peaks:
             except OSError:  # the worker was killed
                 pass
         return sorted(out)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process so far (all threads), user + system."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def read_so_far(dask_scheduler) -> int:
@@ -232,21 +241,24 @@ def run_size(args, rows: int, kind: str, last: bool) -> None:
             print(
                 f"single process: read {one['read']:.1f} s + combine {one['combine']:.1f} s"
                 f" + write {one['write']:.1f} s = {singles[-1]:.1f} s,"
-                f" peak RSS {one['rss'] / MIB:,.0f} MiB"
+                f" CPU {one['cpu']:.1f} s (with imports), peak RSS {one['rss'] / MIB:,.0f} MiB"
             )
             shutil.rmtree(out, ignore_errors=True)
             peak = Peaks(client)
+            cpu0 = sum(client.run(cpu_seconds).values()) + cpu_seconds()
             t0 = time.perf_counter()
             written = combine_files(
                 str(data / "*.parquet"), "start", "stop", "value",
                 scheduler=client, out=str(out), progress=args.progress,
             )  # fmt: skip
             walls.append(time.perf_counter() - t0)
+            cpu = sum(client.run(cpu_seconds).values()) + cpu_seconds() - cpu0
             peaks.append(peak.read())
             equal = same_pieces(out, ref)
             print(
                 f"distributed:    {walls[-1]:.1f} s for {written.npartitions} ranges"
-                f" ({walls[-1] / singles[-1]:.2f}x one process), peak RSS per worker "
+                f" ({walls[-1] / singles[-1]:.2f}x one process), CPU {cpu:.1f} s (workers and"
+                f" scheduler), peak RSS per worker "
                 + ", ".join(f"{p / MIB:,.0f}" for p in peaks[-1])
                 + f" MiB, pieces bit-identical: {equal}"
             )

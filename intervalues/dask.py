@@ -39,7 +39,6 @@ dask, distributed and pandas are imported only when a function here is called; i
 
 from __future__ import annotations
 
-import contextlib
 import glob as _glob
 import itertools
 import sys
@@ -506,8 +505,16 @@ def _build(
     use_rust: bool | None,
     client: Any,
     bar: Any = None,
+    hold: list[Any] | None = None,
 ) -> _Plan:
-    """Run the read pass (on ``client`` when given) and lay out the rest of the graph."""
+    """Run the read pass (on ``client`` when given) and lay out the rest of the graph.
+
+    On a cluster the read pass's results stay on the workers as futures, which go into
+    ``hold`` (the caller keeps it as long as the events are wanted). The graph refers to
+    the read tasks themselves, not to the futures: while ``hold`` lives the scheduler
+    finds their results in memory and does not read again (should they be gone, it
+    reads again, same result), and no future travels in a message (distributed keeps
+    its recent messages, which would keep the events on the workers after the run)."""
     dask, dd, np = _imports()
     import pandas as pd
 
@@ -536,6 +543,9 @@ def _build(
     if client is not None:  # one submission: the events stay, only the surveys come back
         futures = client.compute([*tasks, *(dask.delayed(_survey_of)(t) for t in tasks)])
         locals_: list[Any] = futures[: len(tasks)]
+        if hold is not None:
+            hold.extend(locals_)
+            locals_ = list(tasks)  # refer to the tasks; their results are held
         surveys = _gather(client, futures[len(tasks) :], bar)
         del futures
     else:
@@ -625,8 +635,13 @@ def combine(
     """
     _imports()
     _validate(kind, npartitions, use_rust)
-    plan = _build(frame, start, stop, value, kind, npartitions, use_rust, _client())
-    return _frame(plan)
+    client = _client()
+    hold: list[Any] = []
+    plan = _build(frame, start, stop, value, kind, npartitions, use_rust, client, None, hold)
+    result = _frame(plan)
+    if hold:  # the events stay on the workers exactly as long as the result object
+        result._intervalues_events = hold
+    return result
 
 
 # -- waiting on a cluster, never without a bound ------------------------------------------
@@ -658,21 +673,32 @@ def _no_workers_timeout() -> float:
 
 def _wait(client: Any, futures: list[Any], bar: Any = None) -> None:
     """Wait for ``futures``; raise ``TimeoutError`` (and cancel them) once no worker has
-    been connected to the scheduler for ``intervalues.no-workers-timeout``."""
-    from distributed import wait
+    been connected to the scheduler for ``intervalues.no-workers-timeout``.
+
+    Completion is signalled by the futures' callbacks (no timeouts raised and caught
+    inside distributed, whose tracebacks would keep the futures, and so their results
+    on the workers, alive until Python's cycle collector runs)."""
+    import threading
 
     limit = _no_workers_timeout()
     poll = min(1.0, limit / 4)
+    lock, everything = threading.Lock(), threading.Event()
+    left = [len(futures)]
+
+    def one_done(_: Any) -> None:
+        with lock:
+            left[0] -= 1
+            if left[0] <= 0:
+                everything.set()
+
+    if not futures:
+        return
+    for f in futures:
+        f.add_done_callback(one_done)
     alone_since = None
-    pending = list(futures)
-    while pending:
-        with contextlib.suppress(TimeoutError):  # distributed's timeout: poll again
-            wait(pending, timeout=poll)
-        pending = [f for f in pending if not f.done()]
+    while not everything.wait(poll):
         if bar is not None:
-            bar.update(len(futures) - len(pending), len(futures))
-        if not pending:
-            break
+            bar.update(len(futures) - left[0], len(futures))
         now = time.monotonic()
         if client.nthreads():
             alone_since = None
@@ -687,6 +713,8 @@ def _wait(client: Any, futures: list[Any], bar: Any = None) -> None:
                 f"{TIMEOUT_SETTING!r}: '5min'}}) or DASK_INTERVALUES__NO_WORKERS_TIMEOUT=5min,"
                 f" or start workers)"
             )
+    if bar is not None:
+        bar.update(len(futures), len(futures))
 
 
 def _gather(client: Any, futures: list[Any], bar: Any = None) -> list[Any]:
@@ -908,8 +936,9 @@ def _combine_files(
     t0 = time.perf_counter()
 
     bar = _Bar("input partitions read") if progress else None
+    hold: list[Any] = []  # the read pass's futures, until the rest is submitted
     with _progress(progress, client, local):
-        plan = _build(frame, start, stop, value, kind, None, None, client, bar)
+        plan = _build(frame, start, stop, value, kind, None, None, client, bar, hold)
     say(
         f"intervalues: read {frame.npartitions} input partitions in one pass, "
         f"{max(len(plan.ranges), 1)} ranges ({time.perf_counter() - t0:.1f} s)"
@@ -926,6 +955,7 @@ def _combine_files(
         if client is not None:
             futures = client.compute(writes)
             del writes
+            hold.clear()  # submitted: each partition's events now live until used
             _gather(client, futures, _Bar("ranges written") if progress else None)
         else:
             with _progress(progress, None, local):
@@ -936,6 +966,7 @@ def _combine_files(
     del plan
     if client is not None:
         result = client.persist(result)  # the persisted result no longer holds the events
+        hold.clear()
         from distributed import futures_of
 
         _wait(client, futures_of(result), _Bar("ranges combined") if progress else None)

@@ -5,6 +5,7 @@ Each test starts its own cluster (it kills workers); a few seconds each.
 
 from __future__ import annotations
 
+import gc
 import operator
 import os
 import signal
@@ -216,3 +217,47 @@ class TestDistinctCoordinates:
         )
         assert result.npartitions == 16
         same(result, pdf)
+
+
+class TestNothingLeft:
+    def test_combine_files_leaves_nothing_on_the_workers(self, client, tmp_path):
+        # once combine_files has returned, no event of its read pass may stay on the
+        # workers, not even until Python's cycle collector runs or distributed's log of
+        # recent messages moves on (a later run would silently reuse them)
+        data(5000, 7).to_parquet(tmp_path / "in.parquet")
+        gc.disable()
+        try:
+            idask.combine_files(
+                str(tmp_path / "*.parquet"), "start", "stop", "value",
+                scheduler=client, out=str(tmp_path / "out"), progress=False,
+            )  # fmt: skip
+            deadline = time.monotonic() + 30
+            while True:
+                held = [str(k) for keys in client.has_what().values() for k in keys]
+                ours = [k for k in held if "_local" in k or "_survey_of" in k]
+                if not ours or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+        finally:
+            gc.enable()
+        assert ours == []
+
+    def test_a_dropped_combine_result_leaves_nothing(self, client):
+        pdf = data(5000, 8)
+        gc.disable()
+        try:
+            result = idask.combine(slow_frame(pdf, 4, 0.3), value="value", npartitions=3)
+            held = [str(k) for keys in client.has_what().values() for k in keys]
+            assert any("_local" in k for k in held)  # the events wait for the result
+            same(result, pdf)
+            del result
+            deadline = time.monotonic() + 30
+            while True:
+                held = [str(k) for keys in client.has_what().values() for k in keys]
+                ours = [k for k in held if "_local" in k or "_survey_of" in k]
+                if not ours or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+        finally:
+            gc.enable()
+        assert ours == []

@@ -264,10 +264,11 @@ def run_size(args, rows: int, kind: str, last: bool) -> None:
             )
             if not equal:
                 sys.exit(1)
-        ratio = statistics.median(walls) / statistics.median(singles)
+        ratio = statistics.median(w / s for w, s in zip(walls, singles))
         print(
             f"=> {rows:,} {kind}: median {statistics.median(walls):.1f} s vs"
-            f" {statistics.median(singles):.1f} s = {ratio:.2f}x one process;"
+            f" {statistics.median(singles):.1f} s; median of the paired ratios"
+            f" {ratio:.2f}x one process;"
             f" max worker peak {max(max(p) for p in peaks) / MIB:,.0f} MiB"
             f" (limit {parse_limit(args.memory_limit) / MIB:,.0f} MiB)"
         )

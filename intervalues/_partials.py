@@ -242,10 +242,24 @@ def events_from_intervals(starts: Any, stops: Any, values: Any) -> tuple[Any, An
     return _sum_deltas(coords, deltas, 0)
 
 
-def _sum_deltas(coords: Any, deltas: Any, base: int) -> tuple[Any, Any]:
-    """Events from unsorted ``(coordinate, change)`` pairs and the value before them."""
+def _sum_deltas(coords: Any, deltas: Any, base: int, bound: int | None = None) -> tuple[Any, Any]:
+    """Events from unsorted ``(coordinate, change)`` pairs and the value before them.
+
+    ``bound``, when given, caps every partial sum of changes at one coordinate. Dense
+    integer coordinates with ``bound < 2**53`` are summed per coordinate by ``bincount``
+    (float64 sums of integers below ``2**53`` are exact; no sort), else by a sort.
+    Every coordinate present is kept, also where the changes cancel: a range's pieces
+    start at its first coordinate, where the previous range's last piece stops."""
     if not len(coords):
         return coords, deltas
+    if bound is not None and bound < 2**53 and coords.dtype == np.int64 and deltas.dtype != object:
+        lo, hi = int(coords.min()), int(coords.max())
+        if hi - lo < 4 * len(coords) + 1024:
+            offsets = coords - lo
+            sums = np.bincount(offsets, weights=deltas)
+            where = np.flatnonzero(np.bincount(offsets))  # every coordinate present
+            after = np.cumsum(sums[where].astype(np.int64))
+            return where + lo, (after + base if base else after)
     order = np.argsort(coords, kind="stable")  # merges sorted runs quickly (timsort)
     coords, deltas = coords[order], deltas[order]
     first = np.flatnonzero(np.concatenate([[True], coords[1:] != coords[:-1]]))
@@ -305,7 +319,9 @@ def merge_events(chunks: list[tuple[Any, Any, int, int]]) -> tuple[Any, Any, int
         d[0] = after[0] - before * 10 ** (scale - k)
         d[1:] = after[1:] - after[:-1]
         deltas.append(d)
-    coords, totals = _sum_deltas(np.concatenate([c[0] for c in full]), np.concatenate(deltas), base)
+    coords, totals = _sum_deltas(
+        np.concatenate([c[0] for c in full]), np.concatenate(deltas), base, 2 * bound
+    )
     return coords, totals, scale
 
 

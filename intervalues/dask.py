@@ -620,9 +620,10 @@ def combine(
     starts as the index and known divisions. ``result.compute().reset_index(drop=True)``
     equals ``IntervalMeter.from_pandas(frame.compute(), ...).to_pandas()``, exactly.
     Bad input raises, from this call, the error one machine raises (same class, same
-    message). Cost: this call reads the input once and keeps each partition's events
-    (at most 32 bytes per interval) where they were made, until the result is computed
-    and released; O(partitions + ranges) on the driver.
+    message). Cost: this call reads the input once (on a cluster, bounded by the dask
+    config value ``intervalues.no-workers-timeout``) and keeps each partition's events
+    (at most 32 bytes per interval) on the worker that made them for as long as the
+    returned object lives; O(partitions + ranges) on the driver.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"start": [0, 2, 5], "stop": [3, 4, 6], "w": [1, 2, 5]})

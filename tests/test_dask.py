@@ -204,9 +204,17 @@ class TestAwkwardData:
         assert_same(result, pdf, "set")
 
     def test_all_intervals_in_one_range(self, client):
-        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        # two distinct event coordinates: one range, however many are asked for
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": [9] * 50, "value": [2] * 50})
         result = distributed_result(pdf, "meter", "value", 4, 6)
         assert result.npartitions == 1
+        assert_same(result, pdf, "meter", "value")
+
+    def test_ranges_follow_events_not_starts(self, client):
+        # one start, 50 stops: the events spread over 51 coordinates, so do the ranges
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        result = distributed_result(pdf, "meter", "value", 4, 6)
+        assert result.npartitions == 6
         assert_same(result, pdf, "meter", "value")
 
     def test_empty_partitions(self, client):

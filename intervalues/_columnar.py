@@ -21,7 +21,7 @@ from ._engine.coords import domain_of, key_of
 from ._engine.lookup import lattice_index, lookup_many
 from ._engine.sweep import Kind
 from ._gather import interval_of
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractIntervalCollection, Coordinate
 from .base_interval import BaseInterval
 
 __all__ = ["ColumnarCollection"]
@@ -64,6 +64,9 @@ class ColumnarCollection(AbstractIntervalCollection):
         """Take over another collection's content (for in-place operators)."""
         self._assign(other._layout, other._tracks)
 
+    def _take(self, other: Any) -> None:
+        self._replace_with(other)
+
     def copy(self: Self) -> Self:
         """An independent copy.
 
@@ -99,7 +102,7 @@ class ColumnarCollection(AbstractIntervalCollection):
             yield interval(t, a, b, v)
 
     @property
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)`` or ``None`` when empty. O(number of lattices).
 
         >>> from intervalues import IntervalMeter
@@ -290,7 +293,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         return make(pieces) if pieces else self.copy()
 
     def to_timezone(
-        self: Self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self: Self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> Self:
         """A copy with every piece converted to another zone (see ``BaseInterval``).
 
@@ -300,21 +303,10 @@ class ColumnarCollection(AbstractIntervalCollection):
         >>> m.to_timezone(timezone.utc).min()
         datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
         """
-        converted = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
+        converted = [
+            p.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold) for p in self
+        ]
         return self._rebuilt(converted)
-
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
-
-        >>> from datetime import datetime, timezone
-        >>> from intervalues import IntervalMeter
-        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> m.convert_timezone_inplace(timezone.utc); m.min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        self._replace_with(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
 
 
 def pieces_of(other: Any) -> list[BaseInterval]:

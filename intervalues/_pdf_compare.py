@@ -70,11 +70,11 @@ def grid(p: Density, q: Density) -> Grid:
 
 def comparison_segments(
     p: Density, q: Density
-) -> tuple[tuple[Any, Any, float, float, float, float], ...]:
+) -> list[tuple[Any, Any, float, float, float, float]]:
     """``(start, stop, density, other_density, cdf_at_start, other_cdf_at_start)`` of
     each elementary segment."""
     xs, dens, fs, gs = grid(p, q)
-    return tuple((xs[k], xs[k + 1], dens[k][0], dens[k][1], fs[k], gs[k]) for k in range(len(dens)))
+    return [(xs[k], xs[k + 1], dens[k][0], dens[k][1], fs[k], gs[k]) for k in range(len(dens))]
 
 
 def kolmogorov_distance(p: Density, q: Density) -> float:

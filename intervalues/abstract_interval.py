@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from .base_interval import BaseInterval
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from .interval_set import IntervalSet
 
 __all__ = ["AbstractInterval", "AbstractIntervalCollection"]
+
+#: a coordinate: a number or a datetime (re-exported as ``intervalues.Coordinate``)
+Coordinate: TypeAlias = int | float | datetime
+#: a (weighted) length: a number, or a ``timedelta`` for datetimes
+Length: TypeAlias = float | timedelta
 
 
 class AbstractInterval(ABC):
@@ -71,7 +77,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def get_length(self) -> Any:
+    def get_length(self) -> Length:
         """Total (value-weighted) length.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -80,7 +86,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def max(self) -> Any:
+    def max(self) -> Coordinate:
         """Upper bound.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -89,7 +95,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def min(self) -> Any:
+    def min(self) -> Coordinate:
         """Lower bound.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -117,7 +123,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
     @property
     @abstractmethod
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)``, or ``None`` when empty. O(1).
 
         >>> from intervalues import IntervalSet
@@ -141,7 +147,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         return len(self) == 0
 
-    def min(self) -> Any:
+    def min(self) -> Coordinate:
         """Smallest start; ``ValueError`` when empty.
 
         >>> from intervalues import IntervalSet, BaseInterval
@@ -153,7 +159,7 @@ class AbstractIntervalCollection(AbstractInterval):
             raise ValueError(f"min() of an empty {type(self).__name__}")
         return b[0]
 
-    def max(self) -> Any:
+    def max(self) -> Coordinate:
         """Largest stop; ``ValueError`` when empty.
 
         >>> from intervalues import IntervalSet, BaseInterval
@@ -185,7 +191,72 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         return self.data
 
-    def find_all_containing(self, x: Any) -> list[Any]:
+    @abstractmethod
+    def set_data(self, data: Any) -> None:
+        """Replace the content by ``data`` (what ``data`` holds for this collection type:
+        a mapping of intervals to weights for meters, intervals otherwise), recombined
+        into the canonical form; a failing call leaves the collection unchanged.
+
+        >>> from intervalues import IntervalMeter, BaseInterval
+        >>> m = IntervalMeter(); m.set_data({BaseInterval(0, 2): 3}); m
+        IntervalMeter:{BaseInterval[0;2]: 3}
+        """
+
+    @abstractmethod
+    def to_timezone(
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> Any:
+        """A same-type copy with every interval converted (see ``BaseInterval.to_timezone``).
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> s = IntervalSet(BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)))
+        >>> s.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
+
+    def convert_timezone_inplace(
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> Any:
+        """:meth:`to_timezone` in place, returning this collection; unchanged on failure.
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> s = IntervalSet(BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)))
+        >>> s.convert_timezone_inplace(timezone.utc) is s, s.max().tzinfo
+        (True, datetime.timezone.utc)
+        """
+        converted = self.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold)
+        self._take(converted)
+        return self
+
+    def _take(self, other: Any) -> None:
+        """Take over the content of ``other`` (same type); collections override it."""
+        self.set_data(other.data)
+
+    def __contains__(self, x: object) -> bool:
+        """Whether ``x`` (a coordinate or an interval) is covered; each collection
+        defines what that means.
+
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> 1 in IntervalSet(BaseInterval(0, 2)), BaseInterval(3, 4) in IntervalSet()
+        (True, False)
+        """
+        return any(x in iv for iv in self)
+
+    @abstractmethod
+    def __getitem__(self, x: Any) -> Any:
+        """The value at a coordinate (or for an interval); each collection defines it."""
+
+    def find_all_containing(self, value: Coordinate | BaseInterval) -> list[BaseInterval]:
         """Every iterated interval that contains a coordinate or interval.
 
         >>> from intervalues import IntervalList, BaseInterval
@@ -195,7 +266,7 @@ class AbstractIntervalCollection(AbstractInterval):
         out = []
         for iv in self:
             try:
-                if x in iv:
+                if value in iv:
                     out.append(iv)
             except TypeError:
                 return []

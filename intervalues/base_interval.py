@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._checks import check_coordinate, check_factor, check_value, describe
 from ._engine.coords import domain_of, key_of
-from .abstract_interval import AbstractInterval, AbstractIntervalCollection
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate, Length
 
 if TYPE_CHECKING:
     from .interval_list import IntervalList
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["BaseInterval", "Coordinate", "EmptyInterval", "Length", "UnitInterval"]
 
 _I = TypeVar("_I", bound="BaseInterval")
-Coordinate: TypeAlias = int | float | datetime
-Length: TypeAlias = float | timedelta
 
 
 def _fmt(x: Any) -> str:
@@ -52,7 +50,13 @@ class BaseInterval(AbstractInterval):
     stop: Any
     value: Any
 
-    def __init__(self, loc: Any, stop: Any = None, value: Any = None) -> None:
+    def __init__(
+        self,
+        loc: Sequence[Coordinate] | Coordinate,
+        stop: Coordinate | None = None,
+        value: float | None = None,
+    ) -> None:
+        first: Any = loc
         if isinstance(loc, (tuple, list)):
             if not 2 <= len(loc) <= 3:
                 raise TypeError(
@@ -60,11 +64,11 @@ class BaseInterval(AbstractInterval):
                 )
             if stop is not None:
                 raise TypeError("give stop either inside loc or as an argument, not both")
-            seq_value = loc[2] if len(loc) == 3 else None
-            loc, stop = loc[0], loc[1]
+            seq_value: Any = loc[2] if len(loc) == 3 else None
+            first, stop = loc[0], loc[1]
             if value is None:
                 value = seq_value
-        start = check_coordinate(loc, "start")
+        start = check_coordinate(first, "start")
         if stop is None:
             if isinstance(start, datetime):
                 raise TypeError("a datetime interval needs a stop")
@@ -111,23 +115,23 @@ class BaseInterval(AbstractInterval):
         """
         return self.value
 
-    def set_value(self, value: Any) -> None:
+    def set_value(self, val: float) -> None:
         """Overwrite the weight in place (prefer :meth:`with_value`).
 
         >>> iv = BaseInterval(0, 1); iv.set_value(4); iv
         BaseInterval[0;1;4]
         """
-        self.value = check_value(value)
+        self.value = check_value(val)
 
-    def mult_value(self, factor: Any) -> None:
-        """Multiply the weight in place (prefer ``iv * factor``).
+    def mult_value(self, val: float) -> None:
+        """Multiply the weight in place (prefer ``iv * val``).
 
         >>> iv = BaseInterval(0, 1, 3); iv.mult_value(2); iv
         BaseInterval[0;1;6]
         """
-        self.value = check_value(self.value * check_factor(factor))
+        self.value = check_value(self.value * check_factor(val))
 
-    def with_value(self, value: Any) -> BaseInterval:
+    def with_value(self: _I, value: float) -> _I:
         """A copy with another weight.
 
         >>> BaseInterval(0, 1).with_value(5)
@@ -137,7 +141,7 @@ class BaseInterval(AbstractInterval):
         new.value = check_value(value)
         return new
 
-    def as_index(self) -> BaseInterval:
+    def as_index(self: _I) -> _I:
         """A copy with weight 1 (the form used as a collection key).
 
         >>> BaseInterval(0, 2, 5).as_index()
@@ -164,20 +168,23 @@ class BaseInterval(AbstractInterval):
     def __reduce__(self) -> Any:
         return (_rebuild, (type(self), tuple(getattr(self, s) for s in _all_slots(type(self)))))
 
-    def copy_with_replace(self, mapping: Mapping[str, Any]) -> BaseInterval:
+    def copy_with_replace(
+        self, replace: Mapping[str, Coordinate | timedelta] | None = None
+    ) -> BaseInterval:
         """A copy with any of ``start``/``stop``/``value`` replaced (validated).
 
         >>> BaseInterval(0, 2).copy_with_replace({"stop": 5})
         BaseInterval[0;5]
         """
         args = {"start": self.start, "stop": self.stop, "value": self.value}
-        unknown = set(mapping) - set(args)
+        replace = replace or {}
+        unknown = set(replace) - set(args)
         if unknown:
-            raise TypeError(f"mapping has unknown fields: {sorted(unknown)}")
-        args.update(mapping)
+            raise TypeError(f"replace has unknown fields: {sorted(unknown)}")
+        args.update(replace)
         return type(self)(args["start"], args["stop"], value=args["value"])
 
-    def to_args(self, ign_value: bool = False) -> tuple[Any, ...]:
+    def to_args(self, ign_value: bool = False) -> tuple[Coordinate | timedelta, ...]:
         """``(start, stop)``, or ``(start, stop, value)`` when the value is not 1.
 
         >>> BaseInterval(0, 2, 3).to_args(), BaseInterval(0, 2).to_args()
@@ -187,7 +194,9 @@ class BaseInterval(AbstractInterval):
             return (self.start, self.stop)
         return (self.start, self.stop, self.value)
 
-    def to_args_and_replace(self, replace: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
+    def to_args_and_replace(
+        self, replace: Mapping[str, Coordinate | timedelta] | None = None
+    ) -> tuple[Coordinate | timedelta, ...]:
         """:meth:`to_args` after replacing fields.
 
         >>> BaseInterval(0, 2, 3).to_args_and_replace({"stop": 5})
@@ -266,19 +275,19 @@ class BaseInterval(AbstractInterval):
             return False
         return key_of(self.start) <= key_of(x) <= key_of(self.stop)
 
-    def __contains__(self, x: Any) -> bool:
+    def __contains__(self, val: object) -> bool:
         """Whether a coordinate or interval lies within ``[start, stop]``.
 
         >>> 2 in BaseInterval(0, 2), BaseInterval(1, 2) in BaseInterval(0, 2)
         (True, True)
         """
-        if isinstance(x, BaseInterval):
-            if x._discrete and not self._discrete:
-                return self.contains(x)
-            return self.contains(x)
-        if isinstance(x, AbstractIntervalCollection):
-            return all(iv in self for iv in x)
-        return self._contains_point(x)
+        if isinstance(val, BaseInterval):
+            if val._discrete and not self._discrete:
+                return self.contains(val)
+            return self.contains(val)
+        if isinstance(val, AbstractIntervalCollection):
+            return all(iv in self for iv in val)
+        return self._contains_point(val)
 
     def contains(self, other: BaseInterval) -> bool:
         """Whether ``other`` lies within this closed range.
@@ -292,15 +301,15 @@ class BaseInterval(AbstractInterval):
         c, d = other._keys()
         return a <= c and d <= b
 
-    def __getitem__(self, x: Any) -> int | float:
+    def __getitem__(self, index: object) -> float:
         """The value at a coordinate (0 outside); for an interval, ``value / other.value``.
 
         >>> BaseInterval(0, 2, 6)[1], BaseInterval(0, 2, 6)[BaseInterval(0, 1, 2)]
         (6, 3.0)
         """
-        if isinstance(x, BaseInterval):
-            return self.value / x.value if x in self else 0
-        return self.value if self._contains_point(x) else 0
+        if isinstance(index, BaseInterval):
+            return self.value / index.value if index in self else 0
+        return self.value if self._contains_point(index) else 0
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         """The two sweep events ``(start, +value)`` and ``(stop, -value)``.
@@ -311,8 +320,14 @@ class BaseInterval(AbstractInterval):
         yield (self.start, self.value)
         yield (self.stop, -self.value)
 
-    def __call__(self) -> tuple[tuple[Any, Any], ...]:
-        """The sweep events as a tuple."""
+    def __call__(
+        self,
+    ) -> tuple[tuple[Coordinate, float], ...] | tuple[Coordinate | timedelta, ...]:
+        """The sweep events as a tuple (a discrete interval gives its arguments).
+
+        >>> BaseInterval(0, 2, 5)()
+        ((0, 5), (2, -5))
+        """
         return tuple(self)
 
     def overlaps(self, other: BaseInterval) -> bool:
@@ -425,7 +440,7 @@ class BaseInterval(AbstractInterval):
             return IntervalMeter()
         return IntervalMeter(BaseInterval(lo, hi, self.value * other.value))
 
-    def distance_to(self, other: BaseInterval) -> Any:
+    def distance_to(self, other: BaseInterval) -> Length:
         """The gap between the two ranges (0 when they meet); ``timedelta`` for datetimes.
 
         >>> BaseInterval(0, 2).distance_to(BaseInterval(5, 6))
@@ -439,25 +454,25 @@ class BaseInterval(AbstractInterval):
             return _elapsed(other.stop, self.start)
         return _elapsed(self.start, self.start)
 
-    def clamp(self, x: Any) -> Coordinate:
+    def clamp(self, value: Coordinate) -> Coordinate:
         """The nearest point of the closed range.
 
         >>> BaseInterval(0, 2).clamp(7), BaseInterval(0, 2).clamp(1)
         (2, 1)
         """
-        if isinstance(x, float) and math.isnan(x):
-            raise ValueError("x must not be NaN")
-        x = check_coordinate(x, "x")
-        if domain_of(x).kind != domain_of(self.start).kind:
-            raise TypeError(f"x must be of the interval's domain, got {x!r}")
-        k = key_of(x)
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("value must not be NaN")
+        value = check_coordinate(value, "value")
+        if domain_of(value).kind != domain_of(self.start).kind:
+            raise TypeError(f"value must be of the interval's domain, got {value!r}")
+        k = key_of(value)
         if k <= key_of(self.start):
             return self.start
         if k >= key_of(self.stop):
             return self.stop
-        return x
+        return value
 
-    def split_at(self, points: Iterable[Any]) -> tuple[BaseInterval, ...]:
+    def split_at(self, points: Iterable[Coordinate]) -> tuple[BaseInterval, ...]:
         """Pieces cut at the interior points (others ignored), each keeping the value.
 
         >>> BaseInterval(0, 6, 2).split_at([2, 4, 9])
@@ -631,11 +646,15 @@ class BaseInterval(AbstractInterval):
 
     # -- time zones -------------------------------------------------------------------
     def to_timezone(
-        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
     ) -> BaseInterval:
         """A copy in another time zone.
 
-        Aware bounds keep their instant; naive bounds are read as wall times in ``tz``
+        Aware bounds keep their instant; naive bounds are read as wall times in ``target_timezone``
         (ambiguous ones need ``fold``, nonexistent ones are rejected);
         ``to_timezone(None, remove_timezone=True)`` strips the zone.
 
@@ -643,22 +662,30 @@ class BaseInterval(AbstractInterval):
         >>> BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)).to_timezone(timezone.utc)
         BaseInterval[2024-01-01 00:00:00+00:00;2024-01-02 00:00:00+00:00]
         """
-        start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+        start, stop = _convert_tz(self.start, self.stop, target_timezone, remove_timezone, fold)
         new = self.copy()
         new.start, new.stop = start, stop
         return new
 
     def convert_timezone_inplace(
-        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone`, changing this interval; unchanged on failure.
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> BaseInterval:
+        """:meth:`to_timezone`, changing this interval and returning it; unchanged on
+        failure.
 
         >>> from datetime import timezone
         >>> iv = BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2))
-        >>> iv.convert_timezone_inplace(timezone.utc); iv
-        BaseInterval[2024-01-01 00:00:00+00:00;2024-01-02 00:00:00+00:00]
+        >>> iv.convert_timezone_inplace(timezone.utc) is iv, iv
+        (True, BaseInterval[2024-01-01 00:00:00+00:00;2024-01-02 00:00:00+00:00])
         """
-        self.start, self.stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+        self.start, self.stop = _convert_tz(
+            self.start, self.stop, target_timezone, remove_timezone, fold
+        )
+        return self
 
 
 class _EmptyInterval(BaseInterval):

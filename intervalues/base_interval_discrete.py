@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from itertools import pairwise
@@ -47,24 +47,25 @@ class BaseDiscreteInterval(BaseInterval):
 
     def __init__(
         self,
-        loc: Any,
-        stop: Any = None,
-        step: Any = None,
-        count: Any = None,
-        value: Any = None,
+        loc: Sequence[Coordinate | timedelta] | Coordinate,
+        stop: Coordinate | None = None,
+        step: float | timedelta | None = None,
+        count: int | None = None,
+        value: float | None = None,
     ) -> None:
+        first: Any = loc
         if isinstance(loc, (tuple, list)):
-            fields = list(loc) + [None] * (5 - len(loc))
+            fields: list[Any] = list(loc) + [None] * (5 - len(loc))
             if len(loc) > 5 or len(loc) < 1:
                 raise TypeError(
                     f"loc as a sequence must be (start, stop, step, count, value), got {loc!r}"
                 )
-            loc, s_stop, s_step, s_count, s_value = fields
+            first, s_stop, s_step, s_count, s_value = fields
             stop = s_stop if stop is None else stop
             step = s_step if step is None else step
             count = s_count if count is None else count
             value = s_value if value is None else value
-        start = check_coordinate(loc, "start")
+        start = check_coordinate(first, "start")
         is_dt = isinstance(start, datetime)
         if step is None:
             if is_dt:
@@ -78,7 +79,7 @@ class BaseDiscreteInterval(BaseInterval):
         else:
             if isinstance(step, timedelta):
                 raise TypeError("step of a numeric interval must be a number, not a timedelta")
-            step = check_coordinate(step, "step")
+            step = check_coordinate(step, "step")  # type: ignore[assignment]
             if step <= 0:
                 raise ValueError(f"step must be positive, got {step!r}")
         if count is not None:
@@ -145,20 +146,20 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return self.count
 
-    def coordinate_at(self, i: int) -> Coordinate:
-        """The ``i``-th point (negative ``i`` counts from the end).
+    def coordinate_at(self, index: int) -> Coordinate:
+        """The ``index``-th point (negative ``index`` counts from the end).
 
         >>> BaseDiscreteInterval(0, 4, step=2).coordinate_at(1)
         2
         """
-        if isinstance(i, bool) or not isinstance(i, numbers.Integral):
-            raise TypeError(f"i must be an int, got {i!r}")
-        i = int(i)
-        if i < 0:
-            i += self.count
-        if not 0 <= i < self.count:
-            raise IndexError(f"point index {i} out of range for {self.count} points")
-        return self._point(i)
+        if isinstance(index, bool) or not isinstance(index, numbers.Integral):
+            raise TypeError(f"index must be an int, got {index!r}")
+        index = int(index)
+        if index < 0:
+            index += self.count
+        if not 0 <= index < self.count:
+            raise IndexError(f"point index {index} out of range for {self.count} points")
+        return self._point(index)
 
     def _offset_of(self, x: Any) -> Fraction | None:
         """``(x - start) / step`` as an exact fraction, or None if x is no coordinate."""
@@ -181,34 +182,34 @@ class BaseDiscreteInterval(BaseInterval):
             return None
         return int(k)
 
-    def index_of(self, x: Any) -> int:
+    def index_of(self, coordinate: Coordinate) -> int:
         """The index of a member point; ``ValueError`` for non-members.
 
         >>> BaseDiscreteInterval(1, 7, step=3).index_of(4)
         1
         """
-        k = self._index_if_member(x)
+        k = self._index_if_member(coordinate)
         if k is None:
-            raise ValueError(f"{x!r} is not a point of {self!r}")
+            raise ValueError(f"{coordinate!r} is not a point of {self!r}")
         return k
 
-    def clamp(self, x: Any) -> Coordinate:
+    def clamp(self, value: Coordinate) -> Coordinate:
         """The nearest member point (the lower one on ties).
 
         >>> BaseDiscreteInterval(1, 7, step=3).clamp(5.5)
         4
         """
-        if isinstance(x, float) and math.isnan(x):
-            raise ValueError("x must not be NaN")
-        check_coordinate(x, "x")
-        q = self._offset_of(x)
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("value must not be NaN")
+        check_coordinate(value, "value")
+        q = self._offset_of(value)
         if q is None:
-            raise TypeError(f"x must be of the interval's domain, got {x!r}")
+            raise TypeError(f"value must be of the interval's domain, got {value!r}")
         lo = math.floor(q)
         k = lo if q - lo <= Fraction(1, 2) else lo + 1
         return self._point(min(max(k, 0), self.count - 1))
 
-    def split_at(self, points: Iterable[Any]) -> tuple[BaseDiscreteInterval, ...]:
+    def split_at(self, points: Iterable[Coordinate]) -> tuple[BaseDiscreteInterval, ...]:
         """Partition the points at the cuts; a point at or before a cut goes left.
 
         >>> BaseDiscreteInterval(0, 10).split_at([2.5, 7])
@@ -243,32 +244,32 @@ class BaseDiscreteInterval(BaseInterval):
 
         return IntervalPmf(self)
 
-    @staticmethod
-    def find_count(start: Any, stop: Any, step: Any = 1) -> int:
-        """How many points ``start, start + step, ...`` fit up to ``stop``.
+    def find_count(self, start: Coordinate, stop: Coordinate, step: float | timedelta) -> int:
+        """How many points ``start, start + step, ...`` fit up to ``stop`` (an instance
+        method, as in 0.4.0).
 
-        >>> BaseDiscreteInterval.find_count(0, 4, 2)
+        >>> BaseDiscreteInterval(0, 1).find_count(0, 4, 2)
         3
         """
         return BaseDiscreteInterval(start, stop, step=step).count
 
-    def equal_with_tol(self, a: Any, b: Any) -> bool:
+    def equal_with_tol(self, num1: float, num2: float) -> bool:
         """Whether two numbers differ by at most ``tol * step``.
 
         >>> iv = BaseDiscreteInterval(0, 1, step=0.1)
         >>> iv.equal_with_tol(0.3, 0.1 + 0.2), iv.equal_with_tol(0.3, 0.4)
         (True, False)
         """
-        return abs(a - b) <= self.tol * self.step
+        return abs(num1 - num2) <= self.tol * self.step
 
-    def is_integer_tol(self, x: Any) -> bool:
-        """Whether ``x`` is within ``tol`` of an integer.
+    def is_integer_tol(self, num: float) -> bool:
+        """Whether ``num`` is within ``tol`` of an integer.
 
         >>> iv = BaseDiscreteInterval(0, 1, step=0.1)
         >>> iv.is_integer_tol(0.3 / 0.1), iv.is_integer_tol(2.5)
         (True, False)
         """
-        return abs(x - round(x)) <= self.tol
+        return abs(num - round(num)) <= self.tol
 
     def get_length(self) -> int:
         """Always 0: discrete intervals have no length.
@@ -278,7 +279,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return 0
 
-    def to_args(self, ign_value: bool = False) -> tuple[Any, ...]:
+    def to_args(self, ign_value: bool = False) -> tuple[Coordinate | timedelta, ...]:
         """``(start, stop)``, ``(start, stop, step, count)`` or the full 5-tuple.
 
         >>> BaseDiscreteInterval(0, 4, step=2).to_args()
@@ -290,7 +291,7 @@ class BaseDiscreteInterval(BaseInterval):
             return (self.start, self.stop, self.step, self.count)
         return self.to_args_full()
 
-    def to_args_full(self) -> tuple[Any, ...]:
+    def to_args_full(self) -> tuple[Coordinate | timedelta, ...]:
         """``(start, stop, step, count, value)``.
 
         >>> BaseDiscreteInterval(1, 7, step=3)()
@@ -298,24 +299,27 @@ class BaseDiscreteInterval(BaseInterval):
         """
         return (self.start, self.stop, self.step, self.count, self.value)
 
-    def __call__(self) -> tuple[Any, ...]:
+    def __call__(self) -> tuple[Coordinate | timedelta, ...]:
         return self.to_args_full()
 
-    def copy_with_replace(self, mapping: Any) -> BaseDiscreteInterval:
+    def copy_with_replace(
+        self, replace: Mapping[str, Coordinate | timedelta] | None = None
+    ) -> BaseDiscreteInterval:
         """A copy with ``start``/``stop``/``step``/``count``/``value`` replaced.
 
         >>> BaseDiscreteInterval(0, 4, step=2).copy_with_replace({"stop": 8})
         BaseDiscreteInterval[0;8;2]
         """
         args = {"start": self.start, "stop": self.stop, "step": self.step, "value": self.value}
-        args.update(mapping)
-        if "count" in mapping:
+        replace = replace or {}
+        args.update(replace)
+        if "count" in replace:
             args["stop"] = None
         return BaseDiscreteInterval(
             args["start"],
             args["stop"],
             step=args["step"],
-            count=mapping.get("count"),
+            count=replace.get("count"),  # type: ignore[arg-type]
             value=args["value"],
         )
 
@@ -476,7 +480,11 @@ class BaseDiscreteInterval(BaseInterval):
         return IntervalMeter([iv.with_value(self.value * other.value) for iv in common])
 
     def to_timezone(
-        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
     ) -> BaseDiscreteInterval:
         """A copy in another time zone, refused if the points would change spacing.
 
@@ -486,7 +494,7 @@ class BaseDiscreteInterval(BaseInterval):
         >>> iv.to_timezone(timezone.utc)
         BaseDiscreteInterval[2024-01-01 00:00:00+00:00;2024-01-03 00:00:00+00:00;1 day, 0:00:00]
         """
-        start, stop = _convert_tz(self.start, self.stop, tz, remove_timezone, fold)
+        start, stop = _convert_tz(self.start, self.stop, target_timezone, remove_timezone, fold)
         if key_of(stop) - key_of(start) != key_of(self.stop) - key_of(self.start):
             raise ValueError("the conversion would change the spacing of the points")
         new = self.copy()
@@ -494,18 +502,24 @@ class BaseDiscreteInterval(BaseInterval):
         return new
 
     def convert_timezone_inplace(
-        self, tz: tzinfo | None, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone`, changing this interval; unchanged on failure.
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> BaseDiscreteInterval:
+        """:meth:`to_timezone`, changing this interval and returning it; unchanged on
+        failure.
 
         >>> from datetime import datetime, timedelta, timezone
         >>> day = timedelta(days=1)
         >>> iv = BaseDiscreteInterval(datetime(2024, 1, 1), datetime(2024, 1, 3), step=day)
-        >>> iv.convert_timezone_inplace(timezone.utc); iv.start
+        >>> iv.convert_timezone_inplace(timezone.utc).start
         datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
         """
-        new = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)
+        new = self.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold)
         self.start, self.stop = new.start, new.stop
+        return self
 
 
 def _on_grid(iv: BaseDiscreteInterval, origin: Any, step: Any) -> bool:

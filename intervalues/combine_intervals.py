@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from ._checks import InvalidTypeError
+from .base_interval import BaseInterval
 from .interval_meter import IntervalCounter, IntervalMeter
 from .interval_set import IntervalSet
 
@@ -28,12 +30,12 @@ _TYPES: dict[str, type[IntervalMeter | IntervalSet]] = {
 
 
 def combine_intervals(
-    intervals: Any,
-    object_exists: Any = None,
-    combined_type: str = "meter",
+    intervals: Iterable[BaseInterval],
+    object_exists: IntervalMeter | IntervalSet | None = None,
+    combined_type: Literal["meter", "set", "counter"] = "meter",
     *,
     use_rust: bool | None = None,
-) -> Any:
+) -> IntervalMeter | IntervalSet:
     """Combine intervals into a new meter, set or counter, or into ``object_exists``.
 
     Discrete and continuous intervals (or numbers and datetimes) cannot be mixed.
@@ -79,14 +81,19 @@ def combine_arrays(
 
 
 def _variant(kind: str, discrete: bool) -> Any:
-    def combine(intervals: Any, object_exists: Any = None, *, use_rust: bool | None = None) -> Any:
+    def combine(
+        intervals: Iterable[BaseInterval],
+        object_exists: IntervalMeter | IntervalSet | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> IntervalMeter | IntervalSet:
         items = list(intervals) if not hasattr(intervals, "start") else [intervals]
         if any(getattr(iv, "_discrete", discrete) != discrete for iv in items):
             raise TypeError(
                 f"combine_intervals_{kind}{'_discrete' if discrete else ''} needs "
                 f"{'discrete' if discrete else 'continuous'} intervals"
             )
-        return combine_intervals(items, object_exists, kind, use_rust=use_rust)
+        return combine_intervals(items, object_exists, kind, use_rust=use_rust)  # type: ignore[arg-type]
 
     name = f"combine_intervals_{kind}{'_discrete' if discrete else ''}"
     combine.__name__ = combine.__qualname__ = name
@@ -108,7 +115,9 @@ combine_intervals_set_discrete = _variant("set", True)
 combine_intervals_counter_discrete = _variant("counter", True)
 
 
-def combine_via_rust(intervals: Any, nr_digits: int | None = None) -> IntervalMeter:
+def combine_via_rust(
+    intervals: Iterable[BaseInterval], nr_digits: int | None = None
+) -> IntervalMeter:
     """Combine into an ``IntervalMeter`` through the accelerator when installed.
 
     Falls back to pure Python (with identical results) when it is not. ``nr_digits=k``

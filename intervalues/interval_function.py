@@ -52,8 +52,8 @@ class IntervalFunction:
     def __init__(
         self,
         intervals: FunctionInterval | Iterable[FunctionInterval],
-        combine: Callable[[tuple[int | float, ...]], Any],
-        default: Any,
+        combine: Callable[[tuple[int | float, ...]], int | float],
+        default: int | float,
     ) -> None:
         if isinstance(intervals, FunctionInterval):
             pieces: tuple[FunctionInterval, ...] = (intervals,)
@@ -104,8 +104,8 @@ class IntervalFunction:
         """
         return self._default
 
-    def __call__(self, x: Any) -> Any:
-        """Evaluate at ``x``: combine the covering pieces' results, or ``default``.
+    def __call__(self, coordinate: int | float) -> int | float:
+        """Evaluate at ``coordinate``: combine the covering pieces' results, or ``default``.
 
         >>> f = IntervalFunction(
         ...     [FunctionInterval(0, 2, lambda x: x), FunctionInterval(2, 4, lambda x: 10)],
@@ -114,9 +114,9 @@ class IntervalFunction:
         (1, 12, True)
         """
         results = tuple(
-            _check_result(piece.function(x), "the function")
+            _check_result(piece.function(coordinate), "the function")
             for piece in self._intervals
-            if piece.contains(x)
+            if piece.contains(coordinate)
         )
         if not results:
             return self._default

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ._checks import InvalidTypeError, check_factor
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractIntervalCollection, Coordinate, Length
 from .base_interval import BaseInterval, as_interval
 
 __all__ = ["IntervalList"]
@@ -24,7 +24,7 @@ class IntervalList(AbstractIntervalCollection):
 
     __slots__ = ("__weakref__", "_items")
 
-    def __init__(self, data: Any = None) -> None:
+    def __init__(self, data: Iterable[BaseInterval] | BaseInterval | None = None) -> None:
         self._items: list[BaseInterval] = _records(data)
 
     @property
@@ -37,16 +37,19 @@ class IntervalList(AbstractIntervalCollection):
         return [iv.copy() for iv in self._items]
 
     @data.setter
-    def data(self, value: Any) -> None:
+    def data(self, value: object) -> None:
         self.set_data(value)
 
-    def set_data(self, value: Any) -> None:
+    def set_data(self, data: object) -> None:
         """Replace the records.
 
         >>> l = IntervalList([(0, 2)]); l.set_data([(5, 6), (5, 6)]); l
         IntervalList:[BaseInterval[5;6], BaseInterval[5;6]]
         """
-        self._items = _records(value)
+        self._items = _records(data)
+
+    def _take(self, other: Any) -> None:
+        self._items = other._items
 
     def __len__(self) -> int:
         return len(self._items)
@@ -55,7 +58,7 @@ class IntervalList(AbstractIntervalCollection):
         return (iv.copy() for iv in self._items)
 
     @property
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)`` or ``None``.
 
         >>> IntervalList([(1, 3), (0, 2)]).bounds, IntervalList().bounds
@@ -70,19 +73,19 @@ class IntervalList(AbstractIntervalCollection):
             max((iv.stop for iv in self._items), key=key_of),
         )
 
-    def __getitem__(self, x: Any) -> Any:
-        """Not positional: the summed values of the records covering ``x`` (or an interval)."""
-        return self.count(x)
+    def __getitem__(self, other: object) -> float:
+        """Not positional: the summed values of the records covering ``other`` (or an interval)."""
+        return self.count(other)  # type: ignore[arg-type]  # count() checks the type
 
-    def count(self, x: Any) -> Any:
-        """Sum of the values of the records containing ``x``.
+    def count(self, item: Coordinate | BaseInterval) -> float:
+        """Sum of the values of the records containing ``item``.
 
         >>> l = IntervalList([(0, 2), (1, 3, 2), (1, 3)])
         >>> l.count(1.5), l.count(5)
         (4, 0)
         """
-        self._check_query(x)
-        return sum(iv.value for iv in self._items if x in iv)
+        self._check_query(item)
+        return sum(iv.value for iv in self._items if item in iv)
 
     def _check_query(self, x: Any) -> None:
         from ._checks import check_coordinate, describe
@@ -99,34 +102,34 @@ class IntervalList(AbstractIntervalCollection):
                 f"{describe(domain_of(self._items[0].start))}"
             )
 
-    def __contains__(self, x: Any) -> bool:
-        self._check_query(x)
-        return any(x in iv for iv in self._items)
+    def __contains__(self, other: object) -> bool:
+        self._check_query(other)
+        return any(other in iv for iv in self._items)
 
-    def at(self, i: int) -> BaseInterval:
-        """The record at position ``i``.
+    def at(self, index: int) -> BaseInterval:
+        """The record at position ``index``.
 
         >>> IntervalList([(0, 2), (1, 3)]).at(-1)
         BaseInterval[1;3]
         """
-        return self._items[i].copy()
+        return self._items[index].copy()
 
-    def pop(self, i: int = -1) -> BaseInterval:
-        """Remove and return the record at ``i``.
+    def pop(self, __index: int = -1) -> BaseInterval:
+        """Remove and return the record at position ``index`` (the last by default).
 
         >>> l = IntervalList([(0, 2), (1, 3)])
         >>> l.pop(), l
         (BaseInterval[1;3], IntervalList:[BaseInterval[0;2]])
         """
-        return self._items.pop(i)
+        return self._items.pop(__index)
 
-    def insert(self, i: int, iv: Any) -> None:
-        """Insert a record before position ``i``.
+    def insert(self, __index: int, __object: BaseInterval) -> None:
+        """Insert a record before position ``index``.
 
         >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
         IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._items.insert(i, _record(iv))
+        self._items.insert(__index, _record(__object))
 
     def reverse(self) -> None:
         """Reverse the records in place.
@@ -163,15 +166,15 @@ class IntervalList(AbstractIntervalCollection):
         """
         return IntervalList(self._items)
 
-    def append(self, iv: Any) -> None:
+    def append(self, other: BaseInterval) -> None:
         """Add one record (kept whatever its length or value, W9).
 
         >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
         IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
         """
-        self._items.append(_record(iv))
+        self._items.append(_record(other))
 
-    def extend(self, other: Any) -> None:
+    def extend(self, other: Iterable[BaseInterval]) -> None:
         """Add every record of an iterable.
 
         >>> l = IntervalList([(0, 2)]); l.extend([(1, 3), BaseInterval(5, 6)]); l
@@ -179,7 +182,7 @@ class IntervalList(AbstractIntervalCollection):
         """
         self._items.extend(_records(other))
 
-    def update(self, other: Any, times: Any = 1) -> None:
+    def update(self, other: object, times: float = 1) -> None:
         """Add an interval or the records of a collection, ``times`` times.
 
         >>> l = IntervalList([(0, 2)]); l.update(BaseInterval(1, 3), times=2); l
@@ -220,33 +223,33 @@ class IntervalList(AbstractIntervalCollection):
         self._items = self._items * int(check_factor(n, "n"))
         return self
 
-    def filter_by_coordinate(self, x: Any) -> IntervalList:
-        """A new list of the records containing ``x``.
+    def filter_by_coordinate(self, coordinate: Coordinate) -> IntervalList:
+        """A new list of the records containing ``coordinate``.
 
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).filter_by_coordinate(1.5)
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._check_query(x)
-        return IntervalList([iv for iv in self._items if x in iv])
+        self._check_query(coordinate)
+        return IntervalList([iv for iv in self._items if coordinate in iv])
 
-    def filter_by_range(self, iv: Any) -> IntervalList:
-        """A new list of the records sharing a point with ``iv`` (touching counts).
+    def filter_by_range(self, interval: BaseInterval) -> IntervalList:
+        """A new list of the records sharing a point with ``interval`` (touching counts).
 
         >>> IntervalList([(0, 2), (3, 4), (5, 6)]).filter_by_range(BaseInterval(2, 3))
         IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
         """
-        iv = as_interval(iv, "iv")
+        iv = as_interval(interval, "interval")
         return IntervalList([r for r in self._items if r.overlaps(iv)])
 
-    def find_which_contains(self, x: Any) -> list[BaseInterval]:
-        """The records containing ``x``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> list[BaseInterval]:
+        """The records containing ``other``.
 
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).find_which_contains(2)
         [BaseInterval[0;2], BaseInterval[1;3]]
         """
-        return list(self.filter_by_coordinate(x))
+        return list(self.filter_by_coordinate(other))  # type: ignore[arg-type]
 
-    def total_length(self) -> Any:
+    def total_length(self) -> Length:
         """Σ of the records' weighted lengths.
 
         >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
@@ -255,16 +258,16 @@ class IntervalList(AbstractIntervalCollection):
         lengths = [iv.get_length() for iv in self._items]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 
-    def get_length(self, iv: Any = None) -> Any:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()``.
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``self[index] * index.get_length()``.
 
         >>> l = IntervalList([(0, 2), (1, 3, 2)])
         >>> l.get_length(), l.get_length(BaseInterval(1, 2))
         (6, 3)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
+        iv = as_interval(index, "index")
         return self[iv] * iv.get_length()
 
     def __eq__(self, other: object) -> bool:
@@ -314,7 +317,7 @@ class IntervalList(AbstractIntervalCollection):
         return self.copy()
 
     def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalList:
         """A copy with every record converted.
 
@@ -324,20 +327,11 @@ class IntervalList(AbstractIntervalCollection):
         datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
         """
         return IntervalList(
-            [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self._items]
+            [
+                iv.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold)
+                for iv in self._items
+            ]
         )
-
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
-
-        >>> from datetime import datetime, timezone
-        >>> l = IntervalList([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> l.convert_timezone_inplace(timezone.utc); l.max()
-        datetime.datetime(2024, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
 
 
 def _record(iv: Any) -> BaseInterval:

@@ -11,8 +11,8 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
+from typing import Any, ClassVar, TypeVar
 
 from ._checks import (
     InvalidTypeError,
@@ -32,11 +32,9 @@ from ._engine.coords import NUMBER, domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index, values_at_list
 from ._engine.sweep import Kind
 from ._gather import gather
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate
 from .base_interval import BaseInterval, Length, as_interval
-
-if TYPE_CHECKING:
-    from .interval_set import IntervalSet
+from .interval_set import IntervalSet
 
 __all__ = ["IntervalCounter", "IntervalMeter"]
 
@@ -64,7 +62,7 @@ class IntervalMeter(ColumnarCollection):
 
     def __init__(
         self,
-        data: Any = None,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
         skip_combine: bool = False,
         use_rust: bool | None = None,
         nr_digits: int | None = None,
@@ -74,31 +72,34 @@ class IntervalMeter(ColumnarCollection):
         layout, cols = gather(data, type(self).__name__, nr_digits)
         self._assign(layout, combine.build(cols, self._kind, use_rust))
 
-    def keys(self) -> list[BaseInterval]:
-        """The pieces with value 1 (the ``Counter`` keys of 0.4.0).
-
-        >>> IntervalMeter([(0, 2, 3), (1, 3)]).keys()
-        [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
-        """
-        interval = self._interval
-        return [interval(t, a, b, 1) for t, a, b, _ in self._pieces()]
-
-    def values(self) -> list[Any]:
-        """The weights, in piece order.
-
-        >>> IntervalMeter([(0, 2, 3), (1, 3)]).values()
-        [3, 4, 1]
-        """
-        return [v for *_, v in self._pieces()]
-
-    def items(self) -> list[tuple[BaseInterval, Any]]:
-        """``(key, weight)`` pairs in piece order.
-
-        >>> IntervalMeter(BaseInterval(0, 1, 3)).items()
-        [(BaseInterval[0;1], 3)]
-        """
+    def _item_list(self) -> list[tuple[BaseInterval, Any]]:
         interval = self._interval
         return [(interval(t, a, b, 1), v) for t, a, b, v in self._pieces()]
+
+    def keys(self) -> KeysView[BaseInterval]:
+        """The pieces with value 1, in piece order: a ``dict`` keys view, like the
+        ``Counter`` keys of 0.4.0 (of a snapshot: later changes do not show).
+
+        >>> list(IntervalMeter([(0, 2, 3), (1, 3)]).keys())
+        [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
+        """
+        return dict(self._item_list()).keys()
+
+    def values(self) -> ValuesView[Any]:
+        """The weights, in piece order (a ``dict`` values view of a snapshot).
+
+        >>> list(IntervalMeter([(0, 2, 3), (1, 3)]).values())
+        [3, 4, 1]
+        """
+        return dict(self._item_list()).values()
+
+    def items(self) -> ItemsView[BaseInterval, Any]:
+        """``(key, weight)`` pairs in piece order (a ``dict`` items view of a snapshot).
+
+        >>> list(IntervalMeter(BaseInterval(0, 1, 3)).items())
+        [(BaseInterval[0;1], 3)]
+        """
+        return dict(self._item_list()).items()
 
     @property
     def data(self) -> Counter[BaseInterval]:
@@ -110,20 +111,20 @@ class IntervalMeter(ColumnarCollection):
         return Counter(dict(self.items()))
 
     @data.setter
-    def data(self, mapping: Any) -> None:
+    def data(self, mapping: object) -> None:
         self.set_data(mapping)
 
-    def set_data(self, mapping: Any) -> None:
-        """Replace the content by a mapping of intervals to weights (recombined).
+    def set_data(self, data: object) -> None:
+        """Replace the content by a data of intervals to weights (recombined).
 
         >>> m = IntervalMeter(); m.set_data({BaseInterval(0, 2): 3}); m
         IntervalMeter:{BaseInterval[0;2]: 3}
         """
-        if not hasattr(mapping, "items"):
-            raise TypeError(f"set_data needs a mapping of intervals to weights, got {mapping!r}")
+        if not hasattr(data, "items"):
+            raise TypeError(f"set_data needs a data of intervals to weights, got {data!r}")
         ivs = [
             as_interval(k, "each key").with_value(check_value(w, "each weight"))
-            for k, w in mapping.items()
+            for k, w in data.items()
         ]
         self._replace_with(type(self)(ivs))
 
@@ -137,7 +138,7 @@ class IntervalMeter(ColumnarCollection):
             )
         return iv
 
-    def __getitem__(self, x: Any) -> int | float:
+    def __getitem__(self, other: object) -> int | float:
         """The value at a coordinate (0 when uncovered); see ``docs`` for intervals.
 
         For an interval: the weight of the piece containing it, divided by the query's
@@ -147,13 +148,13 @@ class IntervalMeter(ColumnarCollection):
         >>> m[1], m[1.5], m[BaseInterval(1.2, 1.8)]
         (1, 3, 3.0)
         """
-        if isinstance(x, (BaseInterval, tuple)):
-            iv = self._check_interval(x)
+        if isinstance(other, (BaseInterval, tuple)):
+            iv = self._check_interval(other)
             piece = self._piece_containing(iv)
             if piece is None:
                 return 0
             return piece.value / iv.value
-        return self._value_at(self._check_point(x))
+        return self._value_at(self._check_point(other))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
         """The piece containing ``iv``: at a shared boundary a point query takes the left
@@ -236,24 +237,24 @@ class IntervalMeter(ColumnarCollection):
         """
         return self._frame(with_values=True)
 
-    def __contains__(self, x: Any) -> bool:
+    def __contains__(self, other: object) -> bool:
         """Whether a coordinate or interval is covered by some piece."""
-        if isinstance(x, BaseInterval):
-            return self._piece_containing(self._check_interval(x)) is not None
-        x = self._check_point(x)
-        return bool(self._candidates(x))
+        if isinstance(other, BaseInterval):
+            return self._piece_containing(self._check_interval(other)) is not None
+        other = self._check_point(other)
+        return bool(self._candidates(other))
 
-    def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first stored key containing ``x``, or ``False``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> BaseInterval | bool:
+        """The first stored key containing ``other``, or ``False``.
 
         >>> m = IntervalMeter([(0, 2), (1, 3)])
         >>> m.find_which_contains(2.5), m.find_which_contains(9)
         (BaseInterval[2;3], False)
         """
-        if isinstance(x, BaseInterval):
-            piece = self._piece_containing(x)
+        if isinstance(other, BaseInterval):
+            piece = self._piece_containing(other)
         else:
-            found = self._candidates(self._check_point(x))
+            found = self._candidates(self._check_point(other))
             piece = found[0] if found else None
         return piece.as_index() if piece is not None else False
 
@@ -287,28 +288,28 @@ class IntervalMeter(ColumnarCollection):
         )
         self._assign(self._layout, {**self._tracks, t: rest})
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, __key: BaseInterval, default: Any = None) -> Any:
         """The weight of an exactly stored piece, else ``default``.
 
         >>> m = IntervalMeter([(0, 2), (1, 3)])
         >>> m.get(BaseInterval(1, 2)), m.get(BaseInterval(0, 3), 0)
         (2, 0)
         """
-        loc = self._locate(key)
+        loc = self._locate(__key)
         return default if loc is None else self._tracks[loc[0]].values[loc[1]]
 
-    def pop(self, key: Any, *default: Any) -> Any:
+    def pop(self, __key: BaseInterval, *default: Any) -> Any:
         """Remove an exactly stored piece and return its weight.
 
         >>> m = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])
         >>> m.pop(BaseInterval(2, 3)), m
         (2, IntervalMeter:{BaseInterval[0;1]: 1})
         """
-        loc = self._locate(key)
+        loc = self._locate(__key)
         if loc is None:
             if default:
                 return default[0]
-            raise KeyError(key)
+            raise KeyError(__key)
         value = self._tracks[loc[0]].values[loc[1]]
         self._remove_piece(*loc)
         return value
@@ -328,15 +329,20 @@ class IntervalMeter(ColumnarCollection):
         self._remove_piece(t, len(tr) - 1)
         return item
 
-    def setdefault(self, key: Any, default: Any = 1) -> Any:
+    def setdefault(self, key: BaseInterval, default: float | None = None) -> float | None:
         """The weight of a stored piece; else add ``key`` with weight ``default``.
+
+        ``default=None`` (0.4.0's default) adds nothing, since a piece needs a number,
+        and returns ``None``.
 
         >>> m = IntervalMeter([(0, 2, 3)])
         >>> m.setdefault(BaseInterval(0, 2)), m.setdefault(BaseInterval(5, 6), 4), m
         (3, 4, IntervalMeter:{BaseInterval[0;2]: 3, BaseInterval[5;6]: 4})
+        >>> m.setdefault(BaseInterval(8, 9)) is None, len(m)
+        (True, 2)
         """
         found = self.get(key)
-        if found is not None:
+        if found is not None or default is None:
             return found
         self.update(as_interval(key, "key").with_value(default))
         return default
@@ -383,7 +389,7 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
         8
         """
-        return stats.exact_sum(self.values())
+        return stats.exact_sum(v for *_, v in self._pieces())
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
@@ -399,17 +405,17 @@ class IntervalMeter(ColumnarCollection):
             return self._zero_length()
         return self._as_length(stats.integral(tr))
 
-    def get_length(self, iv: Any = None) -> Length:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval.
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``self[index] * index.get_length()`` for an interval.
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
         >>> m.get_length(), m.get_length(BaseInterval(1, 2))
         (8, 4.0)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
-        return self[iv] * iv.get_length()
+        index = as_interval(index, "index")
+        return self[index] * index.get_length()
 
     @property
     def support(self) -> IntervalSet:
@@ -473,7 +479,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("within must have a positive length")
         return stats.continuous_pairs(self._tracks.get(None), ka, kb)
 
-    def average_value(self, within: Any = None) -> float:
+    def average_value(self, within: BaseInterval | None = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -485,7 +491,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("the average needs a domain of positive measure")
         return mean
 
-    def minimum_value(self, within: Any = None) -> int | float:
+    def minimum_value(self, within: BaseInterval | None = None) -> int | float:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered).
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
@@ -496,7 +502,7 @@ class IntervalMeter(ColumnarCollection):
             return min(min(tr.values) for tr in self._tracks.values())
         return min(v for v, _ in self._nonempty(within))
 
-    def maximum_value(self, within: Any = None) -> int | float:
+    def maximum_value(self, within: BaseInterval | None = None) -> int | float:
         """Largest weight over the domain.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
@@ -506,7 +512,7 @@ class IntervalMeter(ColumnarCollection):
             return max(max(tr.values) for tr in self._tracks.values())
         return max(v for v, _ in self._nonempty(within))
 
-    def median_value(self, within: Any = None) -> int | float:
+    def median_value(self, within: BaseInterval | None = None) -> int | float:
         """Measure-weighted median of the weights (a central tie averages the two).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
@@ -517,7 +523,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("the median needs a domain of positive measure")
         return middle
 
-    def mode_value(self, within: Any = None) -> tuple[Any, ...]:
+    def mode_value(self, within: BaseInterval | None = None) -> tuple[Any, ...]:
         """The weights covering the most measure (all of them when tied), ascending.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()
@@ -533,7 +539,7 @@ class IntervalMeter(ColumnarCollection):
             )
         return pairs
 
-    def regions_at_least(self, minimum: Any) -> IntervalSet:
+    def regions_at_least(self, minimum: float) -> IntervalSet:
         """``IntervalSet`` of the pieces with weight ``>= minimum``.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).regions_at_least(2)
@@ -552,7 +558,7 @@ class IntervalMeter(ColumnarCollection):
         starts, stops = stats.regions(tr, keep)
         return IntervalSet._from_columns(Layout(self._layout.domain, False), starts, stops)
 
-    def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
+    def regions_below(self, maximum: float, within: BaseInterval | None = None) -> IntervalSet:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -571,7 +577,7 @@ class IntervalMeter(ColumnarCollection):
             low = low | (window - self.support)
         return low
 
-    def integrate(self, a: Any, b: Any) -> Length:
+    def integrate(self, a: Coordinate, b: Coordinate) -> Length:
         """∫ of the step function over ``[a, b]`` (continuous only).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).integrate(1, 3)
@@ -598,7 +604,7 @@ class IntervalMeter(ColumnarCollection):
             f"not {type(other).__name__} ({other!r})"
         )
 
-    def update(self, other: Any, times: Any = 1) -> None:
+    def update(self, other: object, times: float = 1) -> None:
         """Add an interval or collection (scaled by ``times``) in place.
 
         Only the stretch the new pieces touch is re-swept: O(log n + k log k).
@@ -621,7 +627,9 @@ class IntervalMeter(ColumnarCollection):
                 tracks.update(combine.build_python({t: (tr.starts, tr.stops, vals)}, self._kind))
         self._assign(layout, tracks)
 
-    def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
+    def update_meter(
+        self, other: IntervalMeter, times: float = 1, one_by_one: bool = False
+    ) -> None:
         """Compatibility name for :meth:`update`.
 
         >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
@@ -629,7 +637,7 @@ class IntervalMeter(ColumnarCollection):
         """
         self.update(other, times)
 
-    def update_interval(self, other: Any, times: Any = 1) -> None:
+    def update_interval(self, other: BaseInterval, times: float = 1) -> None:
         """Compatibility name for :meth:`update` with one interval.
 
         >>> m = IntervalMeter([(0, 2)]); m.update_interval(BaseInterval(1, 3)); m
@@ -637,7 +645,7 @@ class IntervalMeter(ColumnarCollection):
         """
         self.update(as_interval(other, "other"), times)
 
-    def subtract(self, other: Any) -> None:
+    def subtract(self, other: BaseInterval | AbstractIntervalCollection) -> None:
         """In-place ``-=``.
 
         >>> m = IntervalMeter([(0, 4, 2)]); m.subtract(IntervalMeter([(1, 2)])); m
@@ -696,7 +704,7 @@ class IntervalMeter(ColumnarCollection):
             for t, tr in self._tracks.items()
         }
 
-    def __mul__(self: Self, factor: Any) -> Self:
+    def __mul__(self: Self, factor: float) -> Self:
         """Scale every weight (``* 0`` gives an empty meter).
 
         >>> IntervalMeter(BaseInterval(0, 1, 2)) * 1.5
@@ -707,11 +715,11 @@ class IntervalMeter(ColumnarCollection):
 
     __rmul__ = __mul__
 
-    def __imul__(self: Self, factor: Any) -> Self:
+    def __imul__(self: Self, factor: float) -> Self:
         self._replace_with(self * factor)
         return self
 
-    def __truediv__(self: Self, factor: Any) -> Self:
+    def __truediv__(self: Self, factor: float) -> Self:
         """Divide every weight."""
         return self * (1 / check_factor(factor))
 
@@ -786,7 +794,7 @@ class IntervalMeter(ColumnarCollection):
         )
 
     @staticmethod
-    def as_my_type(other: Any) -> IntervalMeter:
+    def as_my_type(other: AbstractInterval) -> IntervalMeter:
         """``other`` converted to a meter.
 
         >>> IntervalMeter.as_my_type(BaseInterval(0, 2, 3))
@@ -794,7 +802,7 @@ class IntervalMeter(ColumnarCollection):
         """
         if isinstance(other, IntervalMeter):
             return other.as_meter()
-        return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
+        return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))  # type: ignore[call-overload]
 
 
 class IntervalCounter(IntervalMeter):
@@ -810,11 +818,14 @@ class IntervalCounter(IntervalMeter):
     _kind: ClassVar[Kind] = "counter"
 
     def __init__(
-        self, data: Any = None, use_rust: bool | None = None, nr_digits: int | None = None
+        self,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
+        use_rust: bool | None = None,
+        nr_digits: int | None = None,
     ) -> None:
         super().__init__(data, use_rust=use_rust, nr_digits=nr_digits)
 
-    def __mul__(self: Self, factor: Any) -> Self:
+    def __mul__(self: Self, factor: float) -> Self:
         """Scale the counts: ``int(count * factor)``; a factor ``<= 0`` empties it.
 
         >>> IntervalCounter([BaseInterval(0, 4), BaseInterval(2, 6)]) * 2.5
@@ -842,7 +853,7 @@ class IntervalCounter(IntervalMeter):
         return self.copy()
 
     @staticmethod
-    def as_my_type(other: Any) -> IntervalCounter:
+    def as_my_type(other: AbstractInterval) -> IntervalCounter:
         """``other`` converted to a counter.
 
         >>> IntervalCounter.as_my_type(IntervalMeter([(0, 2, 2.5)]))
@@ -850,7 +861,7 @@ class IntervalCounter(IntervalMeter):
         """
         if isinstance(other, IntervalMeter):
             return IntervalCounter(list(other))
-        return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))
+        return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))  # type: ignore[call-overload]
 
     def _cmp(self, other: Any) -> list[BaseInterval]:
         return (

@@ -54,7 +54,7 @@ class IntervalPdf(IntervalMeter):
 
     def __init__(
         self,
-        data: Any = None,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
         skip_combine: bool = False,
         use_rust: bool | None = None,
         nr_digits: int | None = None,
@@ -181,7 +181,7 @@ class IntervalPdf(IntervalMeter):
         layout, cols = _gather(items, None)
         return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
-    def update(self, other: Any, times: Any = 1) -> None:
+    def update(self, other: object, times: float = 1) -> None:
         """Add non-negative mass (an interval or collection, × ``times``), then renormalise.
 
         A pdf carries mass 1, so adding another pdf gives their equal-weight mixture.
@@ -205,7 +205,7 @@ class IntervalPdf(IntervalMeter):
             raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
         super()._remove_piece(t, i)
 
-    def setdefault(self, key: Any, default: Any = 1) -> NoReturn:
+    def setdefault(self, key: BaseInterval, default: float | None = None) -> NoReturn:
         """Not supported: a density cannot take a piece without renormalising the rest.
 
         >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
@@ -225,7 +225,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support clear()")
 
-    def subtract(self, other: Any) -> None:
+    def subtract(self, other: object) -> None:
         """Not supported: removing mass could make the density negative.
 
         >>> IntervalPdf(BaseInterval(0, 2)).subtract(BaseInterval(0, 1))
@@ -276,7 +276,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support negation")
 
-    def __mul__(self, factor: Any) -> IntervalPdf:
+    def __mul__(self, factor: float) -> IntervalPdf:
         """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
 
         >>> IntervalPdf(BaseInterval(0, 2)) * 3
@@ -287,7 +287,7 @@ class IntervalPdf(IntervalMeter):
 
     __rmul__ = __mul__
 
-    def __imul__(self, factor: Any) -> IntervalPdf:
+    def __imul__(self, factor: float) -> IntervalPdf:
         """In place ``*``: checks the factor, changes nothing.
 
         >>> p = IntervalPdf(BaseInterval(0, 2)); p *= 5; p
@@ -296,7 +296,7 @@ class IntervalPdf(IntervalMeter):
         _check_scale(factor)
         return self
 
-    def __truediv__(self, factor: Any) -> IntervalPdf:
+    def __truediv__(self, factor: float) -> IntervalPdf:
         """A copy, like ``*`` (the divisor must be finite and > 0).
 
         >>> IntervalPdf(BaseInterval(0, 2)) / 4
@@ -306,7 +306,7 @@ class IntervalPdf(IntervalMeter):
         return self.copy()
 
     def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
         """Not applicable: a pdf holds numbers only (raises ``TypeError`` like ``to_timezone``).
 
@@ -318,7 +318,7 @@ class IntervalPdf(IntervalMeter):
         raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
 
     def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> Any:
         """Not applicable: a pdf holds numbers only.
 
@@ -362,7 +362,7 @@ class IntervalPdf(IntervalMeter):
         starts, stops, dens = self._dcols()
         return math.fsum((b - a) * d for a, b, d in zip(starts, stops, dens))
 
-    def density_at(self, x: Any) -> float:
+    def density_at(self, x: float) -> float:
         """The density at ``x``: right-continuous at inner boundaries, the last piece's
         density at the right end, 0 outside. O(log n).
 
@@ -391,7 +391,7 @@ class IntervalPdf(IntervalMeter):
             return cum[i + 1]
         return min(cum[i + 1], max(cum[i], cum[i] + (x - starts[i]) * dens[i]))
 
-    def cumulative(self, x: Any) -> float:
+    def cumulative(self, x: float) -> float:
         """P(X <= x), the cumulative distribution function. O(log n).
 
         ``x`` may be ``±inf``; NaN raises ``ValueError``.
@@ -401,7 +401,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self._cdf(_real(x, "x"))
 
-    def cumsum(self, x: Any) -> float:
+    def cumsum(self, x: float) -> float:
         """Alias of :meth:`cumulative`.
 
         >>> IntervalPdf(BaseInterval(0, 4)).cumsum(1)
@@ -409,7 +409,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self.cumulative(x)
 
-    def survival(self, x: Any) -> float:
+    def survival(self, x: float) -> float:
         """P(X > x) = 1 − CDF(x). O(log n).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).survival(2)
@@ -417,16 +417,19 @@ class IntervalPdf(IntervalMeter):
         """
         return 1.0 - self.cumulative(x)
 
-    def probability_between(self, a: Any, b: Any) -> float:
-        """P(a <= X <= b) = CDF(b) − CDF(a); ``a > b`` raises ``ValueError``. O(log n).
+    def probability_between(self, start: float, stop: float) -> float:
+        """P(start <= X <= stop) = CDF(stop) − CDF(start); ``start > stop`` raises
+        ``ValueError``. O(log n).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).probability_between(1, 5)
         0.75
         """
-        a, b = _real(a, "a"), _real(b, "b")
-        if a > b:
-            raise ValueError(f"probability_between needs a <= b, got a={a!r}, b={b!r}")
-        return max(0.0, self._cdf(b) - self._cdf(a))
+        start, stop = _real(start, "start"), _real(stop, "stop")
+        if start > stop:
+            raise ValueError(
+                f"probability_between needs start <= stop, got start={start!r}, stop={stop!r}"
+            )
+        return max(0.0, self._cdf(stop) - self._cdf(start))
 
     # -- quantiles ------------------------------------------------------------------------------
     def _quantile(self, q: float) -> float:
@@ -440,7 +443,7 @@ class IntervalPdf(IntervalMeter):
         x = starts[i] + (q - cum[i]) / dens[i]
         return float(min(max(x, starts[i]), stops[i]))
 
-    def inverse_cumulative(self, p: Any) -> float:
+    def inverse_cumulative(self, p: float) -> float:
         """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).inverse_cumulative(0.25)
@@ -448,7 +451,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self._quantile(_probability(p, "p"))
 
-    def quantile(self, p: Any) -> float:
+    def quantile(self, p: float) -> float:
         """Alias of :meth:`inverse_cumulative`.
 
         >>> IntervalPdf(BaseInterval(0, 10)).quantile(0.9)
@@ -464,7 +467,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self._quantile(0.5)
 
-    def credible_interval(self, level: Any = 0.95) -> tuple[float, float]:
+    def credible_interval(self, level: float = 0.95) -> tuple[float, float]:
         """The equal-tailed interval holding ``level`` of the mass (``0 < level <= 1``).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
@@ -476,7 +479,7 @@ class IntervalPdf(IntervalMeter):
         tail = (1.0 - level) / 2
         return self._quantile(tail), self._quantile(1.0 - tail)
 
-    def highest_density_region(self, mass: Any = 0.95) -> IntervalSet:
+    def highest_density_region(self, mass: float = 0.95) -> IntervalSet:
         """The smallest region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``.
 
         Pieces are taken densest first; the pieces of the last density level needed are
@@ -548,7 +551,7 @@ class IntervalPdf(IntervalMeter):
         return math.sqrt(self.variance())
 
     # -- sampling and transformations ---------------------------------------------------------
-    def sample(self, k: Any = 1, rng: random.Random | None = None) -> list[float]:
+    def sample(self, k: int = 1, rng: random.Random | None = None) -> list[float]:
         """``k`` independent draws (inverse CDF of uniform numbers), as a list of floats.
 
         ``rng`` is an optional ``random.Random`` for reproducible draws.
@@ -565,54 +568,56 @@ class IntervalPdf(IntervalMeter):
         draw = gen.random
         return [self._quantile(draw()) for _ in range(k)]
 
-    def condition(self, a: Any, b: Any) -> IntervalPdf:
-        """The pdf truncated to ``[a, b]`` and renormalised (bounds may be infinite).
+    def condition(self, start: float, stop: float) -> IntervalPdf:
+        """The pdf truncated to ``[start, stop]`` and renormalised (bounds may be infinite).
 
         A region of zero probability raises ``ValueError``.
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).condition(3, float("inf"))
         IntervalPdf:{BaseInterval[3;4]: 0.5, BaseInterval[4;6]: 0.25}
         """
-        a, b = _real(a, "a"), _real(b, "b")
-        if a > b:
-            raise ValueError(f"condition needs a <= b, got a={a!r}, b={b!r}")
+        start, stop = _real(start, "start"), _real(stop, "stop")
+        if start > stop:
+            raise ValueError(f"condition needs start <= stop, got start={start!r}, stop={stop!r}")
         starts, stops, dens = self._dcols()
-        lo = bisect_left(stops, a)
-        hi = bisect_right(starts, b)
+        lo = bisect_left(stops, start)
+        hi = bisect_right(starts, stop)
         cut = Track([], [], [])
         for s, e, d in zip(starts[lo:hi], stops[lo:hi], dens[lo:hi]):
-            s2, e2 = (s if s >= a else a), (e if e <= b else b)
+            s2, e2 = (s if s >= start else start), (e if e <= stop else stop)
             if s2 < e2:
                 cut.starts.append(s2)
                 cut.stops.append(e2)
                 cut.values.append(d)
         if not len(cut):
-            raise ValueError(f"cannot condition on [{a}, {b}]: it has zero probability")
+            raise ValueError(f"cannot condition on [{start}, {stop}]: it has zero probability")
         return type(self)._from(Layout(NUMBER, False), {None: cut})
 
     @classmethod
     def mixture(
-        cls, pdfs: Iterable[IntervalPdf], weights: Iterable[Any] | None = None
+        cls, distributions: Iterable[IntervalPdf], weights: Iterable[Any] | None = None
     ) -> IntervalPdf:
-        """The weighted mixture of pdfs (weights finite, ``>= 0``, renormalised).
+        """The weighted mixture of distributions (weights finite, ``>= 0``, renormalised).
 
         >>> IntervalPdf.mixture(
         ...     [IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 4))], weights=[3, 1]
         ... )
         IntervalPdf:{BaseInterval[0;1]: 0.75, BaseInterval[2;4]: 0.125}
         """
-        pdfs = list(pdfs)
-        if not pdfs:
+        distributions = list(distributions)
+        if not distributions:
             raise ValueError("mixture needs at least one IntervalPdf")
-        for p in pdfs:
+        for p in distributions:
             if not isinstance(p, IntervalPdf):
                 raise TypeError(f"mixture components must be IntervalPdf, not {type(p).__name__}")
         if weights is None:
-            ws: list[Any] = [1] * len(pdfs)
+            ws: list[Any] = [1] * len(distributions)
         else:
             ws = [check_value(w, "each weight") for w in weights]
-            if len(ws) != len(pdfs):
-                raise ValueError(f"mixture got {len(pdfs)} pdfs but {len(ws)} weights")
+            if len(ws) != len(distributions):
+                raise ValueError(
+                    f"mixture got {len(distributions)} distributions but {len(ws)} weights"
+                )
             if any(w < 0 for w in ws):
                 raise ValueError(f"mixture weights must be >= 0, got {ws!r}")
             if not any(ws):
@@ -620,7 +625,7 @@ class IntervalPdf(IntervalMeter):
         starts: list[Any] = []
         stops: list[Any] = []
         values: list[Any] = []
-        for p, w in zip(pdfs, ws):
+        for p, w in zip(distributions, ws):
             if w:
                 s, e, d = p._dcols()
                 starts.extend(s)
@@ -676,18 +681,18 @@ class IntervalPdf(IntervalMeter):
         return super().__ge__(self._other(other))
 
     def comparison_segments(
-        self, other: Any
-    ) -> tuple[tuple[Any, Any, float, float, float, float], ...]:
+        self, other: IntervalPdf
+    ) -> list[tuple[Any, Any, float, float, float, float]]:
         """Elementary segments of both pdfs: ``(start, stop, density, other_density,
         cdf_at_start, other_cdf_at_start)``, covering both supports and the gaps between.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
         >>> p.comparison_segments(q)
-        ((0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5))
+        [(0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5)]
         """
         return _pdf_compare.comparison_segments(self, self._other(other))
 
-    def kolmogorov_distance(self, other: Any) -> float:
+    def kolmogorov_distance(self, other: IntervalPdf) -> float:
         """sup |CDF − other CDF| (attained at a breakpoint: both CDFs are piecewise linear).
 
         >>> IntervalPdf(BaseInterval(0, 2)).kolmogorov_distance(IntervalPdf(BaseInterval(1, 3)))
@@ -695,7 +700,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.kolmogorov_distance(self, self._other(other))
 
-    def wasserstein_distance(self, other: Any) -> float:
+    def wasserstein_distance(self, other: IntervalPdf) -> float:
         """The first Wasserstein (earth mover's) distance, ∫ |CDF − other CDF| dx, exactly.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -704,7 +709,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.wasserstein_distance(self, self._other(other))
 
-    def total_variation_distance(self, other: Any) -> float:
+    def total_variation_distance(self, other: IntervalPdf) -> float:
         """½ ∫ |density − other density| dx, in [0, 1].
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -713,7 +718,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.total_variation_distance(self, self._other(other))
 
-    def overlap_coefficient(self, other: Any) -> float:
+    def overlap_coefficient(self, other: IntervalPdf) -> float:
         """∫ min(density, other density) dx (1 − total variation), in [0, 1].
 
         >>> IntervalPdf(BaseInterval(0, 2)).overlap_coefficient(IntervalPdf(BaseInterval(1, 3)))
@@ -721,7 +726,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.overlap_coefficient(self, self._other(other))
 
-    def hellinger_distance(self, other: Any) -> float:
+    def hellinger_distance(self, other: IntervalPdf) -> float:
         """sqrt(1 − ∫ sqrt(density × other density) dx), in [0, 1].
 
         >>> IntervalPdf(BaseInterval(0, 1)).hellinger_distance(IntervalPdf(BaseInterval(2, 3)))
@@ -729,7 +734,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.hellinger_distance(self, self._other(other))
 
-    def jensen_shannon_divergence(self, other: Any) -> float:
+    def jensen_shannon_divergence(self, other: IntervalPdf) -> float:
         """½ KL(p ‖ m) + ½ KL(q ‖ m) with m the average density, in nats (at most ln 2).
 
         >>> p, q = IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 3))
@@ -738,7 +743,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.jensen_shannon_divergence(self, self._other(other))
 
-    def kl_divergence(self, other: Any) -> float:
+    def kl_divergence(self, other: IntervalPdf) -> float:
         """Kullback-Leibler divergence KL(self ‖ other) in nats; ``inf`` where ``other`` has
         no density under mass of ``self``.
 
@@ -749,7 +754,9 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.kl_divergence(self, self._other(other))
 
-    def quantile_difference(self, other: Any, ps: Any) -> float | tuple[float, ...]:
+    def quantile_difference(
+        self, other: IntervalPdf, probabilities: float | Iterable[float]
+    ) -> float | tuple[float, ...]:
         """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
@@ -757,13 +764,15 @@ class IntervalPdf(IntervalMeter):
         (-1.0, (-1.0, -1.0))
         """
         other = self._other(other)
-        if isinstance(ps, (numbers.Real, str, bytes)):
-            q = _probability(ps, "ps")
+        if isinstance(probabilities, (numbers.Real, str, bytes)):
+            q = _probability(probabilities, "probabilities")
             return self._quantile(q) - other._quantile(q)
-        qs = [_probability(p, "each of ps") for p in ps]
+        qs = [_probability(p, "each of probabilities") for p in probabilities]  # type: ignore[union-attr]
         return tuple(self._quantile(q) - other._quantile(q) for q in qs)
 
-    def first_order_stochastically_dominates(self, other: Any, *, strict: bool = False) -> bool:
+    def first_order_stochastically_dominates(
+        self, other: IntervalPdf, *, strict: bool = False
+    ) -> bool:
         """Whether CDF(x) <= other CDF(x) everywhere (this one puts mass further right);
         with ``strict=True`` also ``<`` somewhere. Rounding residues below 1e-12 are ignored.
 
@@ -776,7 +785,7 @@ class IntervalPdf(IntervalMeter):
         return _pdf_compare.first_order_stochastically_dominates(self, self._other(other), strict)
 
     # -- goodness of fit -------------------------------------------------------------------------
-    def empirical_cdf_distance(self, samples: Iterable[Any]) -> float:
+    def empirical_cdf_distance(self, samples: Iterable[float]) -> float:
         """The one-sample Kolmogorov-Smirnov statistic sup |empirical CDF − CDF|.
 
         >>> IntervalPdf(BaseInterval(0, 1)).empirical_cdf_distance([0.25, 0.75])
@@ -785,7 +794,7 @@ class IntervalPdf(IntervalMeter):
         return _pdf_compare.empirical_cdf_distance(self, _samples(samples, "samples"))
 
     def goodness_of_fit_test(
-        self, samples: Iterable[Any], simulations: Any = 999, rng: random.Random | None = None
+        self, samples: Iterable[Any], simulations: int = 999, rng: random.Random | None = None
     ) -> tuple[float, float]:
         """``(statistic, p_value)``: the KS statistic of ``samples`` against this pdf and a
         Monte-Carlo p-value from ``simulations`` samples of the same size drawn from it.
@@ -803,9 +812,9 @@ class IntervalPdf(IntervalMeter):
 
     @staticmethod
     def two_sample_ks_test(
-        a: Iterable[Any],
-        b: Iterable[Any],
-        permutations: Any = 999,
+        samples_a: Iterable[Any],
+        samples_b: Iterable[Any],
+        permutations: int = 999,
         rng: random.Random | None = None,
     ) -> tuple[float, float]:
         """``(statistic, p_value)``: two-sample KS statistic and its permutation p-value.
@@ -816,7 +825,7 @@ class IntervalPdf(IntervalMeter):
         >>> stat, pval < 0.2
         (1.0, True)
         """
-        xa, xb = _samples(a, "a"), _samples(b, "b")
+        xa, xb = _samples(samples_a, "samples_a"), _samples(samples_b, "samples_b")
         perms = _count(permutations, "permutations")
         if perms < 1:
             raise ValueError(f"permutations must be >= 1, got {perms}")
@@ -914,7 +923,7 @@ def _samples(samples: Any, name: str) -> list[float]:
     return xs
 
 
-def _check_scale(factor: Any) -> None:
+def _check_scale(factor: float) -> None:
     factor = check_factor(factor)
     if not factor > 0:
         raise ValueError(f"an IntervalPdf can only be scaled by a factor > 0, got {factor!r}")

@@ -8,7 +8,7 @@ are runs, exact across different steps (see ``_runs``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from ._checks import (
@@ -28,8 +28,8 @@ from ._engine.runs import Run, intersect, normalize, point_count, subtract_all
 from ._engine.setops import SetOp, closed_op
 from ._engine.sweep import Kind, combine_columns
 from ._gather import gather
-from .abstract_interval import AbstractIntervalCollection
-from .base_interval import BaseInterval, Length, as_interval
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection
+from .base_interval import BaseInterval, Coordinate, Length, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
 
 __all__ = ["IntervalSet"]
@@ -51,7 +51,11 @@ class IntervalSet(ColumnarCollection):
     _kind: ClassVar[Kind] = "set"
     _points: ClassVar[bool] = True
 
-    def __init__(self, data: Any = None, use_rust: bool | None = None) -> None:
+    def __init__(
+        self,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
+        use_rust: bool | None = None,
+    ) -> None:
         check_use_rust(use_rust)
         layout, cols = gather(data, "IntervalSet")
         if layout.discrete:
@@ -155,16 +159,16 @@ class IntervalSet(ColumnarCollection):
         return set(self)
 
     @data.setter
-    def data(self, value: Any) -> None:
+    def data(self, value: Iterable[BaseInterval]) -> None:
         self.set_data(value)
 
-    def set_data(self, value: Any) -> None:
+    def set_data(self, data: Iterable[BaseInterval]) -> None:
         """Replace the content by the union of the given intervals.
 
         >>> s = IntervalSet([(0, 2)]); s.set_data([(5, 7), (6, 9)]); s
         IntervalSet:{BaseInterval[5;9]}
         """
-        self._replace_with(IntervalSet(list(value)))
+        self._replace_with(IntervalSet(list(data)))
 
     # -- membership -------------------------------------------------------------------------
     def _covers_point(self, x: Any) -> bool:
@@ -187,21 +191,21 @@ class IntervalSet(ColumnarCollection):
             )
         return x
 
-    def __contains__(self, x: Any) -> bool:
+    def __contains__(self, other: object) -> bool:
         """Whether a coordinate or a whole interval is covered.
 
         >>> s = IntervalSet(BaseInterval(0, 6))
         >>> 5 in s, BaseInterval(1, 7) in s
         (True, False)
         """
-        x = self._check_query(x)
-        if isinstance(x, BaseInterval):
+        other = self._check_query(other)
+        if isinstance(other, BaseInterval):
             if self.is_empty:
                 return False
-            return IntervalSet._single(x).issubset(self)
+            return IntervalSet._single(other).issubset(self)
         if self.is_empty:
             return False
-        return self._covers_point(x)
+        return self._covers_point(other)
 
     def contains_many(self, points: Any) -> Any:
         """Coverage of many points: NumPy points give a boolean NumPy array (vectorised,
@@ -239,20 +243,20 @@ class IntervalSet(ColumnarCollection):
             raise TypeError("to_pandas() needs a continuous set")
         return self._frame(with_values=False)
 
-    def __getitem__(self, x: Any) -> int:
+    def __getitem__(self, other: object) -> int:
         """1 if covered, else 0."""
-        return 1 if x in self else 0
+        return 1 if other in self else 0
 
-    def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first piece containing ``x``, or ``False``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> BaseInterval | bool:
+        """The first piece containing ``other``, or ``False``.
 
         >>> s = IntervalSet([(0, 2), (5, 7)])
         >>> s.find_which_contains(6), s.find_which_contains(3)
         (BaseInterval[5;7], False)
         """
-        x = self._check_query(x)
+        other = self._check_query(other)
         for piece in self:
-            if x in piece:
+            if other in piece:
                 return piece
         return False
 
@@ -290,7 +294,7 @@ class IntervalSet(ColumnarCollection):
         )
         return type(self)._from_columns(layout, s, e)
 
-    def union(self, other: Any) -> IntervalSet:
+    def union(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Union with an interval or collection.
 
         >>> IntervalSet(BaseInterval(0, 1)).union(BaseInterval(1, 2))
@@ -306,7 +310,7 @@ class IntervalSet(ColumnarCollection):
         self._joined_layout(result)
         return result
 
-    def intersection(self, other: Any) -> IntervalSet:
+    def intersection(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Common coverage (touching pieces give a one-point piece).
 
         >>> IntervalSet([(0, 4), (6, 8)]).intersection(IntervalSet([(3, 7)]))
@@ -316,7 +320,7 @@ class IntervalSet(ColumnarCollection):
         """
         return self._binary(self._coerce(other, "intersection"), "and")
 
-    def difference(self, other: Any) -> IntervalSet:
+    def difference(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Geometric difference; boundary points of the removed part survive.
 
         >>> IntervalSet([(0, 10)]).difference(IntervalSet([(2, 3), (5, 6)]))
@@ -324,7 +328,7 @@ class IntervalSet(ColumnarCollection):
         """
         return self._binary(self._coerce(other, "difference"), "sub")
 
-    def symmetric_difference(self, other: Any) -> IntervalSet:
+    def symmetric_difference(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """``(self - other) | (other - self)``.
 
         >>> s = IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)])
@@ -390,7 +394,7 @@ class IntervalSet(ColumnarCollection):
         self._replace_with(self.symmetric_difference(other))
         return self
 
-    def add(self, other: Any) -> None:
+    def add(self, other: IntervalSet | BaseInterval) -> None:
         """In-place union with an interval or set.
 
         >>> s = IntervalSet([(0, 2)]); s.add(BaseInterval(1, 4)); s.add(IntervalSet([(6, 7)])); s
@@ -398,7 +402,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(self.union(other))
 
-    def update(self, other: Any, reverse: bool = False) -> None:
+    def update(self, other: AbstractInterval, reverse: bool = False) -> None:
         """In-place union (``reverse=True``: difference).
 
         >>> s = IntervalSet([(0, 4)]); s.update(IntervalSet([(3, 6)])); s
@@ -406,9 +410,12 @@ class IntervalSet(ColumnarCollection):
         >>> s.update(BaseInterval(1, 2), reverse=True); s
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
         """
-        self._replace_with(self.difference(other) if reverse else self.union(other))
+        o: Any = other  # union/difference check the type
+        self._replace_with(self.difference(o) if reverse else self.union(o))
 
-    def update_set(self, other: Any, one_by_one: bool = False, reverse: bool = False) -> None:
+    def update_set(
+        self, other: IntervalSet | BaseInterval, one_by_one: bool = False, reverse: bool = False
+    ) -> None:
         """Compatibility name for :meth:`update`.
 
         >>> s = IntervalSet([(0, 4)]); s.update_set(IntervalSet([(3, 6)])); s
@@ -416,7 +423,7 @@ class IntervalSet(ColumnarCollection):
         """
         self.update(other, reverse)
 
-    def update_interval(self, other: Any, reverse: bool = False) -> None:
+    def update_interval(self, other: BaseInterval, reverse: bool = False) -> None:
         """Compatibility name for :meth:`update` with one interval.
 
         >>> s = IntervalSet([(0, 4)]); s.update_interval(BaseInterval(1, 2), reverse=True); s
@@ -424,7 +431,7 @@ class IntervalSet(ColumnarCollection):
         """
         self.update(as_interval(other, "other"), reverse)
 
-    def intersection_update(self, other: Any) -> None:
+    def intersection_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place intersection.
 
         >>> s = IntervalSet([(0, 4), (6, 8)]); s.intersection_update(IntervalSet([(3, 7)])); s
@@ -432,7 +439,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(self.intersection(other))
 
-    def difference_update(self, other: Any) -> None:
+    def difference_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place difference.
 
         >>> s = IntervalSet([(0, 4)]); s.difference_update(IntervalSet([(1, 2)])); s
@@ -442,7 +449,7 @@ class IntervalSet(ColumnarCollection):
 
     subtract = difference_update
 
-    def discard(self, other: Any) -> None:
+    def discard(self, item: IntervalSet | BaseInterval) -> None:
         """Remove the geometry of an interval or set (no error when absent).
 
         >>> s = IntervalSet([(0, 4)]); s.discard(BaseInterval(3, 9)); s
@@ -450,9 +457,9 @@ class IntervalSet(ColumnarCollection):
         >>> s.discard(BaseInterval(20, 30)); s
         IntervalSet:{BaseInterval[0;3]}
         """
-        self._replace_with(self.difference(other))
+        self._replace_with(self.difference(item))
 
-    def symmetric_difference_update(self, other: Any) -> None:
+    def symmetric_difference_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place symmetric difference.
 
         >>> s = IntervalSet([(0, 4)]); s.symmetric_difference_update(IntervalSet([(2, 6)])); s
@@ -460,7 +467,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(self.symmetric_difference(other))
 
-    def remove(self, iv: Any) -> None:
+    def remove(self, item: BaseInterval) -> None:
         """Remove an exactly stored piece; ``KeyError`` otherwise.
 
         >>> s = IntervalSet([(0, 2), (5, 7)]); s.remove(BaseInterval(5, 7)); s
@@ -470,11 +477,11 @@ class IntervalSet(ColumnarCollection):
             ...
         KeyError: BaseInterval[0;1]
         """
-        iv = as_interval(iv, "iv").as_index()
+        item = as_interval(item, "item").as_index()
         pieces = list(self)
-        if iv not in pieces:
-            raise KeyError(iv)
-        pieces.remove(iv)
+        if item not in pieces:
+            raise KeyError(item)
+        pieces.remove(item)
         self._replace_with(self._rebuilt(pieces))
 
     def pop(self) -> BaseInterval:
@@ -499,7 +506,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(IntervalSet())
 
-    def isdisjoint(self, other: Any) -> bool:
+    def isdisjoint(self, other: IntervalSet | BaseInterval) -> bool:
         """No shared point (touching is not disjoint).
 
         >>> s = IntervalSet([(0, 2)])
@@ -508,7 +515,7 @@ class IntervalSet(ColumnarCollection):
         """
         return (self & self._coerce(other, "isdisjoint")).is_empty
 
-    def issubset(self, other: Any) -> bool:
+    def issubset(self, other: IntervalSet | BaseInterval) -> bool:
         """Whether every point is covered by ``other``.
 
         >>> s = IntervalSet([(1, 2), (4, 5)])
@@ -520,7 +527,7 @@ class IntervalSet(ColumnarCollection):
             not self.discrete or not subtract_all(self._runs, other._runs)
         )
 
-    def issuperset(self, other: Any) -> bool:
+    def issuperset(self, other: IntervalSet | BaseInterval) -> bool:
         """Whether ``other`` is covered by this set.
 
         >>> s = IntervalSet([(0, 6)])
@@ -529,22 +536,22 @@ class IntervalSet(ColumnarCollection):
         """
         return self._coerce(other, "issuperset").issubset(self)
 
-    def clip(self, iv: Any) -> IntervalSet:
-        """The part inside ``iv``.
+    def clip(self, interval: BaseInterval) -> IntervalSet:
+        """The part inside ``interval``.
 
         >>> IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)]).clip(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[5;6], BaseInterval[8;8.5]}
         """
-        return self & IntervalSet._single(as_interval(iv, "iv"))
+        return self & IntervalSet._single(as_interval(interval, "interval"))
 
-    def contained_intervals(self, iv: Any) -> list[BaseInterval]:
-        """The stored pieces lying fully inside ``iv``, sorted.
+    def contained_intervals(self, interval: BaseInterval) -> tuple[BaseInterval, ...]:
+        """The stored pieces lying fully inside ``interval``, sorted (a tuple, as in 0.4.0).
 
         >>> IntervalSet([(0, 1), (2, 3), (4, 6)]).contained_intervals(BaseInterval(0, 5))
-        [BaseInterval[0;1], BaseInterval[2;3]]
+        (BaseInterval[0;1], BaseInterval[2;3])
         """
-        iv = as_interval(iv, "iv")
-        return sorted(p for p in self if iv.contains(p))
+        interval = as_interval(interval, "interval")
+        return tuple(sorted(p for p in self if interval.contains(p)))
 
     # -- sizes ------------------------------------------------------------------------------
     def total_length(self) -> Length:
@@ -560,17 +567,17 @@ class IntervalSet(ColumnarCollection):
             return self._zero_length()
         return self._as_length(sum(b - a for a, b in zip(tr.starts, tr.stops)))
 
-    def get_length(self, iv: Any = None) -> Length:
-        """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``index.get_length()`` if ``index`` is covered (else 0).
 
         >>> s = IntervalSet([(0, 4), (6, 7)])
         >>> s.get_length(), s.get_length(BaseInterval(1, 3)), s.get_length(BaseInterval(3, 6))
         (5, 2, 0)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
-        return iv.get_length() if iv in self else 0
+        index = as_interval(index, "index")
+        return index.get_length() if index in self else 0
 
     def coverage_length(self) -> Length:
         """The covered length (continuous only).
@@ -595,7 +602,7 @@ class IntervalSet(ColumnarCollection):
         return point_count(self._runs)
 
     # -- comparison and display ---------------------------------------------------------------
-    def __mul__(self, factor: Any) -> IntervalSet:
+    def __mul__(self, factor: float) -> IntervalSet:
         """An unchanged copy (sets have no weights)."""
 
         check_factor(factor)

@@ -11,6 +11,7 @@ unexplained.
 
 from __future__ import annotations
 
+import ast
 import json
 import math
 import re
@@ -280,6 +281,112 @@ def discrete_continuous_refused(call: Any, old: Outcome, new: Outcome) -> bool:
     )
 
 
+# ---- API surface: signatures and annotations
+
+_EMPTY = "<class 'inspect._empty'>"
+#: parameters whose default 0.4.0 documented otherwise: W3 (use_rust=None: automatic,
+#: bit-identical), W2 (nr_digits=None: no rounding)
+_DEFAULT_CHANGES = {("use_rust", "False", "None"), ("nr_digits", "0", "None")}
+
+
+def _listed(outcome: Outcome) -> Any:
+    if not outcome.get("ok") or outcome["type"] != "list":
+        return None
+    try:
+        return ast.literal_eval(outcome["repr"])
+    except (ValueError, SyntaxError):
+        return None
+
+
+def signature_extension(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-EXTENSIONS: our signature accepts every call 0.4.0's accepts, meaning the same:
+    0.4.0's parameters in the same order, names and kinds, with the same defaults (or a
+    default where 0.4.0 had none); anything more is an added optional parameter. Default
+    changes allowed: ``use_rust`` ``False`` -> ``None`` (W3), ``nr_digits`` ``0`` ->
+    ``None`` (W2)."""
+    if not call.id.startswith("api.signature|"):
+        return False
+    a, b = _listed(old), _listed(new)
+    if not a or not b or len(b) < len(a):
+        return False
+    for (name, kind, default), (name2, kind2, default2) in zip(a, b):
+        if (name, kind) != (name2, kind2):
+            return False
+        if (
+            default != default2
+            and default != _EMPTY
+            and (name, default, default2) not in (_DEFAULT_CHANGES)
+        ):
+            return False
+    return all(d != _EMPTY or k in ("VAR_POSITIONAL", "VAR_KEYWORD") for _, k, d in b[len(a) :])
+
+
+_TYPE_TOKEN = re.compile(r"<class '([^']*)'>|[\w.~]+|[\[\],|]")
+
+
+def _type_tree(text: str) -> Any:
+    """A spelling-free form of a printed annotation: unions as sorted tuples, ``typing.``
+    and ``collections.abc.`` dropped, ``Optional[X]``/``Union[...]``/``X | Y`` alike."""
+    tokens = [m.group(1) or m.group(0) for m in _TYPE_TOKEN.finditer(text)]
+    pos = 0
+
+    def name(tok: str) -> str:
+        for prefix in ("typing.", "collections.abc."):
+            tok = tok.removeprefix(prefix)
+        return {"NoneType": "None"}.get(tok, tok)
+
+    def union() -> Any:
+        nonlocal pos
+        parts = [atom()]
+        while pos < len(tokens) and tokens[pos] == "|":
+            pos += 1
+            parts.append(atom())
+        return _flat(parts)
+
+    def atom() -> Any:
+        nonlocal pos
+        head = name(tokens[pos])
+        pos += 1
+        if pos < len(tokens) and tokens[pos] == "[":
+            pos += 1
+            args = [union()]
+            while tokens[pos] == ",":
+                pos += 1
+                args.append(union())
+            pos += 1  # ]
+            if head == "Optional":
+                return _flat([*args, "None"])
+            if head == "Union":
+                return _flat(args)
+            return (head, tuple(args))
+        return head
+
+    def _flat(parts: list[Any]) -> Any:
+        out: set[Any] = set()
+        for p in parts:
+            out |= set(p[1]) if isinstance(p, tuple) and p[0] == "|" else {p}
+        return ("|", tuple(sorted(out, key=repr))) if len(out) > 1 else out.pop()
+
+    try:
+        tree = union()
+    except IndexError:
+        return None
+    return tree if pos == len(tokens) else None
+
+
+def same_annotations(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-HINTS: the same annotated types, spelled ``X | None`` / ``A | B`` /
+    ``collections.abc.Sequence`` where 0.4.0 wrote ``Optional[X]`` / ``Union[A, B]`` /
+    ``typing.Sequence``."""
+    if not call.id.startswith("api.hints|"):
+        return False
+    a, b = _listed(old), _listed(new)
+    if not a or not b or [k for k, _ in a] != [k for k, _ in b]:
+        return False
+    trees = [(_type_tree(x), _type_tree(y)) for (_, x), (_, y) in zip(a, b)]
+    return all(x is not None and x == y for x, y in trees)
+
+
 DEPARTURES: list[Departure] = [
     Departure("W1", "DEPARTURES.md", "discrete meters/counters add per lattice", frozenset({"W1"})),
     Departure(
@@ -352,6 +459,21 @@ DEPARTURES: list[Departure] = [
         frozenset({"W19"}),
     ),
     Departure("W20", "DEPARTURES.md", "m[iv] kept (excuses no call)"),
+    Departure(
+        "C-EXTENSIONS",
+        "docs/compatibility.md",
+        "added optional parameters (use_rust=, nr_digits=, items=, ...); defaults of "
+        "use_rust (W3) and nr_digits (W2)",
+        frozenset(),
+        signature_extension,
+    ),
+    Departure(
+        "C-HINTS",
+        "docs/compatibility.md",
+        "annotations spelled X | None where 0.4.0 wrote Optional[X] (same types)",
+        frozenset(),
+        same_annotations,
+    ),
     Departure(
         "C-SETORDER",
         "docs/compatibility.md",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._checks import check_coordinate, check_factor, check_value, describe
 from ._engine.coords import domain_of, key_of
+from ._engine.sweep import finish_total, scale_values
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate, Length
 
 if TYPE_CHECKING:
@@ -42,13 +43,14 @@ class BaseInterval(AbstractInterval):
     IntervalMeter:{BaseInterval[1;2]: 2, BaseInterval[2;3]: 5, BaseInterval[3;4]: 3}
     """
 
-    __slots__ = ("start", "stop", "value")
-    __name__ = "BaseInterval"
+    # _label: the name of this one object (EmptyInterval()); copies do not keep it
+    __slots__ = ("_label", "start", "stop", "value")
     _discrete = False
 
     start: Any
     stop: Any
     value: Any
+    _label: str
 
     def __init__(
         self,
@@ -162,11 +164,19 @@ class BaseInterval(AbstractInterval):
 
     __copy__ = copy
 
+    def _clone(self: _I) -> _I:
+        """A copy that keeps this object's name (``EmptyInterval``), as records do."""
+        new = self.copy()
+        if hasattr(self, "_label"):
+            new._label = self._label
+        return new
+
     def __deepcopy__(self, memo: dict[int, Any]) -> BaseInterval:
-        return self.copy()
+        return self._clone()
 
     def __reduce__(self) -> Any:
-        return (_rebuild, (type(self), tuple(getattr(self, s) for s in _all_slots(type(self)))))
+        state = tuple(getattr(self, s) for s in _all_slots(type(self)))
+        return (_rebuild, (type(self), state, getattr(self, "_label", None)))
 
     def copy_with_replace(
         self, replace: Mapping[str, Coordinate | timedelta] | None = None
@@ -535,6 +545,16 @@ class BaseInterval(AbstractInterval):
         keys = self._cmp_key(other)
         return NotImplemented if keys is None else keys[0] >= keys[1]
 
+    @property
+    def __name__(self) -> str:
+        """The name an interval prints with: its class name, or ``'EmptyInterval'``.
+
+        >>> BaseInterval(0, 1).__name__, EmptyInterval().__name__
+        ('BaseInterval', 'EmptyInterval')
+        """
+        cls: type = type(self)
+        return getattr(self, "_label", cls.__name__)
+
     def __repr__(self) -> str:
         return f"{self.__name__}{self}"
 
@@ -545,24 +565,35 @@ class BaseInterval(AbstractInterval):
         return "[" + ";".join(parts) + "]"
 
     # -- arithmetic -------------------------------------------------------------------
-    def _combine_with(self, others: list[BaseInterval]) -> Any:
+    def _meter_of(self, *ivs: BaseInterval) -> Any:
         from .interval_meter import IntervalMeter
 
-        meter = IntervalMeter([self, *others])
-        pieces = list(meter)
-        if len(pieces) == 1:
-            return pieces[0]
-        if not pieces:
-            return EmptyInterval()
-        return meter
+        return IntervalMeter(list(ivs))
+
+    def _same_bounds(self, other: BaseInterval) -> bool:
+        return self._keys() == other._keys()
+
+    def _summed_value(self, other: BaseInterval, sign: int) -> int | float:
+        """``self.value + sign * other.value``, summed exactly by the meter's rule (W12)."""
+        scaled, scale, has_float = scale_values([self.value, sign * other.value])
+        return finish_total("meter", has_float, scale)(sum(scaled))
+
+    def _with_sum(self, other: BaseInterval, sign: int) -> BaseInterval:
+        """``[start;stop]`` carrying the summed value; ``EmptyInterval()`` for 0 (W14)."""
+        total = self._summed_value(other, sign)
+        return BaseInterval(self.start, self.stop, total) if total != 0 else EmptyInterval()
 
     def __add__(self, other: Any) -> Any:
-        """Sum: one interval when the result is one piece, else an ``IntervalMeter``.
+        """Sum, following 0.4.0's cases: touching intervals with equal values give one
+        merged interval, equal bounds one interval with the summed value (a zero sum is
+        ``EmptyInterval()``, W14); every other sum is an ``IntervalMeter``.
 
         >>> BaseInterval(0, 1) + BaseInterval(1, 2)
         BaseInterval[0;2]
         >>> BaseInterval(0, 2) + BaseInterval(0, 2, 3)
         BaseInterval[0;2;4]
+        >>> BaseInterval(0, 2) + BaseInterval(1, 3)
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 2, BaseInterval[2;3]: 1}
         """
         if isinstance(other, AbstractIntervalCollection):
             return NotImplemented  # Python then asks the collection's __radd__
@@ -571,7 +602,16 @@ class BaseInterval(AbstractInterval):
         if not isinstance(other, BaseInterval):
             return NotImplemented
         self._check_kind(other, "add")
-        return self._combine_with([other])
+        if domain_of(self.start).kind != domain_of(other.start).kind:
+            return self._meter_of(self, other)  # the meter names the mixed domains
+        if self.value == other.value:
+            if key_of(other.start) == key_of(self.stop):
+                return BaseInterval(self.start, other.stop, self.value)
+            if key_of(self.start) == key_of(other.stop):
+                return BaseInterval(other.start, self.stop, self.value)
+        if self._same_bounds(other):
+            return self._with_sum(other, 1)
+        return self._meter_of(self, other)
 
     def __radd__(self, other: Any) -> Any:
         if other == 0 and not isinstance(other, BaseInterval):  # sum() starts at 0
@@ -581,12 +621,17 @@ class BaseInterval(AbstractInterval):
         return NotImplemented
 
     def __sub__(self, other: Any) -> Any:
-        """Difference: ``x - x`` is ``EmptyInterval()``; see ``__add__`` for the result type.
+        """Difference, following 0.4.0's cases: with equal values and one shared bound the
+        remainder is one interval (negative where ``other`` sticks out); equal bounds give
+        one interval with the value difference (``x - x`` is ``EmptyInterval()``, W14);
+        every other difference is an ``IntervalMeter``.
 
         >>> BaseInterval(0, 3) - BaseInterval(0, 1)
         BaseInterval[1;3]
         >>> BaseInterval(0, 2) - BaseInterval(0, 2)
         EmptyInterval[0;0]
+        >>> BaseInterval(0, 3) - BaseInterval(1, 2)
+        IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[2;3]: 1}
         """
         if isinstance(other, AbstractIntervalCollection):
             return NotImplemented  # Python then asks the collection's __rsub__ (W7)
@@ -595,9 +640,26 @@ class BaseInterval(AbstractInterval):
         if not isinstance(other, BaseInterval):
             return NotImplemented
         self._check_kind(other, "subtract")
-        if self == other:
-            return EmptyInterval()
-        return self._combine_with([-other])
+        if domain_of(self.start).kind != domain_of(other.start).kind:
+            return self._meter_of(self, other)  # the meter names the mixed domains
+        a, b = self._keys()
+        c, d = other._keys()
+        if self.value == other.value and (a == c) != (b == d):
+            v = self.value
+            if a == c:
+                return (
+                    BaseInterval(other.stop, self.stop, v)
+                    if d < b
+                    else (BaseInterval(self.stop, other.stop, -v))
+                )
+            return (
+                BaseInterval(self.start, other.start, v)
+                if a < c
+                else (BaseInterval(other.start, self.start, -v))
+            )
+        if a == c and b == d:
+            return self._with_sum(other, -1)
+        return self._meter_of(self, -other)
 
     def __neg__(self) -> BaseInterval:
         """The same interval with the value negated."""
@@ -688,13 +750,6 @@ class BaseInterval(AbstractInterval):
         return self
 
 
-class _EmptyInterval(BaseInterval):
-    """The ``[0;0]`` interval returned by ``EmptyInterval()`` (prints as ``EmptyInterval``)."""
-
-    __slots__ = ()
-    __name__ = "EmptyInterval"
-
-
 def UnitInterval() -> BaseInterval:
     """``BaseInterval(0, 1)``.
 
@@ -705,18 +760,23 @@ def UnitInterval() -> BaseInterval:
 
 
 def EmptyInterval() -> BaseInterval:
-    """A zero-length ``[0;0]`` interval; it equals ``BaseInterval(0, 0)``.
+    """A zero-length ``[0;0]`` ``BaseInterval`` that prints as ``EmptyInterval`` (as in
+    0.4.0, only this object does: its copies print as ``BaseInterval[0;0]``).
 
-    >>> EmptyInterval(), EmptyInterval() == BaseInterval(0, 0)
-    (EmptyInterval[0;0], True)
+    >>> e = EmptyInterval()
+    >>> e, type(e).__name__, e == BaseInterval(0, 0), e.copy()
+    (EmptyInterval[0;0], 'BaseInterval', True, BaseInterval[0;0])
     """
-    return _EmptyInterval(0, 0)
+    empty = BaseInterval(0, 0)
+    empty._label = "EmptyInterval"
+    return empty
 
 
 def _all_slots(cls: type) -> list[str]:
+    """The data slots of an interval class (``_label`` is not data)."""
     out: list[str] = []
     for c in reversed(cls.__mro__):
-        out.extend(getattr(c, "__slots__", ()))
+        out.extend(s for s in getattr(c, "__slots__", ()) if s != "_label")
     return out
 
 
@@ -727,10 +787,14 @@ def _elapsed(a: Any, b: Any) -> Any:
     return b - a
 
 
-def _rebuild(cls: type[BaseInterval], state: tuple[Any, ...]) -> BaseInterval:
+def _rebuild(
+    cls: type[BaseInterval], state: tuple[Any, ...], label: str | None = None
+) -> BaseInterval:
     new: BaseInterval = object.__new__(cls)
     for slot, v in zip(_all_slots(cls), state):
         object.__setattr__(new, slot, v)
+    if label is not None:
+        new._label = label
     return new
 
 

@@ -34,7 +34,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3, 2)]).data
         [BaseInterval[0;2], BaseInterval[1;3;2]]
         """
-        return [iv.copy() for iv in self._items]
+        return [iv._clone() for iv in self._items]
 
     @data.setter
     def data(self, value: object) -> None:
@@ -55,7 +55,7 @@ class IntervalList(AbstractIntervalCollection):
         return len(self._items)
 
     def __iter__(self) -> Iterator[BaseInterval]:
-        return (iv.copy() for iv in self._items)
+        return (iv._clone() for iv in self._items)
 
     @property
     def bounds(self) -> tuple[Coordinate, Coordinate] | None:
@@ -112,7 +112,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3)]).at(-1)
         BaseInterval[1;3]
         """
-        return self._items[index].copy()
+        return self._items[index]._clone()
 
     def pop(self, __index: int = -1) -> BaseInterval:
         """Remove and return the record at position ``index`` (the last by default).
@@ -335,7 +335,7 @@ class IntervalList(AbstractIntervalCollection):
 
 
 def _record(iv: Any) -> BaseInterval:
-    return as_interval(iv, "iv").copy()
+    return as_interval(iv, "iv")._clone()
 
 
 def _records(data: Any) -> list[BaseInterval]:

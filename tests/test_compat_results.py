@@ -1,0 +1,137 @@
+"""Results that follow 0.4.0 (issue 14, decision 9): interval sums, EmptyInterval, types.
+
+Where 0.4.0 gave a wrong answer we keep ours (a departure, documented in
+docs/compatibility.md); those cases are pinned here too.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from intervalues import (
+    BaseDiscreteInterval,
+    BaseInterval,
+    EmptyInterval,
+    IntervalList,
+    IntervalMeter,
+)
+
+BI, BDI = BaseInterval, BaseDiscreteInterval
+
+
+class TestEmptyInterval:
+    def test_is_a_base_interval_named_empty(self) -> None:
+        e = EmptyInterval()
+        assert type(e) is BaseInterval
+        assert repr(e) == "EmptyInterval[0;0]" and e.__name__ == "EmptyInterval"
+        assert e == BI(0, 0) and hash(e) == hash(BI(0, 0))
+
+    def test_copies_are_plain_base_intervals(self) -> None:
+        e = EmptyInterval()
+        for c in (e.copy(), copy.copy(e), e.as_index(), e * 2, -e, *e.split_at([])):
+            assert repr(c).startswith("BaseInterval[0;0"), c
+
+    def test_in_place_changes_and_deep_copies_keep_the_name(self) -> None:
+        e = EmptyInterval()
+        assert repr(copy.deepcopy(e)) == "EmptyInterval[0;0]"
+        assert repr(pickle.loads(pickle.dumps(e))) == "EmptyInterval[0;0]"
+        e.mult_value(3)
+        assert repr(e) == "EmptyInterval[0;0;3]"
+
+    def test_a_list_keeps_the_record_as_given(self) -> None:
+        assert repr(EmptyInterval().as_list()) == "IntervalList:[EmptyInterval[0;0]]"
+        assert repr(IntervalList([EmptyInterval()]).at(0)) == "EmptyInterval[0;0]"
+
+
+class TestIntervalSums:
+    """0.4.0's three single-interval cases; every other sum is a meter."""
+
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            (BI(0, 1), BI(1, 2), BI(0, 2)),  # touching, equal values
+            (BI(1, 2, 3), BI(0, 1, 3), BI(0, 2, 3)),  # touching the other way
+            (BI(0, 2), BI(0, 2, 3), BI(0, 2, 4)),  # same bounds: values add
+            (BI(1, 1), BI(1, 1), BI(1, 1)),  # zero-length, touching
+            (BI(1, 1, 2), BI(1, 1, 3), BI(1, 1, 5)),
+            (BI(0, 1, 0.1), BI(0, 1, 0.2), BI(0, 1, 0.3)),  # exact decimal sum (W12)
+        ],
+    )
+    def test_one_interval(self, a: BaseInterval, b: BaseInterval, expected: BaseInterval) -> None:
+        got = a + b
+        assert type(got) is BaseInterval and got == expected
+
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [(BI(0, 2), BI(1, 1)), (EmptyInterval(), BI(0, 2, 3)), (BI(0, 2), BI(1, 3))],
+    )
+    def test_otherwise_a_meter(self, a: BaseInterval, b: BaseInterval) -> None:
+        got = a + b
+        assert type(got) is IntervalMeter
+        assert got == IntervalMeter([a, b])
+
+    def test_zero_length_pieces_give_an_empty_meter(self) -> None:
+        assert BI(1, 1) + EmptyInterval() == IntervalMeter()
+        assert type(BI(1, 1) - EmptyInterval()) is IntervalMeter
+
+    def test_zero_sum_is_empty(self) -> None:  # W14: 0.4.0 gave BaseInterval[0;2;0]
+        assert repr(BI(0, 2) + BI(0, 2, -1)) == "EmptyInterval[0;0]"
+        assert repr(BI(0, 2, 3) - BI(0, 2, 3)) == "EmptyInterval[0;0]"
+
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            (BI(0, 3), BI(0, 1), BI(1, 3)),
+            (BI(0, 3), BI(0, 4), BI(3, 4, -1)),
+            (BI(0, 3), BI(1, 3), BI(0, 1)),
+            (BI(1, 3), BI(0, 3), BI(0, 1, -1)),
+            (BI(0, 2, 5), BI(0, 2, 3), BI(0, 2, 2)),
+        ],
+    )
+    def test_difference_one_interval(
+        self, a: BaseInterval, b: BaseInterval, expected: BaseInterval
+    ) -> None:
+        got = a - b
+        assert type(got) is BaseInterval and got == expected
+        # the single interval is the same step function as the meter of the difference
+        assert IntervalMeter(got) == IntervalMeter([a, -b])
+
+    def test_difference_otherwise_a_meter(self) -> None:
+        got = BI(0, 3) - BI(1, 2)
+        assert type(got) is IntervalMeter and got == IntervalMeter([BI(0, 1), BI(2, 3)])
+        assert BI(0, 2) - EmptyInterval() == IntervalMeter(BI(0, 2))
+
+
+class TestDiscreteSums:
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            (BDI(0, 3), BDI(4, 6), BDI(0, 6)),  # adjacent runs
+            (BDI(4, 6), BDI(0, 3), BDI(0, 6)),
+            (BDI(0, 4, step=2), BDI(6, count=1), BDI(0, 6, step=2)),  # a point after
+            (BDI(0, 4, step=2), BDI(-2, count=1), BDI(-2, 4, step=2)),  # a point before
+            (BDI(0, 4, step=2), BDI(1, 5, step=2), BDI(0, 5)),  # interleaved: half step
+            (BDI(0, 3), BDI(0, 3, value=2), BDI(0, 3, value=3)),  # same points
+        ],
+    )
+    def test_one_run(self, a: BDI, b: BDI, expected: BDI) -> None:
+        got = a + b
+        assert type(got) is BaseDiscreteInterval and got == expected
+
+    def test_other_sums_are_meters(self) -> None:
+        assert BDI(0, 1) + BDI(5, 6) == IntervalMeter([BDI(0, 1), BDI(5, 6)])
+        assert BDI(0, count=1) + BDI(5, count=1) == IntervalMeter([BDI(0, 0), BDI(5, 5)])
+        assert BDI(0, 10) - BDI(0, 2) == IntervalMeter(BDI(3, 10))
+
+    def test_a_point_one_step_before_a_run_of_another_step(self) -> None:
+        # departure: 0.4.0 returned BaseDiscreteInterval[5;7;2], losing 6 and 8
+        got = BDI(5, count=1) + BDI(6, 8, step=2)
+        assert got == IntervalMeter([BDI(5, count=1), BDI(6, 8, step=2)])
+        assert [p for p in range(10) if got[p]] == [5, 6, 8]
+
+    def test_same_points_cancel_to_empty(self) -> None:
+        assert repr(BDI(0, 3) + BDI(0, 3, value=-1)) == "EmptyInterval[0;0]"
+        assert repr(BDI(0, 3) - BDI(0, 3)) == "EmptyInterval[0;0]"

@@ -462,7 +462,7 @@ class BaseInterval(AbstractInterval):
             return _elapsed(self.stop, other.start)
         if key_of(self.start) > key_of(other.stop):
             return _elapsed(other.stop, self.start)
-        return _elapsed(self.start, self.start)
+        return timedelta(0) if isinstance(self.start, datetime) else 0
 
     def clamp(self, value: Coordinate) -> Coordinate:
         """The nearest point of the closed range.

@@ -153,7 +153,7 @@ class IntervalMeter(ColumnarCollection):
             piece = self._piece_containing(iv)
             if piece is None:
                 return 0
-            return piece.value / iv.value
+            return piece.value if iv.value == 1 else piece.value / iv.value
         return self._value_at(self._check_point(other))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:

@@ -351,14 +351,15 @@ class IntervalPdf(IntervalMeter):
 
     # -- lengths and pointwise ----------------------------------------------------------------
     def total_length(self, force: bool = False) -> float:
-        """The total mass: ``1.0``, or with ``force=True`` Σ length × density as computed.
+        """The total mass: ``1`` (as in 0.4.0), or with ``force=True`` Σ length × density
+        as computed.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
         >>> p.total_length(), p.total_length(force=True)
-        (1.0, 1.0)
+        (1, 1.0)
         """
         if not force:
-            return 1.0
+            return 1
         starts, stops, dens = self._dcols()
         return math.fsum((b - a) * d for a, b, d in zip(starts, stops, dens))
 
@@ -444,12 +445,18 @@ class IntervalPdf(IntervalMeter):
         return float(min(max(x, starts[i]), stops[i]))
 
     def inverse_cumulative(self, p: float) -> float:
-        """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n).
+        """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n). At ``p`` 0 and 1
+        the support's bounds as stored (an ``int`` stays an ``int``, as in 0.4.0).
 
-        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).inverse_cumulative(0.25)
-        2.0
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.inverse_cumulative(0.25), p.inverse_cumulative(0), p.inverse_cumulative(1)
+        (2.0, 0, 6)
         """
-        return self._quantile(_probability(p, "p"))
+        q = _probability(p, "p")
+        if q in (0, 1):
+            starts, stops, _ = self._dcols()
+            return starts[0] if q == 0 else stops[-1]
+        return self._quantile(q)
 
     def quantile(self, p: float) -> float:
         """Alias of :meth:`inverse_cumulative`.

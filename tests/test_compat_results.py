@@ -135,3 +135,40 @@ class TestDiscreteSums:
     def test_same_points_cancel_to_empty(self) -> None:
         assert repr(BDI(0, 3) + BDI(0, 3, value=-1)) == "EmptyInterval[0;0]"
         assert repr(BDI(0, 3) - BDI(0, 3)) == "EmptyInterval[0;0]"
+
+
+class TestIntResultsStayInts:
+    """0.4.0 returned these as ints; so do we (W13 keeps int sums as ints)."""
+
+    def test_meter_interval_lookup_with_unit_query(self) -> None:
+        from intervalues import IntervalCounter
+
+        m = IntervalMeter(BI(0, 1))
+        assert m[BI(0, 1)] == 1 and type(m[BI(0, 1)]) is int
+        assert type(m.get_length(BI(0, 1))) is int
+        c = IntervalCounter([BI(0, 2, 2), BI(1, 3, -1)])
+        assert c[BI(0, 1)] == 2 and type(c[BI(0, 1)]) is int
+        assert IntervalMeter(BI(0, 2, 4))[BI(0, 1, 2)] == 2.0  # a weighted query divides
+
+    def test_meter_boundary_point_query_takes_the_left_piece(self) -> None:  # W6
+        m = IntervalMeter([BI(0, 4), BI(2, 6)])
+        assert m[BI(2, 2)] == m[2] == 1
+
+    @pytest.mark.parametrize("other", [BI(0, 4, 0.5), BI(2, 4), BI(1.5, 4.25)])
+    def test_distance_of_meeting_intervals(self, other: BaseInterval) -> None:
+        d = BI(1.5, 4.25, -2).distance_to(other)
+        assert d == 0 and type(d) is int
+
+    def test_distance_keeps_the_coordinate_type(self) -> None:
+        assert BI(0, 1.5).distance_to(BI(2, 3)) == 0.5
+        assert BI(0, 1).distance_to(BI(4, 5)) == 3
+
+    def test_pdf_total_and_extreme_quantiles(self) -> None:
+        from intervalues import IntervalPdf
+
+        p = IntervalPdf([BI(0, 4), BI(2, 6)])
+        assert p.total_length() == 1 and type(p.total_length()) is int
+        assert type(p.get_length()) is int
+        assert (p.inverse_cumulative(0), p.inverse_cumulative(1)) == (0, 6)
+        assert type(p.inverse_cumulative(1)) is int
+        assert type(IntervalPdf(BI(0.5, 2)).inverse_cumulative(0)) is float

@@ -281,6 +281,21 @@ def discrete_continuous_refused(call: Any, old: Outcome, new: Outcome) -> bool:
     )
 
 
+_POINT_QUERY = re.compile(r"\[BI\(([^,()]+), \1\)\]$")
+
+
+def boundary_point_query(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W6: ``m[BI(x, x)]`` where pieces meet at ``x``: 0.4.0 summed every piece holding
+    the point, we give the left piece's value, as for ``m[x]``."""
+    last = call.src.strip().splitlines()[-1]
+    return (
+        both_ok(old, new)
+        and bool(_POINT_QUERY.search(last))
+        and old["type"] in ("int", "float")
+        and new["type"] in ("int", "float")
+    )
+
+
 _ZERO_VALUED = re.compile(r"^Base(Discrete)?Interval\[[^\]]*;-?0(\.0)?\]$")
 
 
@@ -417,7 +432,9 @@ DEPARTURES: list[Departure] = [
         "DEPARTURES.md",
         "one canonical form (sorted, merged, zero pieces dropped); left value at a boundary",
         frozenset({"W6"}),
-        same_step_function,
+        lambda call, old, new: (
+            same_step_function(call, old, new) or boundary_point_query(call, old, new)
+        ),
     ),
     Departure("W7", "DEPARTURES.md", "binary operators honour both operands", frozenset({"W7"})),
     Departure(
@@ -446,9 +463,7 @@ DEPARTURES: list[Departure] = [
         float_residue_only,
     ),
     Departure("W13", "DEPARTURES.md", "int sums stay int (1, not 1.0)", frozenset({"W13"})),
-    Departure(
-        "W14", "DEPARTURES.md", "x - x is empty", frozenset({"W14"}), zero_interval_is_empty
-    ),
+    Departure("W14", "DEPARTURES.md", "x - x is empty", frozenset({"W14"}), zero_interval_is_empty),
     Departure(
         "W15",
         "DEPARTURES.md",

@@ -91,6 +91,10 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ImportError,
         "the Rust accelerator is not installed; install it with: pip install 'intervalues[rust]'",
     ),
+    # -- operands (issue 14, 0.4.0's text) ------------------------------------------------
+    # update(), -, -=, ^ and their named forms take only the collection's own type (or an
+    # interval); ``cls`` and ``base`` are the classes, printed as 0.4.0 printed them
+    "not_of_type": (InvalidTypeError, "Input {other} is not of type {cls} or {base}"),
 }
 
 _DOMAIN_NAMES = {

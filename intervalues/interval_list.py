@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ._checks import InvalidTypeError, check_factor
+from ._checks import InvalidTypeError, check_factor, fail
 from .abstract_interval import AbstractIntervalCollection, Coordinate, Length
 from .base_interval import BaseInterval, as_interval
 
@@ -183,34 +183,37 @@ class IntervalList(AbstractIntervalCollection):
         self._items.extend(_records(other))
 
     def update(self, other: object, times: float = 1) -> None:
-        """Add an interval or the records of a collection, ``times`` times.
+        """Add an interval or the records of a list (or of an iterable of intervals),
+        ``times`` times. Other collection types raise ``InvalidTypeError`` (a
+        ``ValueError``), as in 0.4.0; ``+`` converts them.
 
         >>> l = IntervalList([(0, 2)]); l.update(BaseInterval(1, 3), times=2); l
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[1;3]]
         """
+        if isinstance(other, AbstractIntervalCollection) and not isinstance(other, IntervalList):
+            raise fail("not_of_type", other=other, cls=IntervalList, base=BaseInterval)
         n = int(check_factor(times, "times"))
         recs = _records(other)
         self._items.extend(recs * n)
 
     def __add__(self, other: Any) -> IntervalList:
-        new = self.copy()
         try:
-            new.update(other)
+            recs = _records(other)
         except TypeError:
             return NotImplemented
-        return new
+        return IntervalList(self._items + recs)
 
     def __radd__(self, other: Any) -> IntervalList:
         return IntervalList(_records(other) + self._items)
 
     def __iadd__(self, other: Any) -> IntervalList:
-        self.update(other)
+        self._items.extend(_records(other))
         return self
 
-    def __sub__(self, other: Any) -> Any:
-        return self.as_meter() - other
-
+    # no ``list - x``: 0.4.0 refused it (TypeError); ``interval - list`` is W7
     def __rsub__(self, other: Any) -> Any:
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented
         return IntervalList(as_interval(other, "other")).as_meter() - self.as_meter()
 
     def __mul__(self, n: Any) -> IntervalList:

@@ -145,8 +145,8 @@ class IntervalMeter(ColumnarCollection):
         value, or 0 when no single piece contains it (0.4.0 behaviour, kept).
 
         >>> m = IntervalMeter([BaseInterval(0, 1), BaseInterval(1, 2, 3)])
-        >>> m[1], m[1.5], m[BaseInterval(1.2, 1.8)]
-        (1, 3, 3.0)
+        >>> m[1], m[1.5], m[BaseInterval(1.2, 1.8)], m[BaseInterval(1.2, 1.8, 2)]
+        (1, 3, 3, 1.5)
         """
         if isinstance(other, (BaseInterval, tuple)):
             iv = self._check_interval(other)
@@ -410,7 +410,7 @@ class IntervalMeter(ColumnarCollection):
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
         >>> m.get_length(), m.get_length(BaseInterval(1, 2))
-        (8, 4.0)
+        (8, 4)
         """
         if index is None:
             return self.total_length()
@@ -604,14 +604,27 @@ class IntervalMeter(ColumnarCollection):
             f"not {type(other).__name__} ({other!r})"
         )
 
+    def _check_operand(self, other: Any) -> None:
+        """``update``, ``-`` and ``-=`` take this type (or a subclass) or an interval, as in
+        0.4.0; ``+`` converts any collection first."""
+        if not isinstance(other, (type(self), BaseInterval, tuple)):
+            raise fail("not_of_type", other=other, cls=type(self), base=BaseInterval)
+
     def update(self, other: object, times: float = 1) -> None:
-        """Add an interval or collection (scaled by ``times``) in place.
+        """Add an interval or a collection of this type (scaled by ``times``) in place;
+        other collection types raise ``InvalidTypeError`` (a ``ValueError``), as in 0.4.0
+        (``+`` converts them).
 
         Only the stretch the new pieces touch is re-swept: O(log n + k log k).
 
         >>> m = IntervalMeter(BaseInterval(0, 1)); m.update(BaseInterval(1, 2)); m
         IntervalMeter:{BaseInterval[0;2]: 1}
         """
+        self._check_operand(other)
+        self._add(other, times)
+
+    def _add(self, other: object, times: float = 1) -> None:
+        """Add an interval or any collection, scaled by ``times``."""
         times = check_factor(times, "times")
         add = self._coerce_other(other, "update")
         check_layouts(self._layout, add._layout, type(self).__name__)
@@ -635,7 +648,7 @@ class IntervalMeter(ColumnarCollection):
         >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
         IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 3, BaseInterval[2;3]: 2}
         """
-        self.update(other, times)
+        self._add(other, times)  # 0.4.0 took any meter-like collection here
 
     def update_interval(self, other: BaseInterval, times: float = 1) -> None:
         """Compatibility name for :meth:`update` with one interval.
@@ -661,7 +674,7 @@ class IntervalMeter(ColumnarCollection):
         """
         new = self.copy()
         try:
-            new.update(other)
+            new._add(other)
         except InvalidTypeError:
             return NotImplemented
         return new
@@ -672,7 +685,7 @@ class IntervalMeter(ColumnarCollection):
         return self.__add__(other)
 
     def __iadd__(self: Self, other: Any) -> Self:
-        self.update(other)
+        self._add(other)
         return self
 
     def __sub__(self: Self, other: Any) -> Self:
@@ -682,14 +695,13 @@ class IntervalMeter(ColumnarCollection):
         IntervalMeter:{BaseInterval[2;4]: 1}
         """
         new = self.copy()
-        try:
-            new.update(other, -1)
-        except InvalidTypeError:
-            return NotImplemented
+        new.update(other, -1)
         return new
 
     def __rsub__(self: Self, other: Any) -> Self:
         """``interval - collection``: the collection subtracted from the interval (W7)."""
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented  # ``list - meter``: refused, as in 0.4.0
         base = type(self)(as_interval(other, "other"))
         return base - self
 

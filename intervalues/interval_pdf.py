@@ -199,6 +199,9 @@ class IntervalPdf(IntervalMeter):
         tmp.update(add, times)
         self._assign(tmp._layout, tmp._tracks)
 
+    def _add(self, other: object, times: float = 1) -> None:
+        self.update(other, times)  # ``+`` and ``+=`` validate and renormalise too
+
     def _remove_piece(self, t: TrackId, i: int) -> None:
         """Remove a piece and renormalise; refused when it is the last one."""
         if len(self._tracks[t]) == 1:
@@ -245,14 +248,17 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
-    def __rsub__(self, other: Any) -> NoReturn:
-        """Not supported: ``interval - pdf`` would subtract a density.
+    def __rsub__(self, other: Any) -> Any:
+        """Not supported: ``interval - pdf`` would subtract a density (another collection
+        on the left: ``TypeError``, as in 0.4.0).
 
         >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
         NotImplementedError: IntervalPdf does not support subtraction
         """
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
         raise NotImplementedError("IntervalPdf does not support subtraction")
 
     def __isub__(self, other: Any) -> NoReturn:

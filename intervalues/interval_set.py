@@ -18,6 +18,7 @@ from ._checks import (
     check_layouts,
     check_use_rust,
     describe,
+    fail,
 )
 from ._columnar import ColumnarCollection, numpy_points
 from ._engine import combine
@@ -108,7 +109,11 @@ class IntervalSet(ColumnarCollection):
                 runs.extend((offset + a * step, step, b - a) for a, b in zip(tr.starts, tr.stops))
         return sorted(runs, key=lambda r: (r[0], r[1]))
 
-    def _coerce(self, other: Any, what: str) -> IntervalSet:
+    def _coerce(self, other: Any, what: str, strict: bool = False) -> IntervalSet:
+        """``other`` as a set; ``strict`` (difference, ``^``, ``update``, ...): only a set or
+        an interval, as in 0.4.0."""
+        if strict and not isinstance(other, (IntervalSet, BaseInterval, tuple)):
+            raise fail("not_of_type", other=other, cls=IntervalSet, base=BaseInterval)
         if isinstance(other, IntervalSet):
             result = other
         elif isinstance(other, (BaseInterval, tuple)):
@@ -326,7 +331,7 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([(0, 10)]).difference(IntervalSet([(2, 3), (5, 6)]))
         IntervalSet:{BaseInterval[0;2], BaseInterval[3;5], BaseInterval[6;10]}
         """
-        return self._binary(self._coerce(other, "difference"), "sub")
+        return self._binary(self._coerce(other, "difference", strict=True), "sub")
 
     def symmetric_difference(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """``(self - other) | (other - self)``.
@@ -335,7 +340,7 @@ class IntervalSet(ColumnarCollection):
         >>> s ^ IntervalSet(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[0;5], BaseInterval[6;8], BaseInterval[8.5;9]}
         """
-        o = self._coerce(other, "symmetric_difference")
+        o = self._coerce(other, "symmetric_difference", strict=True)
         return self._binary(o, "sub")._binary(o._binary(self, "sub"), "or")
 
     def __or__(self, other: Any) -> IntervalSet:
@@ -348,7 +353,12 @@ class IntervalSet(ColumnarCollection):
         return self.__or__(other)
 
     __radd__ = __add__
-    __ror__ = __or__
+
+    def __ror__(self, other: Any) -> IntervalSet:
+        # another collection on the left: refused, as in 0.4.0 (``meter | set``)
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__or__(other)
 
     def __and__(self, other: Any) -> IntervalSet:
         try:
@@ -356,25 +366,27 @@ class IntervalSet(ColumnarCollection):
         except InvalidTypeError:
             return NotImplemented
 
-    __rand__ = __and__
+    def __rand__(self, other: Any) -> IntervalSet:
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__and__(other)
 
     def __sub__(self, other: Any) -> IntervalSet:
-        try:
-            return self.difference(other)
-        except InvalidTypeError:
-            return NotImplemented
+        return self.difference(other)
 
     def __rsub__(self, other: Any) -> IntervalSet:
         """``interval - set``: the interval's geometry without the set (W7)."""
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented  # ``list - set``: refused, as in 0.4.0
         return IntervalSet(as_interval(other, "other")) - self
 
     def __xor__(self, other: Any) -> IntervalSet:
-        try:
-            return self.symmetric_difference(other)
-        except InvalidTypeError:
-            return NotImplemented
+        return self.symmetric_difference(other)
 
-    __rxor__ = __xor__
+    def __rxor__(self, other: Any) -> IntervalSet:
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__xor__(other)
 
     def __ior__(self, other: Any) -> IntervalSet:
         self._replace_with(self.union(other))
@@ -410,7 +422,9 @@ class IntervalSet(ColumnarCollection):
         >>> s.update(BaseInterval(1, 2), reverse=True); s
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
         """
-        o: Any = other  # union/difference check the type
+        if not isinstance(other, (IntervalSet, BaseInterval, tuple)):
+            raise fail("not_of_type", other=other, cls=IntervalSet, base=BaseInterval)
+        o: Any = other
         self._replace_with(self.difference(o) if reverse else self.union(o))
 
     def update_set(

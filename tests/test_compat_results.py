@@ -172,3 +172,79 @@ class TestIntResultsStayInts:
         assert (p.inverse_cumulative(0), p.inverse_cumulative(1)) == (0, 6)
         assert type(p.inverse_cumulative(1)) is int
         assert type(IntervalPdf(BI(0.5, 2)).inverse_cumulative(0)) is float
+
+
+class TestOperatorMixes:
+    """Between two collection types, what 0.4.0 refused is refused the same way
+    (decision 7); ``+`` converts, ``2 * collection`` is an extension (C-RMUL)."""
+
+    @staticmethod
+    def _colls() -> dict[str, object]:
+        from intervalues import IntervalCounter, IntervalPdf, IntervalSet
+
+        return {
+            "meter": IntervalMeter([BI(0, 4), BI(2, 6)]),
+            "counter": IntervalCounter([BI(0, 4), BI(2, 6)]),
+            "list": IntervalList([BI(1, 3)]),
+            "pdf": IntervalPdf([BI(0, 4)]),
+            "set": IntervalSet([BI(0, 4), BI(8, 9)]),
+        }
+
+    @pytest.mark.parametrize("left", ["meter", "counter", "list", "pdf"])
+    @pytest.mark.parametrize("op", ["&", "|", "^"])
+    def test_set_operators_with_another_collection_on_the_left(self, left: str, op: str) -> None:
+        c = self._colls()
+        names = {"x": c[left], "y": c["set"]}
+        with pytest.raises(TypeError, match=rf"unsupported operand type\(s\) for \{op}: "):
+            eval(f"x {op} y", {}, names)  # the operator is the test parameter
+        with pytest.raises(TypeError, match=rf"unsupported operand type\(s\) for \{op}=: "):
+            exec(f"x {op}= y", {}, names)
+
+    @pytest.mark.parametrize("right", ["meter", "counter", "list", "pdf", "set"])
+    def test_list_has_no_difference(self, right: str) -> None:
+        x, y = self._colls()["list"], self._colls()[right]
+        with pytest.raises(TypeError, match="unsupported operand"):
+            x - y
+        with pytest.raises(TypeError, match="unsupported operand"):
+            x - BI(0, 1)
+
+    @pytest.mark.parametrize(
+        ("left", "right"),
+        [
+            ("set", "meter"),
+            ("set", "list"),
+            ("set", "counter"),
+            ("meter", "set"),
+            ("meter", "list"),
+            ("counter", "meter"),
+            ("counter", "set"),
+            ("list", "meter"),
+        ],
+    )
+    def test_update_and_difference_take_the_own_type(self, left: str, right: str) -> None:
+        from intervalues import InvalidTypeError
+
+        c = self._colls()
+        x, y = c[left], c[right]
+        before = repr(x)
+        text = f"Input {y} is not of type {type(x)} or {BaseInterval}"
+        with pytest.raises(InvalidTypeError) as err:
+            x.update(y)  # type: ignore[attr-defined]
+        assert text in str(err.value)
+        assert repr(x) == before
+        if left != "list":
+            with pytest.raises(ValueError, match="is not of type"):
+                x - y
+            with pytest.raises(ValueError, match="is not of type"):
+                x -= y
+
+    def test_plus_converts_any_collection(self) -> None:
+        c = self._colls()
+        assert c["set"] + c["meter"] == c["set"] | c["meter"].support
+        assert c["meter"] + c["set"] == IntervalMeter([BI(0, 4), BI(2, 6), BI(0, 4), BI(8, 9)])
+        assert len(c["list"] + c["meter"]) == 4
+        assert c["meter"] - c["counter"] == IntervalMeter()  # a subclass is accepted
+
+    def test_a_number_times_a_collection(self) -> None:  # C-RMUL
+        m = self._colls()["meter"]
+        assert 2 * m == m * 2

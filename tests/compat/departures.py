@@ -84,12 +84,37 @@ def _types_match(old: Outcome, new: Outcome) -> bool:
     return old["type"] == new["type"] or (old["type"], new["type"]) == ("float", "int")
 
 
+def quoted_repr_only(old: Outcome, new: Outcome) -> list[str] | None:
+    """An error whose message quotes an operand's repr: the same class (or
+    InvalidTypeError for ValueError) and 0.4.0's text once the quoted repr is read with
+    W13 (``1`` for ``1.0``) and C-SETORDER (set pieces sorted)."""
+    if old.get("ok") or new.get("ok") or old["msg"] in new["msg"]:
+        return None
+    if old["exc"] != new["exc"] and (old["exc"], new["exc"]) != ("ValueError", "InvalidTypeError"):
+        return None
+    ids = []
+    a, b = old["msg"], new["msg"]
+    if strip13(a) != a:
+        ids.append("W13")
+        a, b = strip13(a), strip13(b)
+    if a not in b:
+        a, b = sorted_pieces(a), sorted_pieces(b)
+        ids.append("C-SETORDER")
+    if a not in b:
+        return None
+    if old["exc"] != new["exc"]:
+        ids.append("W15-ITE")
+    return ids
+
+
 def representation_only(old: Outcome, new: Outcome) -> list[str] | None:
     """The departures that explain a difference in spelling only, or None.
 
     W13: an integral float where we give an int. C-SETORDER: set pieces listed in
     another order. W6: meter pieces listed in another order.
     """
+    if not old.get("ok") and not new.get("ok"):
+        return quoted_repr_only(old, new)
     if not both_ok(old, new) or not _types_match(old, new):
         return None
     if _norm13(old["fp"]) != _norm13(new["fp"]):
@@ -311,6 +336,21 @@ def zero_interval_is_empty(call: Any, old: Outcome, new: Outcome) -> bool:
     )
 
 
+_NUMBER_TIMES = re.compile(r"unsupported operand type\(s\) for \*=?: '(int|float)' and 'Interval\w+'")
+
+
+def number_times_collection(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-RMUL: ``2 * collection`` works like ``collection * 2`` (0.4.0 had no
+    ``__rmul__`` on collections and raised TypeError)."""
+    return (
+        not old.get("ok")
+        and bool(new.get("ok"))
+        and old["exc"] == "TypeError"
+        and bool(_NUMBER_TIMES.search(old["msg"]))
+        and new["type"].startswith("Interval")
+    )
+
+
 # ---- API surface: signatures and annotations
 
 _EMPTY = "<class 'inspect._empty'>"
@@ -498,6 +538,13 @@ DEPARTURES: list[Departure] = [
         "use_rust (W3) and nr_digits (W2)",
         frozenset(),
         signature_extension,
+    ),
+    Departure(
+        "C-RMUL",
+        "docs/compatibility.md",
+        "number * collection works like collection * number",
+        frozenset(),
+        number_times_collection,
     ),
     Departure(
         "C-HINTS",

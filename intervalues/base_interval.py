@@ -207,12 +207,26 @@ class BaseInterval(AbstractInterval):
     def to_args_and_replace(
         self, replace: Mapping[str, Coordinate | timedelta] | None = None
     ) -> tuple[Coordinate | timedelta, ...]:
-        """:meth:`to_args` after replacing fields.
+        """:meth:`to_args` after replacing fields: only a tuple, so nothing is validated
+        (as in 0.4.0; build an interval from it to validate). Unknown fields raise
+        ``TypeError``.
 
         >>> BaseInterval(0, 2, 3).to_args_and_replace({"stop": 5})
         (0, 5, 3)
         """
-        return self.copy_with_replace(replace or {}).to_args()
+        fields = self._arg_fields()
+        unknown = set(replace or {}) - set(fields)
+        if unknown:
+            raise TypeError(f"replace has unknown fields: {sorted(unknown)}")
+        fields.update(replace or {})
+        return self._args_of(fields)
+
+    def _arg_fields(self) -> dict[str, Any]:
+        return {"start": self.start, "stop": self.stop, "value": self.value}
+
+    @staticmethod
+    def _args_of(f: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (f["start"], f["stop"], f["value"]) if f["value"] != 1 else (f["start"], f["stop"])
 
     # -- conversions ------------------------------------------------------------------
     def as_meter(self) -> IntervalMeter:

@@ -10,7 +10,7 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_coordinate, check_value, describe
+from ._checks import check_coordinate, check_value, describe, fail
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import exact, exact_step, from_exact, step_from_exact
 from .base_interval import BaseInterval, Coordinate, EmptyInterval, _convert_tz, as_interval
@@ -146,7 +146,7 @@ class BaseDiscreteInterval(BaseInterval):
         return self.count
 
     def coordinate_at(self, index: int) -> Coordinate:
-        """The ``index``-th point (negative ``index`` counts from the end).
+        """The ``index``-th point, ``0 <= index < count`` (no negative indices, as in 0.4.0).
 
         >>> BaseDiscreteInterval(0, 4, step=2).coordinate_at(1)
         2
@@ -154,10 +154,8 @@ class BaseDiscreteInterval(BaseInterval):
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
             raise TypeError(f"index must be an int, got {index!r}")
         index = int(index)
-        if index < 0:
-            index += self.count
         if not 0 <= index < self.count:
-            raise IndexError(f"point index {index} out of range for {self.count} points")
+            raise fail("index_out_of_range", index=index, count=self.count)
         return self._point(index)
 
     def _offset_of(self, x: Any) -> Fraction | None:
@@ -292,6 +290,22 @@ class BaseDiscreteInterval(BaseInterval):
                 return (self.start, self.stop)
             return (self.start, self.stop, self.step, self.count)
         return self.to_args_full()
+
+    def _arg_fields(self) -> dict[str, Any]:
+        return {**super()._arg_fields(), "step": self.step, "count": self.count}
+
+    @staticmethod
+    def _args_of(f: Mapping[str, Any]) -> tuple[Any, ...]:
+        if f["value"] != 1:
+            return (f["start"], f["stop"], f["step"], f["count"], f["value"])
+        return (
+            (f["start"], f["stop"], f["step"], f["count"])
+            if f["step"] != 1
+            else (
+                f["start"],
+                f["stop"],
+            )
+        )
 
     def to_args_full(self) -> tuple[Coordinate | timedelta, ...]:
         """``(start, stop, step, count, value)``.

@@ -89,9 +89,10 @@ def _variant(kind: str, discrete: bool) -> Any:
     ) -> IntervalMeter | IntervalSet:
         items = list(intervals) if not hasattr(intervals, "start") else [intervals]
         if any(getattr(iv, "_discrete", discrete) != discrete for iv in items):
+            want, other = ("discrete", "continuous") if discrete else ("continuous", "discrete")
             raise TypeError(
                 f"combine_intervals_{kind}{'_discrete' if discrete else ''} needs "
-                f"{'discrete' if discrete else 'continuous'} intervals"
+                f"{want} intervals, not {other} ones"
             )
         return combine_intervals(items, object_exists, kind, use_rust=use_rust)  # type: ignore[arg-type]
 

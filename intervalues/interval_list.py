@@ -283,27 +283,27 @@ class IntervalList(AbstractIntervalCollection):
     def __hash__(self) -> int:
         return hash(tuple(self._items))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the records in order.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted records come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalList([(0, 2)]), IntervalList([(0, 2), (1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = self._items, list(other)
-        return (a > b) - (a < b)
+        return sorted(self._items) < sorted(_pieces(other))
 
+    # the records in order against ``other``'s (an interval counts as a one-record list)
     def __lt__(self, other: Any) -> bool:
-        return self._items < list(other)
+        return self._items < _pieces(other)
 
     def __le__(self, other: Any) -> bool:
-        return self._items <= list(other)
+        return self._items <= _pieces(other)
 
     def __gt__(self, other: Any) -> bool:
-        return self._items > list(other)
+        return self._items > _pieces(other)
 
     def __ge__(self, other: Any) -> bool:
-        return self._items >= list(other)
+        return self._items >= _pieces(other)
 
     def __repr__(self) -> str:
         return "IntervalList:[" + ", ".join(repr(iv) for iv in self._items) + "]"
@@ -335,6 +335,14 @@ class IntervalList(AbstractIntervalCollection):
                 for iv in self._items
             ]
         )
+
+
+def _pieces(other: Any) -> list[BaseInterval]:
+    if isinstance(other, IntervalList):
+        return other._items
+    if isinstance(other, BaseInterval):
+        return [other]
+    return list(other)
 
 
 def _record(iv: Any) -> BaseInterval:

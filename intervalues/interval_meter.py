@@ -766,15 +766,14 @@ class IntervalMeter(ColumnarCollection):
             return hash(pieces[0])
         return hash(frozenset(self.items()))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted weighted pieces lexicographically.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted weighted pieces come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalMeter([(0, 2)]), IntervalMeter([(1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = list(self), pieces_of(other)
-        return (a > b) - (a < b)
+        return sorted(self) < sorted(pieces_of(other))
 
     def __lt__(self, other: Any) -> bool:
         return list(self) < pieces_of(other)

@@ -17,7 +17,14 @@ from itertools import accumulate, pairwise
 from typing import Any, NoReturn
 
 from . import _pdf_compare
-from ._checks import InvalidTypeError, check_factor, check_nr_digits, check_use_rust, check_value
+from ._checks import (
+    InvalidTypeError,
+    check_factor,
+    check_nr_digits,
+    check_use_rust,
+    check_value,
+    fail,
+)
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER
@@ -63,7 +70,7 @@ class IntervalPdf(IntervalMeter):
         check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:
-            raise ValueError("IntervalPdf needs at least one interval")
+            raise fail("pdf_empty")
         self._assign(layout, combine.build(cols, "meter", use_rust))
 
     @classmethod
@@ -200,7 +207,11 @@ class IntervalPdf(IntervalMeter):
         self._assign(tmp._layout, tmp._tracks)
 
     def _add(self, other: object, times: float = 1) -> None:
-        self.update(other, times)  # ``+`` and ``+=`` validate and renormalise too
+        """``+`` and ``+=``: ``other`` must make a valid pdf itself (no empty collection,
+        no zero or negative weights), as in 0.4.0; then the two are mixed (``update``)."""
+        if not isinstance(other, IntervalPdf):
+            IntervalPdf(other if isinstance(other, (BaseInterval, tuple)) else list(other))  # type: ignore[call-overload]
+        self.update(other, times)
 
     def _remove_piece(self, t: TrackId, i: int) -> None:
         """Remove a piece and renormalise; refused when it is the last one."""
@@ -481,14 +492,14 @@ class IntervalPdf(IntervalMeter):
         return self._quantile(0.5)
 
     def credible_interval(self, level: float = 0.95) -> tuple[float, float]:
-        """The equal-tailed interval holding ``level`` of the mass (``0 < level <= 1``).
+        """The equal-tailed interval holding ``level`` of the mass (``0 < level < 1``).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
         (2.0, 4.0)
         """
         level = _probability(level, "level")
-        if level == 0:
-            raise ValueError("level must be in (0, 1], got 0")
+        if level in (0, 1):
+            raise fail("level_open", value=level)
         tail = (1.0 - level) / 2
         return self._quantile(tail), self._quantile(1.0 - tail)
 
@@ -652,46 +663,6 @@ class IntervalPdf(IntervalMeter):
         if not isinstance(other, IntervalPdf):
             raise TypeError(f"can only compare an IntervalPdf with an IntervalPdf, not {other!r}")
         return other
-
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted weighted pieces; ``other`` must be a pdf.
-
-        >>> IntervalPdf(BaseInterval(0, 1)).key_compare(IntervalPdf(BaseInterval(0, 2)))
-        -1
-        """
-        return super().key_compare(self._other(other))
-
-    def __lt__(self, other: Any) -> bool:
-        """Piece-wise ordering (like meters), only between pdfs (``TypeError`` otherwise).
-
-        >>> IntervalPdf(BaseInterval(0, 1)) < IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__lt__(self._other(other))
-
-    def __le__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) <= IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__le__(self._other(other))
-
-    def __gt__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) > IntervalPdf(BaseInterval(0, 1))
-        True
-        """
-        return super().__gt__(self._other(other))
-
-    def __ge__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) >= IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__ge__(self._other(other))
 
     def comparison_segments(
         self, other: IntervalPdf
@@ -862,9 +833,9 @@ def _gather(data: Any, nr_digits: int | None) -> tuple[Layout, dict[Any, Any]]:
             f"IntervalPdf weights must be >= 0, got value {values[i]!r} "
             f"for interval [{starts[i]};{stops[i]}]"
         )
-    for a, b in zip(starts, stops):
-        if not a < b:
-            raise ValueError(f"IntervalPdf intervals must have positive length, got [{a};{b}]")
+    for a, b, v in zip(starts, stops, values):
+        if not a < b or v == 0:  # a zero weight is a zero weighted length, as in 0.4.0
+            raise ValueError(f"IntervalPdf intervals must have positive length, got [{a};{b};{v}]")
     return layout, cols
 
 

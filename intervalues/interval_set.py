@@ -647,15 +647,14 @@ class IntervalSet(ColumnarCollection):
             return hash(pieces[0])
         return hash(frozenset(pieces))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted pieces lexicographically.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted pieces come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalSet([(0, 2)]), IntervalSet([(1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = list(self), list(self._coerce(other, "key_compare"))
-        return (a > b) - (a < b)
+        return list(self) < sorted(self._coerce(other, "key_compare"))
 
     def __lt__(self, other: Any) -> bool:
         return list(self) < list(self._coerce(other, "<"))

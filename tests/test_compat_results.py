@@ -248,3 +248,34 @@ class TestOperatorMixes:
     def test_a_number_times_a_collection(self) -> None:  # C-RMUL
         m = self._colls()["meter"]
         assert 2 * m == m * 2
+
+
+class TestRefusedAs040:
+    """Inputs 0.4.0 refused and we used to accept (decision 8): refused the same way."""
+
+    @pytest.mark.parametrize("i", [-1, -3, 3, 10])
+    def test_coordinate_at_has_no_negative_index(self, i: int) -> None:
+        with pytest.raises(IndexError, match="discrete interval index out of range"):
+            BDI(1, 7, step=3).coordinate_at(i)
+
+    def test_credible_interval_level_one(self) -> None:
+        from intervalues import IntervalPdf
+
+        with pytest.raises(ValueError, match=r"level must be finite and in \(0, 1\)"):
+            IntervalPdf(BI(0, 100)).credible_interval(1)
+
+    def test_pdf_zero_weight_pieces(self) -> None:
+        from intervalues import IntervalPdf
+
+        with pytest.raises(ValueError, match="IntervalPdf intervals must have positive length"):
+            IntervalPdf([BI(0, 1), BI(0, 1, 0)])
+        p = IntervalPdf([BI(0, 4), BI(2, 6)])
+        before = repr(p)
+        with pytest.raises(ValueError, match="IntervalPdf intervals must have positive length"):
+            p + BI(0, 1, 0)
+        for empty in (IntervalMeter(), IntervalList()):
+            with pytest.raises(ValueError):
+                p + empty
+            with pytest.raises(ValueError):
+                p += empty
+        assert repr(p) == before

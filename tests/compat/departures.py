@@ -336,7 +336,9 @@ def zero_interval_is_empty(call: Any, old: Outcome, new: Outcome) -> bool:
     )
 
 
-_NUMBER_TIMES = re.compile(r"unsupported operand type\(s\) for \*=?: '(int|float)' and 'Interval\w+'")
+_NUMBER_TIMES = re.compile(
+    r"unsupported operand type\(s\) for \*=?: '(int|float)' and 'Interval\w+'"
+)
 
 
 def number_times_collection(call: Any, old: Outcome, new: Outcome) -> bool:
@@ -348,6 +350,110 @@ def number_times_collection(call: Any, old: Outcome, new: Outcome) -> bool:
         and old["exc"] == "TypeError"
         and bool(_NUMBER_TIMES.search(old["msg"]))
         and new["type"].startswith("Interval")
+    )
+
+
+# ---- W15 / W1: inputs 0.4.0 accepted silently or swept wrongly
+
+#: call sources that feed 0.4.0 a value W15 refuses: a str, bool, complex or NaN value or
+#: bound, a str lookup, a non-interval record, a 4-element interval, a bare number as data
+_W15_INPUTS = re.compile(
+    r"BI\([^()]*(?:'a'|\bTrue\b|1 \+ 2j|float\('nan'\))"
+    r"|\[\s*'a'\s*\]"
+    r"|BI\(\[-?\d+, -?\d+, -?\d+, -?\d+\]\)"
+    r"|^Interval\w+\(\d+\)$"
+)
+_DATETIME = re.compile(r"\bT0\b|datetime\(")
+_NUMERIC_BI = re.compile(r"BI\(-?\d")
+
+
+def refused_bad_input(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W15: 0.4.0 accepted a bad value (or mixed numbers with datetimes into one
+    collection) and returned something; we raise TypeError/ValueError."""
+    if not old.get("ok") or new.get("ok"):
+        return False
+    if not {"TypeError", "ValueError"} & set(new["mro"]):
+        return False
+    src = call.src.strip()
+    if any(_W15_INPUTS.search(line) for line in src.splitlines()):
+        return True
+    mixed = bool(_DATETIME.search(src)) and bool(_NUMERIC_BI.search(src))
+    return mixed and new["exc"] == "TypeError"
+
+
+_CONTINUOUS_PIECE = re.compile(r"\bBaseInterval\[")
+
+
+def discrete_swept_as_continuous(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W1: 0.4.0 swept discrete intervals with the continuous rule (continuous pieces
+    out of discrete input only); we give the discrete answer, or refuse the continuous
+    combiner (``combine_intervals_meter`` of discrete intervals) with a TypeError."""
+    src = call.src
+    if "BDI(" not in src or "BI(" in src.replace("BDI(", "") or not old.get("ok"):
+        return False
+    if not _CONTINUOUS_PIECE.search(old["repr"]):
+        return False
+    if not new.get("ok"):
+        return new["exc"] == "TypeError" and "combine_intervals_" in src
+    return not _CONTINUOUS_PIECE.search(new["repr"])
+
+
+def _accepted_where(old: Outcome, new: Outcome, exc: str, pattern: str) -> bool:
+    """0.4.0 raised ``exc`` with a message matching ``pattern``; we answered."""
+    return (
+        not old.get("ok")
+        and bool(new.get("ok"))
+        and old["exc"] == exc
+        and bool(re.search(pattern, old["msg"]))
+    )
+
+
+def extension_keyword(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-EXTENSIONS: an added keyword (``use_rust``/``nr_digits`` on counters, sets, pdfs)
+    that 0.4.0 did not take."""
+    return _accepted_where(
+        old, new, "TypeError", r"unexpected keyword argument '(use_rust|nr_digits)'"
+    )
+
+
+def counter_methods_on_floats(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W13: ``elements()`` works on meters whose weights 0.4.0 made floats."""
+    return "elements()" in call.src and _accepted_where(
+        old, new, "TypeError", r"'float' object cannot be interpreted as an integer"
+    )
+
+
+def floats_through_the_accelerator(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W2: the accelerator takes float coordinates and values (0.4.0's integer entry
+    point raised TypeError for them)."""
+    return ("combine_via_rust(" in call.src or "use_rust=True" in call.src) and _accepted_where(
+        old, new, "TypeError", r"'float' object cannot be interpreted as an integer"
+    )
+
+
+def exact_sums_no_overflow_no_residue(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W12: 0.4.0's float sums overflowed (weights near 1e308) or left a negative residue
+    (-1.1e-16) that its pdf then refused; exact sums give the density."""
+    if "1e308" in call.src:
+        return _accepted_where(old, new, "ValueError", r"must (have finite|be finite)")
+    no_negative_literal = not re.search(r"[(,]\s*-\d", call.src)
+    return no_negative_literal and _accepted_where(
+        old, new, "ValueError", r"^IntervalPdf weights must be finite and non-negative$"
+    )
+
+
+def interval_operand_honoured(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W7: ``set & interval`` (and ``&=``) honours the interval; 0.4.0 crashed with
+    AttributeError."""
+    return _accepted_where(
+        old, new, "AttributeError", r"'BaseInterval' object has no attribute 'data'"
+    )
+
+
+def any_iterable(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W10: a generator works where 0.4.0 wanted a sequence."""
+    return " for " in call.src and _accepted_where(
+        old, new, "TypeError", r"requires (discrete|continuous) intervals$"
     )
 
 
@@ -458,9 +564,19 @@ def same_annotations(call: Any, old: Outcome, new: Outcome) -> bool:
 
 
 DEPARTURES: list[Departure] = [
-    Departure("W1", "DEPARTURES.md", "discrete meters/counters add per lattice", frozenset({"W1"})),
     Departure(
-        "W2", "DEPARTURES.md", "exact accelerator; nr_digits rounds or is None", frozenset({"W2"})
+        "W1",
+        "DEPARTURES.md",
+        "discrete meters/counters add per lattice",
+        frozenset({"W1"}),
+        discrete_swept_as_continuous,
+    ),
+    Departure(
+        "W2",
+        "DEPARTURES.md",
+        "exact accelerator; nr_digits rounds or is None",
+        frozenset({"W2"}),
+        floats_through_the_accelerator,
     ),
     Departure("W3", "DEPARTURES.md", "accelerator never slower (speed only: excuses no call)"),
     Departure("W4", "DEPARTURES.md", "O(log n) lookups and updates (speed only: excuses no call)"),
@@ -476,7 +592,13 @@ DEPARTURES: list[Departure] = [
             same_step_function(call, old, new) or boundary_point_query(call, old, new)
         ),
     ),
-    Departure("W7", "DEPARTURES.md", "binary operators honour both operands", frozenset({"W7"})),
+    Departure(
+        "W7",
+        "DEPARTURES.md",
+        "binary operators honour both operands",
+        frozenset({"W7"}),
+        interval_operand_honoured,
+    ),
     Departure(
         "W8",
         "DEPARTURES.md",
@@ -486,7 +608,11 @@ DEPARTURES: list[Departure] = [
     ),
     Departure("W9", "DEPARTURES.md", "lists keep every record", frozenset({"W9"})),
     Departure(
-        "W10", "DEPARTURES.md", "any iterable and (start, stop[, value]) tuples", frozenset({"W10"})
+        "W10",
+        "DEPARTURES.md",
+        "any iterable and (start, stop[, value]) tuples",
+        frozenset({"W10"}),
+        any_iterable,
     ),
     Departure(
         "W11",
@@ -500,16 +626,26 @@ DEPARTURES: list[Departure] = [
         "DEPARTURES.md",
         "exact decimal sums: no float residues, near-equal neighbours merge",
         frozenset({"W12"}),
-        float_residue_only,
+        lambda call, old, new: (
+            float_residue_only(call, old, new) or exact_sums_no_overflow_no_residue(call, old, new)
+        ),
     ),
-    Departure("W13", "DEPARTURES.md", "int sums stay int (1, not 1.0)", frozenset({"W13"})),
+    Departure(
+        "W13",
+        "DEPARTURES.md",
+        "int sums stay int (1, not 1.0); Counter methods work on float weights",
+        frozenset({"W13"}),
+        counter_methods_on_floats,
+    ),
     Departure("W14", "DEPARTURES.md", "x - x is empty", frozenset({"W14"}), zero_interval_is_empty),
     Departure(
         "W15",
         "DEPARTURES.md",
         "clear TypeError/ValueError for bad input, never IndexError/AttributeError",
         frozenset({"W15"}),
-        bad_exception_type,
+        lambda call, old, new: (
+            bad_exception_type(call, old, new) or refused_bad_input(call, old, new)
+        ),
     ),
     Departure(
         "W15-ITE",
@@ -537,7 +673,9 @@ DEPARTURES: list[Departure] = [
         "added optional parameters (use_rust=, nr_digits=, items=, ...); defaults of "
         "use_rust (W3) and nr_digits (W2)",
         frozenset(),
-        signature_extension,
+        lambda call, old, new: (
+            signature_extension(call, old, new) or extension_keyword(call, old, new)
+        ),
     ),
     Departure(
         "C-RMUL",

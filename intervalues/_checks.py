@@ -95,6 +95,11 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     # update(), -, -=, ^ and their named forms take only the collection's own type (or an
     # interval); ``cls`` and ``base`` are the classes, printed as 0.4.0 printed them
     "not_of_type": (InvalidTypeError, "Input {other} is not of type {cls} or {base}"),
+    "pdf_discrete": (
+        TypeError,
+        "Discrete intervals require a probability-mass distribution: IntervalPdf needs "
+        "continuous intervals (use IntervalPmf for discrete ones)",
+    ),
     "pdf_empty": (ValueError, "IntervalPdf requires at least one continuous interval"),
     "level_open": (ValueError, "level must be finite and in (0, 1), got {value!r}"),
     "index_out_of_range": (

@@ -761,10 +761,12 @@ class IntervalMeter(ColumnarCollection):
         return eq if eq is NotImplemented else not eq
 
     def __hash__(self) -> int:
-        pieces = list(self)
-        if len(pieces) == 1 and pieces[0].value == 1:
-            return hash(pieces[0])
-        return hash(frozenset(self.items()))
+        # one piece: the hash of its unit key, whatever the weight (0.4.0), so a meter
+        # equal to an interval hashes like it
+        items = self._item_list()
+        if len(items) == 1:
+            return hash(items[0][0])
+        return hash(frozenset(items))
 
     def key_compare(self, other: Any) -> bool:
         """Whether the sorted weighted pieces come before ``other``'s (0.4.0's ``<``).

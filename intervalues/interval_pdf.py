@@ -821,7 +821,7 @@ def _gather(data: Any, nr_digits: int | None) -> tuple[Layout, dict[Any, Any]]:
     """Validated raw columns: continuous numbers, positive lengths, weights >= 0."""
     layout, cols = gather(data, "IntervalPdf", nr_digits)
     if layout.discrete:
-        raise TypeError("IntervalPdf needs continuous intervals, not discrete ones")
+        raise fail("pdf_discrete")
     if layout.domain is not None and layout.domain.kind != "number":
         raise TypeError("IntervalPdf does not support datetime intervals")
     if not cols:

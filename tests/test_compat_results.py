@@ -279,3 +279,24 @@ class TestRefusedAs040:
             with pytest.raises(ValueError):
                 p += empty
         assert repr(p) == before
+
+
+class TestOnePieceEquality:
+    @pytest.mark.parametrize("iv", [BI(0, 1), BI(0, 2, 3), BDI(0, 3)])
+    def test_a_one_record_list_equals_and_hashes_like_its_record(self, iv: BaseInterval) -> None:
+        lst = IntervalList(iv)
+        assert lst == iv and iv == lst
+        assert hash(lst) == hash(iv) and len({iv, lst}) == 1
+
+    def test_a_one_piece_meter_hashes_like_its_unit_key(self) -> None:
+        from intervalues import IntervalCounter, IntervalPdf, IntervalSet
+
+        for coll in (IntervalMeter(BI(0, 2)), IntervalCounter(BI(0, 2)), IntervalSet(BI(0, 2))):
+            assert coll == BI(0, 2) and BI(0, 2) == coll and hash(coll) == hash(BI(0, 2))
+        assert hash(IntervalPdf(BI(0, 2))) == hash(BI(0, 2))  # density 0.5, as in 0.4.0
+        assert IntervalMeter(BI(0, 2, 3)) != BI(0, 2, 3)  # weight 1 only, as in 0.4.0
+
+    def test_discrete_both_ways(self) -> None:  # C-ONEPIECE
+        x = BDI(0, 3)
+        for coll in (IntervalMeter(x), IntervalList(x)):
+            assert x == coll and coll == x and len({x, coll}) == 1

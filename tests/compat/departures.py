@@ -457,6 +457,25 @@ def any_iterable(call: Any, old: Outcome, new: Outcome) -> bool:
     )
 
 
+_ONE_PIECE = {
+    ("tuple: (False, True)", "tuple: (True, True)"),
+    ("int: 2", "int: 1"),
+}
+
+
+def discrete_one_piece_symmetric(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-ONEPIECE: a one-piece collection and its discrete interval are equal both ways
+    (0.4.0: ``collection == interval`` but not ``interval == collection``), so a set
+    holds one of them."""
+    if not call.id.startswith("coll.one|") or "BDI(" not in call.src:
+        return False
+    return (_summary(old), _summary(new)) in _ONE_PIECE
+
+
+def _summary(outcome: Outcome) -> str:
+    return f"{outcome['type']}: {outcome['repr']}" if outcome.get("ok") else ""
+
+
 # ---- API surface: signatures and annotations
 
 _EMPTY = "<class 'inspect._empty'>"
@@ -690,6 +709,13 @@ DEPARTURES: list[Departure] = [
         "annotations spelled X | None where 0.4.0 wrote Optional[X] (same types)",
         frozenset(),
         same_annotations,
+    ),
+    Departure(
+        "C-ONEPIECE",
+        "docs/compatibility.md",
+        "a one-piece collection equals its discrete interval both ways (same hash)",
+        frozenset(),
+        discrete_one_piece_symmetric,
     ),
     Departure(
         "C-SETORDER",

@@ -160,7 +160,7 @@ class IntervalMeter(ColumnarCollection):
         """The piece containing ``iv``: at a shared boundary a point query takes the left
         piece (W6), a query of positive length the piece it extends into."""
         tr = self._tracks.get(None)
-        if tr is not None and not iv._discrete:
+        if tr is not None:  # a discrete query is held by a piece holding all its points
             try:
                 ka, kb = key_of(iv.start), key_of(iv.stop)
                 i = tr.find(ka) if ka == kb else tr.find_half_open(ka)

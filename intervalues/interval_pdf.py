@@ -206,11 +206,22 @@ class IntervalPdf(IntervalMeter):
         tmp.update(add, times)
         self._assign(tmp._layout, tmp._tracks)
 
+    def update_meter(self, other: Any, times: float = 1, one_by_one: bool = False) -> None:
+        """:meth:`update` (raw mass, then renormalised), as in 0.4.0.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.update_meter(IntervalMeter(BaseInterval(1, 2)))
+        >>> p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        self.update(other, times)
+
     def _add(self, other: object, times: float = 1) -> None:
-        """``+`` and ``+=``: ``other`` must make a valid pdf itself (no empty collection,
-        no zero or negative weights), as in 0.4.0; then the two are mixed (``update``)."""
+        """``+`` and ``+=``: ``other`` becomes a pdf first (it must make a valid one: no
+        empty collection, no zero or negative weights), then the two are mixed with
+        equal weights (``update``), as in 0.4.0."""
         if not isinstance(other, IntervalPdf):
-            IntervalPdf(other if isinstance(other, (BaseInterval, tuple)) else list(other))  # type: ignore[call-overload]
+            items: Any = other if isinstance(other, (BaseInterval, tuple)) else list(other)  # type: ignore[call-overload]
+            other = IntervalPdf(items)
         self.update(other, times)
 
     def _remove_piece(self, t: TrackId, i: int) -> None:
@@ -504,40 +515,39 @@ class IntervalPdf(IntervalMeter):
         return self._quantile(tail), self._quantile(1.0 - tail)
 
     def highest_density_region(self, mass: float = 0.95) -> IntervalSet:
-        """The smallest region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``.
-
-        Pieces are taken densest first; the pieces of the last density level needed are
-        trimmed symmetrically, all by the same fraction (so ties are treated alike).
+        """A region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``, chosen as
+        0.4.0 chooses it: pieces densest first (leftmost first among equal densities),
+        whole while they fit, and the first piece that does not fit is trimmed to its
+        centred part holding the rest.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
         >>> p.highest_density_region(0.5)
         IntervalSet:{BaseInterval[2;4]}
         >>> p.highest_density_region(0.75)
-        IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4], BaseInterval[4.5;5.5]}
+        IntervalSet:{BaseInterval[0;4]}
+        >>> p.highest_density_region(0.625)
+        IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4]}
         """
         mass = _probability(mass, "mass")
         if mass == 0:
             raise ValueError("mass must be in (0, 1], got 0")
         starts, stops, dens = self._dcols()
-        masses = self._masses()
-        levels: dict[float, list[int]] = {}
-        for i, d in enumerate(dens):
-            levels.setdefault(d, []).append(i)
-        need = mass
+        order = sorted(range(len(dens)), key=lambda i: (-dens[i], starts[i]))
+        remaining = mass
         chosen: list[BaseInterval] = []
-        for d in sorted(levels, reverse=True):
-            idx = levels[d]
-            level_mass = math.fsum(masses[i] for i in idx)
-            if level_mass <= need + _PROB_TOL:
-                chosen.extend(BaseInterval(starts[i], stops[i]) for i in idx)
-                need -= level_mass
-                if need <= _PROB_TOL:
+        for i in order:
+            a, b, d = starts[i], stops[i], dens[i]
+            piece_mass = d * (b - a)
+            if remaining >= piece_mass or math.isclose(
+                remaining, piece_mass, rel_tol=1e-12, abs_tol=1e-15
+            ):
+                chosen.append(BaseInterval(a, b))
+                remaining = max(0.0, remaining - piece_mass)
+                if remaining == 0:
                     break
                 continue
-            keep = need / level_mass
-            for i in idx:
-                trim = (stops[i] - starts[i]) * (1.0 - keep) / 2
-                chosen.append(BaseInterval(starts[i] + trim, stops[i] - trim))
+            margin = ((b - a) - remaining / d) / 2
+            chosen.append(BaseInterval(a + margin, b - margin))
             break
         return IntervalSet(chosen)
 
@@ -548,9 +558,8 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).mean()
         3.0
         """
-        starts, stops, _ = self._dcols()
-        masses = self._masses()
-        return math.fsum(m * (a + b) / 2 for a, b, m in zip(starts, stops, masses))
+        starts, stops, dens = self._dcols()  # 0.4.0's terms, so the same bits
+        return math.fsum(d * (b - a) * (a + b) / 2 for a, b, d in zip(starts, stops, dens))
 
     def variance(self) -> float:
         """The variance (each piece contributes its spread around the mean and width²/12).
@@ -740,29 +749,34 @@ class IntervalPdf(IntervalMeter):
 
     def quantile_difference(
         self, other: IntervalPdf, probabilities: float | Iterable[float]
-    ) -> float | tuple[float, ...]:
-        """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
+    ) -> float | list[tuple[float, float]]:
+        """``(p, self.quantile(p) − other.quantile(p))`` pairs for a sequence of ``p``, as
+        in 0.4.0; for one ``p`` just the difference.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
         >>> p.quantile_difference(q, 0.5), p.quantile_difference(q, [0, 1])
-        (-1.0, (-1.0, -1.0))
+        (-1.0, [(0, -1), (1, -1)])
         """
         other = self._other(other)
         if isinstance(probabilities, (numbers.Real, str, bytes)):
             q = _probability(probabilities, "probabilities")
-            return self._quantile(q) - other._quantile(q)
-        qs = [_probability(p, "each of probabilities") for p in probabilities]  # type: ignore[union-attr]
-        return tuple(self._quantile(q) - other._quantile(q) for q in qs)
+            return self.inverse_cumulative(q) - other.inverse_cumulative(q)
+        ps = list(probabilities)  # type: ignore[arg-type]
+        qs = [_probability(p, "each of probabilities") for p in ps]
+        return [
+            (p, self.inverse_cumulative(q) - other.inverse_cumulative(q)) for p, q in zip(ps, qs)
+        ]
 
     def first_order_stochastically_dominates(
         self, other: IntervalPdf, *, strict: bool = False
     ) -> bool:
-        """Whether CDF(x) <= other CDF(x) everywhere (this one puts mass further right);
-        with ``strict=True`` also ``<`` somewhere. Rounding residues below 1e-12 are ignored.
+        """0.4.0's convention, ``self <=st other``: CDF(x) >= other CDF(x) everywhere, so
+        values of ``self`` tend to be no larger; with ``strict=True`` also ``>``
+        somewhere. Rounding residues below 1e-12 are ignored.
 
         >>> p, q = IntervalPdf(BaseInterval(1, 3)), IntervalPdf(BaseInterval(0, 2))
         >>> p.first_order_stochastically_dominates(q), q.first_order_stochastically_dominates(p)
-        (True, False)
+        (False, True)
         >>> p.first_order_stochastically_dominates(p, strict=True)
         False
         """

@@ -59,12 +59,15 @@ class IntervalPmf:
         self._points = points
         self._masses = [float(w / total) for w in weights]
         self._cum = [float(c / total) for c in prefix]
-        self._data = dict(zip(points, self._masses))
+        mass_of = dict(zip(points, self._masses))
+        # ``data`` lists the points in the order the intervals gave them, as 0.4.0 did
+        self._data = {x: mass_of[x] for x in raw if x in mass_of}
 
     # -- mapping-like access ------------------------------------------------------------
     @property
     def data(self) -> Mapping[Any, float]:
-        """A read-only mapping point → mass, in point order (writing raises ``TypeError``).
+        """A read-only mapping point → mass, in the order the intervals gave the points (as
+        0.4.0; writing raises ``TypeError``).
 
         >>> from intervalues import BaseDiscreteInterval
         >>> d = IntervalPmf(BaseDiscreteInterval(0, 1)).data

@@ -300,3 +300,45 @@ class TestOnePieceEquality:
         x = BDI(0, 3)
         for coll in (IntervalMeter(x), IntervalList(x)):
             assert x == coll and coll == x and len({x, coll}) == 1
+
+
+class TestPdfAs040:
+    def test_plus_mixes_with_equal_weights(self) -> None:
+        from intervalues import IntervalPdf
+
+        p = IntervalPdf([BI(0, 4), BI(2, 6)])
+        assert p + BI(4, 9) == IntervalPdf.mixture([p, IntervalPdf(BI(4, 9))])
+        assert BI(4, 9) + p == p + BI(4, 9)
+        q = IntervalPdf([BI(0, 4), BI(2, 6)])
+        q.update(BI(4, 9))  # update adds raw mass (5 here to the pdf's 1) and renormalises
+        assert q == IntervalPdf.mixture([p, IntervalPdf(BI(4, 9))], weights=[1, 5])
+
+    def test_same_bits_as_0_4_0_formulas(self) -> None:
+        from intervalues import IntervalPdf
+
+        p = IntervalPdf([BI(0, 1), BI(2, 4, 3)])
+        q = IntervalPdf([BI(0, 4), BI(2, 6)])
+        assert p.mean() == 2.642857142857143
+        assert p.hellinger_distance(q) == 0.4601257527413682
+
+    def test_two_sample_permutations_start_from_the_pooled_order(self) -> None:
+        import random
+
+        from intervalues import IntervalPdf
+
+        got = IntervalPdf.two_sample_ks_test([1, 2, 3], [2, 3, 4, 8], 30, random.Random(4))
+        assert got == (0.5, 0.3870967741935484)  # 0.4.0's value for this seed
+
+
+class TestMeterLookupsAndTotals:
+    def test_a_discrete_query_inside_one_continuous_piece(self) -> None:
+        m = IntervalMeter([BI(0, 4), BI(2, 6)])
+        assert BDI(0, 2) in m and m[BDI(0, 2)] == 1
+        assert BDI(1, 3) not in m and m[BDI(1, 3)] == 0  # spans two pieces (W20)
+
+    def test_total_length_is_the_exact_decimal_sum(self) -> None:  # W12
+        m = IntervalMeter([BI(0.0, 2.5, -0.3), BI(8.0, 8.0), BI(-1.0, 1.5)])
+        assert m.total_length() == 1.75
+        m = IntervalMeter([BI(-1, 3, 1.5), BI(8.0, 10.5, 0.2), BI(0, 2, 2), BI(8, 12, 2.0)])
+        assert m.total_length() == 18.5
+        assert IntervalMeter([BI(0, 2, 3), BI(1, 3)]).total_length() == 8

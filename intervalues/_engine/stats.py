@@ -21,10 +21,12 @@ from fractions import Fraction
 from typing import Any
 
 from .columns import Track
+from .sweep import scale_values
 
 __all__ = [
     "average",
     "continuous_pairs",
+    "exact_dot",
     "exact_sum",
     "integral",
     "median",
@@ -77,12 +79,44 @@ def continuous_pairs(track: Track | None, lo: Any = None, hi: Any = None) -> lis
 
 
 def integral(track: Track, lo: Any = None, hi: Any = None) -> Any:
-    """Σ length × value of the pieces, clipped to ``[lo, hi]`` when given."""
+    """Σ length × value of the pieces, clipped to ``[lo, hi]`` when given: exact, every
+    float read as the decimal it prints as (the rule of the sweep), rounded once.
+
+    >>> integral(Track([-1.0, 0.0, 1.5], [0.0, 1.5, 2.5], [1, 0.7, -0.3]))
+    1.75
+    """
     i, j = overlapping(track, lo, hi)
-    rows = zip(track.starts[i:j], track.stops[i:j], track.values[i:j])
-    if lo is None:
-        return exact_sum((b - a) * v for a, b, v in rows)
-    return exact_sum((min(b, hi) - max(a, lo)) * v for a, b, v in rows if a < hi and b > lo)
+    rows: Iterable[tuple[Any, Any, Any]] = zip(
+        track.starts[i:j], track.stops[i:j], track.values[i:j]
+    )
+    if lo is not None:
+        rows = ((max(a, lo), min(b, hi), v) for a, b, v in rows if a < hi and b > lo)
+    starts: list[Any] = []
+    stops: list[Any] = []
+    values: list[Any] = []
+    for a, b, v in rows:
+        starts.append(a)
+        stops.append(b)
+        values.append(v)
+    return exact_dot(starts, stops, values)
+
+
+def exact_dot(starts: list[Any], stops: list[Any], values: list[Any]) -> Any:
+    """Σ (stop − start) × value, exact under the decimal reading of floats, rounded once
+    (an ``int`` when every number is an ``int``).
+
+    >>> exact_dot([0, 2], [2, 3], [3, 1]), exact_dot([0.0], [0.3], [0.1])
+    (7, 0.03)
+    """
+    if not starts:
+        return 0
+    coords, c_scale, c_float = scale_values(starts + stops)
+    vals, v_scale, v_float = scale_values(values)
+    n = len(starts)
+    total = sum((b - a) * v for a, b, v in zip(coords[:n], coords[n:], vals))
+    if not (c_float or v_float):
+        return total
+    return total / (c_scale * v_scale)  # int / int: correctly rounded
 
 
 def regions(track: Track | None, keep: Callable[[Any], bool]) -> tuple[list[Any], list[Any]]:

@@ -81,8 +81,19 @@ class ColumnarCollection(AbstractIntervalCollection):
 
     # -- pieces ------------------------------------------------------------------------------
     def _pieces(self) -> Iterator[Piece]:
-        for t, tr in self._tracks.items():
-            yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
+        """The pieces in coordinate order (discrete runs of several lattices by first
+        point, then step)."""
+        if len(self._tracks) < 2:
+            for t, tr in self._tracks.items():
+                yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
+            return
+        pieces = [
+            (t, a, b, v)
+            for t, tr in self._tracks.items()
+            for a, b, v in zip(tr.starts, tr.stops, tr.values)
+        ]
+        pieces.sort(key=_first_point)
+        yield from pieces
 
     def _interval(self, t: TrackId, a: Any, b: Any, value: Any) -> BaseInterval:
         return interval_of(self._layout, t, a, b, value)
@@ -307,6 +318,14 @@ class ColumnarCollection(AbstractIntervalCollection):
             p.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold) for p in self
         ]
         return self._rebuilt(converted)
+
+
+def _first_point(piece: Piece) -> tuple[Any, Any]:
+    """Sort key of a discrete piece: its first point's exact key, then its step."""
+    t, a, _, _ = piece
+    assert t is not None  # several tracks are lattices
+    step, offset = t
+    return (offset + a * step, step)
 
 
 def pieces_of(other: Any) -> list[BaseInterval]:

@@ -53,6 +53,7 @@ class BaseDiscreteInterval(BaseInterval):
         value: float | None = None,
     ) -> None:
         first: Any = loc
+        count_wins = count is not None  # as in 0.4.0: an explicit count beats a stop
         if isinstance(loc, (tuple, list)):
             fields: list[Any] = list(loc) + [None] * (5 - len(loc))
             if len(loc) > 5 or len(loc) < 1:
@@ -64,6 +65,9 @@ class BaseDiscreteInterval(BaseInterval):
             step = s_step if step is None else step
             count = s_count if count is None else count
             value = s_value if value is None else value
+            count_wins = stop is None  # a sequence's stop beats its count (0.4.0)
+            if stop is None and count is None:
+                count = 1  # (start, None): one point, as in 0.4.0
         start = check_coordinate(first, "start")
         is_dt = isinstance(start, datetime)
         if step is None:
@@ -88,6 +92,9 @@ class BaseDiscreteInterval(BaseInterval):
             if count < 1:
                 raise ValueError(f"count must be at least 1, got {count}")
         e_start, e_step = exact(start), exact_step(step)
+        if count_wins and stop is not None:
+            check_coordinate(stop, "stop")  # validated, then the count decides
+            stop = None
         if stop is None:
             if count is None:
                 if is_dt:

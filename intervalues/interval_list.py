@@ -78,14 +78,16 @@ class IntervalList(AbstractIntervalCollection):
         return self.count(other)  # type: ignore[arg-type]  # count() checks the type
 
     def count(self, item: Coordinate | BaseInterval) -> float:
-        """Sum of the values of the records containing ``item``.
+        """Sum of ``record[item]`` over the records: the values of the records containing a
+        coordinate; for an interval, ``value / item.value`` of each record containing it
+        (as in 0.4.0, W20).
 
         >>> l = IntervalList([(0, 2), (1, 3, 2), (1, 3)])
-        >>> l.count(1.5), l.count(5)
-        (4, 0)
+        >>> l.count(1.5), l.count(5), l.count(BaseInterval(1, 2, 2))
+        (4, 0, 2.0)
         """
         self._check_query(item)
-        return sum(iv.value for iv in self._items if item in iv)
+        return sum(iv[item] for iv in self._items)  # 0.4.0: a record's iv[x], summed
 
     def _check_query(self, x: Any) -> None:
         from ._checks import check_coordinate, describe
@@ -204,7 +206,8 @@ class IntervalList(AbstractIntervalCollection):
         return IntervalList(self._items + recs)
 
     def __radd__(self, other: Any) -> IntervalList:
-        return IntervalList(_records(other) + self._items)
+        # ``interval + list``: the interval is appended, as 0.4.0 did (``list + interval``)
+        return IntervalList(self._items + _records(other))
 
     def __iadd__(self, other: Any) -> IntervalList:
         self._items.extend(_records(other))
@@ -265,8 +268,8 @@ class IntervalList(AbstractIntervalCollection):
         """:meth:`total_length`, or ``self[index] * index.get_length()``.
 
         >>> l = IntervalList([(0, 2), (1, 3, 2)])
-        >>> l.get_length(), l.get_length(BaseInterval(1, 2))
-        (6, 3)
+        >>> l.get_length(), l.get_length(BaseInterval(1, 2))  # l[iv] is a ratio (0.4.0)
+        (6, 3.0)
         """
         if index is None:
             return self.total_length()

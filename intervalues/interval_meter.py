@@ -323,10 +323,10 @@ class IntervalMeter(ColumnarCollection):
         """
         if not self._tracks:
             raise KeyError(f"popitem(): {type(self).__name__} is empty")
-        t = list(self._tracks)[-1]
+        t, a, b, v = list(self._pieces())[-1]  # the last piece in iteration order
+        item = (self._interval(t, a, b, 1), v)
         tr = self._tracks[t]
-        item = (self._interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
-        self._remove_piece(t, len(tr) - 1)
+        self._remove_piece(t, tr.starts.index(a))
         return item
 
     def setdefault(self, key: BaseInterval, default: float | None = None) -> float | None:

@@ -17,6 +17,7 @@ from intervalues import (
     EmptyInterval,
     IntervalList,
     IntervalMeter,
+    IntervalSet,
 )
 
 BI, BDI = BaseInterval, BaseDiscreteInterval
@@ -342,3 +343,49 @@ class TestMeterLookupsAndTotals:
         m = IntervalMeter([BI(-1, 3, 1.5), BI(8.0, 10.5, 0.2), BI(0, 2, 2), BI(8, 12, 2.0)])
         assert m.total_length() == 18.5
         assert IntervalMeter([BI(0, 2, 3), BI(1, 3)]).total_length() == 8
+
+
+class TestListsAs040:
+    def test_count_and_lookup_sum_each_records_own_lookup(self) -> None:
+        lst = IntervalList([BI(0, 2), BI(1, 3, 2)])
+        assert lst.count(1.5) == 3 and lst[1.5] == 3
+        # an interval query: value / query value of each record containing it (0.4.0)
+        assert lst.count(BI(1, 2, 2)) == 1.5
+        assert lst[BI(1, 2)] == 3.0
+        assert lst.get_length(BI(1, 2)) == 3.0
+
+    def test_interval_plus_list_appends_the_interval(self) -> None:
+        lst = IntervalList([BI(0, 2), BI(1, 3, 2)])
+        assert list(BI(5, 6) + lst) == [BI(0, 2), BI(1, 3, 2), BI(5, 6)]
+        assert list(BI(5, 6) + lst) == list(lst + BI(5, 6))
+
+
+class TestDiscreteConstructorAs040:
+    def test_an_explicit_count_beats_a_stop(self) -> None:
+        x = BDI(0, 10, count=3)
+        assert (x.start, x.stop, x.step) == (0, 2, 1)
+
+    def test_a_sequences_stop_beats_its_count(self) -> None:
+        x = BDI((0, 10, 1, 3))
+        assert (x.start, x.stop) == (0, 10)
+
+    def test_start_and_none_is_one_point(self) -> None:
+        x = BDI((0, None))
+        assert (x.start, x.stop) == (0, 0)
+
+    def test_the_losing_stop_is_still_validated(self) -> None:
+        with pytest.raises((TypeError, ValueError)):
+            BDI(0, "ten", count=3)  # type: ignore[arg-type]
+
+
+class TestSeveralLatticesInCoordinateOrder:
+    def test_pieces_of_several_lattices_come_in_first_point_order(self) -> None:
+        m = IntervalMeter([BDI(4, 6, step=2), BDI(1, 3, step=1)])
+        assert list(m) == [BDI(1, 3), BDI(4, 6, step=2)]
+        s = IntervalSet([BDI(4, 8, step=2), BDI(1, 3, step=1)])
+        assert list(s) == [BDI(1, 3), BDI(4, 8, step=2)]
+
+    def test_popitem_takes_the_last_piece_in_that_order(self) -> None:
+        m = IntervalMeter([BDI(4, 6, step=2), BDI(1, 3, step=1, value=2)])
+        assert m.popitem() == (BDI(4, 6, step=2), 1)
+        assert m == IntervalMeter([BDI(1, 3, value=2)])

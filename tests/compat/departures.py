@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from . import oracle
+
 Outcome = dict[str, Any]
 
 
@@ -107,6 +109,21 @@ def quoted_repr_only(old: Outcome, new: Outcome) -> list[str] | None:
     return ids
 
 
+def _printed_repr_only(a: str, b: str) -> list[str] | None:
+    """``repr(x)``/``str(x)`` returned as a string: the same text once read with W13
+    (``1`` for ``1.0``) and with pieces sorted (C-SETORDER for sets, W6 for meters)."""
+    if a == b:
+        return None
+    ids = []
+    if strip13(a) != a or strip13(b) != b:
+        a, b = strip13(a), strip13(b)
+        ids.append("W13")
+    if a != b:
+        a, b = sorted_pieces(a), sorted_pieces(b)
+        ids.append("C-SETORDER" if "IntervalSet:" in a else "W6")
+    return ids if a == b else None
+
+
 def representation_only(old: Outcome, new: Outcome) -> list[str] | None:
     """The departures that explain a difference in spelling only, or None.
 
@@ -115,6 +132,8 @@ def representation_only(old: Outcome, new: Outcome) -> list[str] | None:
     """
     if not old.get("ok") and not new.get("ok"):
         return quoted_repr_only(old, new)
+    if both_ok(old, new) and old["type"] == new["type"] == "str":
+        return _printed_repr_only(old["fp"][1], new["fp"][1])
     if not both_ok(old, new) or not _types_match(old, new):
         return None
     if _norm13(old["fp"]) != _norm13(new["fp"]):
@@ -460,6 +479,7 @@ def any_iterable(call: Any, old: Outcome, new: Outcome) -> bool:
 _ONE_PIECE = {
     ("tuple: (False, True)", "tuple: (True, True)"),
     ("int: 2", "int: 1"),
+    ("bool: False", "bool: True"),
 }
 
 
@@ -467,9 +487,13 @@ def discrete_one_piece_symmetric(call: Any, old: Outcome, new: Outcome) -> bool:
     """C-ONEPIECE: a one-piece collection and its discrete interval are equal both ways
     (0.4.0: ``collection == interval`` but not ``interval == collection``), so a set
     holds one of them."""
-    if not call.id.startswith("coll.one|") or "BDI(" not in call.src:
+    if "BDI(" not in call.src:
         return False
-    return (_summary(old), _summary(new)) in _ONE_PIECE
+    last = call.src.strip().splitlines()[-1]
+    one_piece = call.id.startswith("coll.one|") or bool(
+        re.fullmatch(r"x == Interval(Meter|Counter|Set|List)\(x\)", last)
+    )
+    return one_piece and (_summary(old), _summary(new)) in _ONE_PIECE
 
 
 def _summary(outcome: Outcome) -> str:
@@ -515,6 +539,193 @@ def value_equality(call: Any, old: Outcome, new: Outcome) -> bool:
         and left.startswith(("IntervalPmf(", "IntervalMap("))
         and (_summary(old), _summary(new)) == ("bool: False", "bool: True")
     )
+
+
+_RUN = re.compile(r"BaseDiscreteInterval\[([^;\[\]]+);([^;\[\]]+);([^;\[\]]+)")
+
+
+def _bound(text: str) -> Any:
+    """A bound as printed: a number where it reads as one, else the text (datetimes)."""
+    try:
+        return float(text)
+    except ValueError:
+        return text.strip()
+
+
+def discrete_step_lost(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W1: 0.4.0 rebuilt discrete runs with step 1 when iterating, scaling or negating
+    them (``[0;6;2]`` came back as ``[0;6;1]``, gaining points); ours keep their step,
+    and the outcomes differ only there."""
+    if not both_ok(old, new):
+        return False
+    a, b = _summary(old), _summary(new)
+    if re.search(r"(== |hash\().*\blist\(x\)", call.src) and "step=" in call.src:
+        return (a, b) == ("bool: False", "bool: True")  # 0.4.0's list(x) lost the steps
+    lost = {(_bound(s), _bound(e)) for s, e, st in _RUN.findall(a) if st == "1"}
+    kept = {(_bound(s), _bound(e)): st for s, e, st in _RUN.findall(b) if st != "1"}
+    made = {
+        (float(s), float(e))
+        for s, e in re.findall(r"BDI\(([-\d.]+), ([-\d.]+), step=[\d.]+", call.src)
+    }
+    if lost & made and not lost & kept.keys():  # a run of the source came back at step 1
+        return True
+    if not lost & kept.keys():
+        return False
+    spell = re.compile(r"BaseDiscreteInterval\[([^;\[\]]+);([^;\[\]]+);1")
+    a = spell.sub(
+        lambda m: (
+            f"BaseDiscreteInterval[{m.group(1)};{m.group(2)};"
+            + kept.get((_bound(m.group(1)), _bound(m.group(2))), "1")
+        ),
+        a,
+    )
+    a, b = (re.sub(r"(\d)\.0(?=[;\]])", r"\1", t) for t in (a, b))
+    return strip13(a) == strip13(b) or sorted_pieces(strip13(a)) == sorted_pieces(strip13(b))
+
+
+def list_keeps_records(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W9: ``IntervalList.append``/``extend``/``+`` keep every record (0.4.0 dropped
+    zero-length, zero-valued and discrete ones): ours is 0.4.0's list plus them."""
+    if not (both_ok(old, new) and old["type"] == new["type"] == "IntervalList"):
+        return False
+    if not re.search(r"\.(append|extend|update)\(|\+", call.src):
+        return False
+    a, b = old["repr"], new["repr"]
+    return len(b) > len(a) and b.startswith(a[:-1])
+
+
+def _discrete_oracle(call: Any, old: Outcome, new: Outcome) -> bool:
+    return "BDI(" in call.src and oracle.wrong_answer_fixed(call, old, new)
+
+
+def _continuous_oracle(call: Any, old: Outcome, new: Outcome) -> bool:
+    """0.4.0's step function is not the brute-force one, ours is (continuous input)."""
+    return "BDI(" not in call.src and oracle.wrong_answer_fixed(call, old, new)
+
+
+_ZERO_PIECE = re.compile(r"BI\(([^,()]+), \1[,)]|BI\([^()]*, (?:0|-[\d.]+)\)")
+
+
+def zero_or_negative_pieces(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W11: with zero-length or non-positive input pieces, 0.4.0 stored or bridged
+    them (a set stretched across a gap to a zero-length interval, ``len`` counting
+    zero pieces); ours is the brute-force step function."""
+    return bool(_ZERO_PIECE.search(call.src)) and _continuous_oracle(call, old, new)
+
+
+def history_independent(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W6: the canonical form makes equal step functions equal whatever their history;
+    0.4.0's comparison depended on it (the brute-force answer is ours)."""
+    return not _ZERO_PIECE.search(call.src) and _continuous_oracle(call, old, new)
+
+
+def discrete_spelling(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-DISCRETE-SPELLING: the same point set (the brute-force one), spelled with other
+    runs (a one-point run's step, lattices joined or kept apart)."""
+    if "BDI(" not in call.src or not call.id.startswith(oracle.AREAS):
+        return False
+    if not (both_ok(old, new) and old["type"] == new["type"] == "IntervalSet"):
+        return False
+    model = oracle.evaluate(call.src)
+    if model is not None:
+        return oracle.agrees(model, new) and oracle.agrees(model, old)
+    a, b = oracle.outcome_func(old["fp"]), oracle.outcome_func(new["fp"])
+    return a is not None and b is not None and set(a) == set(b)  # the same points
+
+
+def _lines(call: Any) -> list[str]:
+    return call.src.strip().splitlines()
+
+
+def counter_minus_interval(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W5: ``counter - interval`` (``-=``, ``subtract``) subtracts; 0.4.0 left the
+    counter unchanged."""
+    lines = _lines(call)
+    if not lines[0].startswith("x = IntervalCounter(") or not both_ok(old, new):
+        return False
+    tail = "\n".join(lines[1:])
+    direct = re.search(r"x\.subtract\(BI\(|x - BI\(|_y -= BI\(", tail)
+    via_y = re.search(r"^y = BI\(", tail, re.M) and re.search(r"x -=? y$", tail, re.M)
+    return bool(direct or via_y) and old["type"] == new["type"] == "IntervalCounter"
+
+
+def operands_honoured(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W7: both operands count: ``interval - collection`` subtracts the collection (0.4.0
+    computed ``(-collection) + interval``), ``set ^ interval`` and a set or counter
+    with a meter (``+``, ``|``, ``&``, in place too) use the meter's values."""
+    if not both_ok(old, new):
+        return False
+    lines = _lines(call)
+    first, last = lines[0], lines[-1]
+    y_line = next((ln for ln in lines if ln.startswith("y = ")), "")
+    if first.startswith("x = BI(") and y_line.startswith("y = Interval") and last == "x - y":
+        return True
+    ops = re.fullmatch(r"x (\^|\+|\||&)=? y|x", last)
+    if not ops or not any(re.fullmatch(r"x (\^|\+|\||&)=? y", ln) for ln in lines):
+        return False
+    left_set_or_counter = first.startswith(("x = IntervalSet(", "x = IntervalCounter("))
+    interval_or_meter = y_line.startswith(("y = BI(", "y = IntervalMeter("))
+    return left_set_or_counter and interval_or_meter
+
+
+_ZERO_LENGTH = re.compile(r"\b(?:BI\(([^,()]+), \1\)|EmptyInterval\(\))")
+
+
+def zero_length_not_stored(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W11: a zero-length interval (or one of value <= 0) adds nothing to a collection,
+    so ``BI(1, 1) == IntervalMeter(BI(1, 1))`` is False and orderings against it
+    compare with an empty collection; 0.4.0 stored the point."""
+    if not both_ok(old, new):
+        return False
+    if "coll.points" in call.tags or "intersection_support" in call.src:
+        return False  # points in sets: issue 14 item 3, decided there
+    if old["type"] == new["type"] == "bool" and _ZERO_LENGTH.search(call.src):
+        if "IntervalSet(" in call.src:
+            return False
+        return bool(re.search(r" (==|<|<=|>|>=) ", _lines(call)[-1]))
+    if old["type"] == new["type"] == "IntervalSet" and re.search(
+        r"BI\([^()]*, (?:0|-[\d.]+)\)", call.src
+    ):
+        po, pn = _set_pieces(old), _set_pieces(new)
+        return pn is not None and po is not None and pn < po
+    return False
+
+
+def _set_pieces(outcome: Outcome) -> set[str] | None:
+    fp = outcome["fp"]
+    if fp[0] != "coll" or fp[2][0] != "bag":
+        return None
+    return {json.dumps(p) for p in fp[2][1]}
+
+
+def set_order_in_lists(call: Any, old: Outcome, new: Outcome) -> bool:
+    """C-SETORDER: a set's pieces in sorted order, also when they are listed
+    (``list(s)``, ``s.as_list()``, ``lst + s``) or compared as lists."""
+    if "IntervalSet(" not in call.src or not both_ok(old, new):
+        return False
+    if old["type"] == new["type"] == "bool":
+        return "IntervalList(" in call.src and bool(re.search(r" (<|<=|>|>=) ", _lines(call)[-1]))
+    if old["type"] != new["type"] or old["type"] not in ("list", "IntervalList"):
+        return False
+    items = lambda fp: fp[1] if fp[0] == "list" else fp[2]  # noqa: E731
+    a, b = items(old["fp"]), items(new["fp"])
+    return sorted(map(json.dumps, a)) == sorted(map(json.dumps, b))
+
+
+def skip_combine_canonical(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W6: ``skip_combine=True`` still gives the canonical form (0.4.0 stored the input
+    verbatim, duplicates collapsed by its Counter)."""
+    return "skip_combine=True" in call.src and both_ok(old, new) and old["type"] == new["type"]
+
+
+def exact_accelerator(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W2: ``combine_via_rust(..., nr_digits=k)`` is exact; 0.4.0 went through 32-bit
+    floats (``0.29999998211860657`` for 0.3)."""
+    if "combine_via_rust(" not in call.src and "use_rust=True" not in call.src:
+        return False
+    if not (both_ok(old, new) and old["type"] == new["type"]):
+        return False
+    return _rounded_numbers(old["repr"], 6) == _rounded_numbers(new["repr"], 6)
 
 
 # ---- API surface: signatures and annotations
@@ -629,19 +840,29 @@ DEPARTURES: list[Departure] = [
         "DEPARTURES.md",
         "discrete meters/counters add per lattice",
         frozenset({"W1"}),
-        discrete_swept_as_continuous,
+        lambda call, old, new: (
+            discrete_swept_as_continuous(call, old, new)
+            or discrete_step_lost(call, old, new)
+            or _discrete_oracle(call, old, new)
+        ),
     ),
     Departure(
         "W2",
         "DEPARTURES.md",
         "exact accelerator; nr_digits rounds or is None",
         frozenset({"W2"}),
-        floats_through_the_accelerator,
+        lambda call, old, new: (
+            floats_through_the_accelerator(call, old, new) or exact_accelerator(call, old, new)
+        ),
     ),
     Departure("W3", "DEPARTURES.md", "accelerator never slower (speed only: excuses no call)"),
     Departure("W4", "DEPARTURES.md", "O(log n) lookups and updates (speed only: excuses no call)"),
     Departure(
-        "W5", "DEPARTURES.md", "counter - interval subtracts geometrically", frozenset({"W5"})
+        "W5",
+        "DEPARTURES.md",
+        "counter - interval subtracts geometrically",
+        frozenset({"W5"}),
+        counter_minus_interval,
     ),
     Departure(
         "W6",
@@ -649,7 +870,10 @@ DEPARTURES: list[Departure] = [
         "one canonical form (sorted, merged, zero pieces dropped); left value at a boundary",
         frozenset({"W6"}),
         lambda call, old, new: (
-            same_step_function(call, old, new) or boundary_point_query(call, old, new)
+            same_step_function(call, old, new)
+            or boundary_point_query(call, old, new)
+            or history_independent(call, old, new)
+            or skip_combine_canonical(call, old, new)
         ),
     ),
     Departure(
@@ -657,7 +881,9 @@ DEPARTURES: list[Departure] = [
         "DEPARTURES.md",
         "binary operators honour both operands",
         frozenset({"W7"}),
-        interval_operand_honoured,
+        lambda call, old, new: (
+            interval_operand_honoured(call, old, new) or operands_honoured(call, old, new)
+        ),
     ),
     Departure(
         "W8",
@@ -666,7 +892,9 @@ DEPARTURES: list[Departure] = [
         frozenset({"W8"}),
         discrete_continuous_refused,
     ),
-    Departure("W9", "DEPARTURES.md", "lists keep every record", frozenset({"W9"})),
+    Departure(
+        "W9", "DEPARTURES.md", "lists keep every record", frozenset({"W9"}), list_keeps_records
+    ),
     Departure(
         "W10",
         "DEPARTURES.md",
@@ -679,7 +907,11 @@ DEPARTURES: list[Departure] = [
         "DEPARTURES.md",
         "one constructor rule; zero pieces never stored",
         frozenset({"W11"}),
-        zero_pieces_dropped,
+        lambda call, old, new: (
+            zero_pieces_dropped(call, old, new)
+            or zero_or_negative_pieces(call, old, new)
+            or zero_length_not_stored(call, old, new)
+        ),
     ),
     Departure(
         "W12",
@@ -761,6 +993,13 @@ DEPARTURES: list[Departure] = [
         same_annotations,
     ),
     Departure(
+        "C-DISCRETE-SPELLING",
+        "docs/compatibility.md",
+        "a discrete set's points spelled with other runs (the same point set)",
+        frozenset(),
+        discrete_spelling,
+    ),
+    Departure(
         "C-ONEPIECE",
         "docs/compatibility.md",
         "a one-piece collection equals its discrete interval both ways (same hash)",
@@ -771,6 +1010,8 @@ DEPARTURES: list[Departure] = [
         "C-SETORDER",
         "docs/compatibility.md",
         "sets list their pieces in sorted order",
+        frozenset(),
+        set_order_in_lists,
     ),
 ]
 

@@ -106,6 +106,27 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         IndexError,
         "discrete interval index out of range: {index} for {count} points",
     ),
+    # a query of another domain or kind (0.4.0 refused it where we answered False/0)
+    "coordinate_domain": (
+        TypeError,
+        "coordinates must use the same numeric/datetime domain and timezone awareness: "
+        "got {a} and {b}",
+    ),
+    "collection_domain": (
+        TypeError,
+        "collection intervals must use the same numeric/datetime domain and timezone "
+        "awareness: got {a} and {b}",
+    ),
+    "intersect_kind": (
+        TypeError,
+        "Cannot intersect discrete and continuous intervals: {what} needs a range of the "
+        "records' kind",
+    ),
+    "set_compare_kind": (
+        TypeError,
+        "Cannot compare discrete and continuous intervals in an IntervalSet: {what} needs "
+        "an interval of the set's kind",
+    ),
 }
 
 _DOMAIN_NAMES = {

@@ -263,12 +263,17 @@ class AbstractIntervalCollection(AbstractInterval):
         >>> IntervalList([BaseInterval(0, 2), BaseInterval(1, 3)]).find_all_containing(2.5)
         [BaseInterval[1;3]]
         """
+        from .base_interval import BaseInterval
+
+        pieces = list(self)
+        if pieces:  # a query of another domain is refused (0.4.0's TypeError)
+            pieces[0]._query_point(value.start if isinstance(value, BaseInterval) else value)
         out = []
-        for iv in self:
+        for iv in pieces:
             try:
                 if value in iv:
                     out.append(iv)
-            except TypeError:
+            except TypeError:  # discrete against continuous: contains nothing
                 return []
         return out
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._checks import check_coordinate, check_factor, check_value, describe
+from ._checks import check_coordinate, check_factor, check_value, describe, fail
 from ._engine.coords import domain_of, key_of
 from ._engine.sweep import finish_total, scale_values
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate, Length
@@ -290,14 +290,22 @@ class BaseInterval(AbstractInterval):
         if a.kind != b.kind:
             raise TypeError(f"cannot {what} {describe(a)} and {describe(b)}")
 
-    def _contains_point(self, x: Any) -> bool:
+    def _query_point(self, x: Any) -> Any:
+        """A coordinate query: the checked coordinate, or None for a non-coordinate
+        (not a member). A coordinate of another domain (numbers against datetimes, naive
+        against aware) is refused with ``TypeError``, as 0.4.0 did."""
         try:
             x = check_coordinate(x, "x")
         except (TypeError, ValueError):
-            return False
-        if domain_of(x).kind != domain_of(self.start).kind:
-            return False
-        return key_of(self.start) <= key_of(x) <= key_of(self.stop)
+            return None
+        a, b = domain_of(self.start), domain_of(x)
+        if a.kind != b.kind:
+            raise fail("coordinate_domain", a=describe(a), b=describe(b))
+        return x
+
+    def _contains_point(self, x: Any) -> bool:
+        x = self._query_point(x)
+        return x is not None and key_of(self.start) <= key_of(x) <= key_of(self.stop)
 
     def __contains__(self, val: object) -> bool:
         """Whether a coordinate or interval lies within ``[start, stop]``.
@@ -526,12 +534,25 @@ class BaseInterval(AbstractInterval):
         if isinstance(other, BaseInterval):
             if self._discrete != other._discrete:
                 return False
-            if domain_of(self.start).kind != domain_of(other.start).kind:
+            a, b = domain_of(self.start), domain_of(other.start)
+            if a.kind != b.kind:
+                if self._refuses_domain_equality(other):
+                    raise fail("coordinate_domain", a=describe(a), b=describe(b))
                 return False
             return self._sort_key() == other._sort_key()
         if isinstance(other, AbstractIntervalCollection):
             return NotImplemented
         return False
+
+    def _refuses_domain_equality(self, other: BaseInterval) -> bool:
+        """0.4.0 raised on ``==`` across domains between continuous intervals, and
+        between discrete ones of naive and aware datetimes (EmptyInterval() compared
+        unequal)."""
+        if hasattr(self, "_label") or hasattr(other, "_label"):
+            return False
+        if not self._discrete:
+            return True
+        return isinstance(self.start, datetime) and isinstance(other.start, datetime)
 
     def __hash__(self) -> int:
         k = self._sort_key()

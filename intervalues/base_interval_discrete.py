@@ -351,7 +351,8 @@ class BaseDiscreteInterval(BaseInterval):
             yield (self._point(i), self.value)
 
     def _contains_point(self, x: Any) -> bool:
-        return self._index_if_member(x) is not None
+        x = self._query_point(x)  # another domain: TypeError, as 0.4.0
+        return x is not None and self._index_if_member(x) is not None
 
     def contains(self, other: BaseInterval) -> bool:
         """Whether every point of a discrete ``other`` is a point of this interval.

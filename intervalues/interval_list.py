@@ -245,6 +245,8 @@ class IntervalList(AbstractIntervalCollection):
         IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
         """
         iv = as_interval(interval, "interval")
+        if any(r._discrete != iv._discrete for r in self._items):
+            raise fail("intersect_kind", what="filter_by_range")  # as 0.4.0
         return IntervalList([r for r in self._items if r.overlaps(iv)])
 
     def find_which_contains(self, other: BaseInterval | Coordinate) -> list[BaseInterval]:

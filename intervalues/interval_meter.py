@@ -252,6 +252,7 @@ class IntervalMeter(ColumnarCollection):
         (BaseInterval[2;3], False)
         """
         if isinstance(other, BaseInterval):
+            _check_query_domain(self._layout, other.start)
             piece = self._piece_containing(other)
         else:
             found = self._candidates(self._check_point(other))
@@ -571,7 +572,7 @@ class IntervalMeter(ColumnarCollection):
         low = self._regions(lambda v: v < maximum)
         if within is None:
             return low
-        window = IntervalSet(_check_within(self._layout, within).with_value(1))
+        window = IntervalSet(_check_within(self._layout, within, "coordinate_domain").with_value(1))
         low = low & window
         if maximum > 0:
             low = low | (window - self.support)
@@ -908,10 +909,22 @@ def _same_domain(a: Layout, b: Layout) -> bool:
     return (a.domain or NUMBER).kind == (b.domain or NUMBER).kind
 
 
-def _check_within(layout: Layout, within: Any) -> BaseInterval:
-    """A ``within=`` window: an interval of the collection's kind (discrete/continuous)."""
+def _check_within(layout: Layout, within: Any, key: str = "collection_domain") -> BaseInterval:
+    """A ``within=`` window: an interval of the collection's kind (discrete/continuous)
+    and domain (``key``: the message for another domain, as 0.4.0 worded it there)."""
     if not isinstance(within, BaseInterval):
         raise fail("within_type", value=within)
     if layout.discrete is not None and within._discrete != layout.discrete:
         raise fail("within_kind")
+    dom = layout.domain
+    if dom is not None and domain_of(within.start).kind != dom.kind:
+        raise fail(key, a=describe(dom), b=describe(domain_of(within.start)))
     return within
+
+
+def _check_query_domain(layout: Layout, x: Any) -> None:
+    """A coordinate (or an interval's start) of another domain than the collection's:
+    0.4.0's ``TypeError``."""
+    dom = layout.domain
+    if dom is not None and domain_of(x).kind != dom.kind:
+        raise fail("coordinate_domain", a=describe(dom), b=describe(domain_of(x)))

@@ -493,8 +493,9 @@ class IntervalSet(ColumnarCollection):
         """
         item = as_interval(item, "item").as_index()
         pieces = list(self)
-        if item not in pieces:
-            raise KeyError(item)
+        dom = self._layout.domain
+        if (dom is not None and domain_of(item.start).kind != dom.kind) or item not in pieces:
+            raise KeyError(item)  # another domain is not stored either (0.4.0)
         pieces.remove(item)
         self._replace_with(self._rebuilt(pieces))
 
@@ -565,6 +566,8 @@ class IntervalSet(ColumnarCollection):
         (BaseInterval[0;1], BaseInterval[2;3])
         """
         interval = as_interval(interval, "interval")
+        if self._tracks and interval._discrete != self._layout.discrete:
+            raise fail("set_compare_kind", what="contained_intervals")  # as 0.4.0
         return tuple(sorted(p for p in self if interval.contains(p)))
 
     # -- sizes ------------------------------------------------------------------------------

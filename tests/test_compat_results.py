@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -389,3 +390,66 @@ class TestSeveralLatticesInCoordinateOrder:
         m = IntervalMeter([BDI(4, 6, step=2), BDI(1, 3, step=1, value=2)])
         assert m.popitem() == (BDI(4, 6, step=2), 1)
         assert m == IntervalMeter([BDI(1, 3, value=2)])
+
+
+T0 = datetime(2024, 1, 1, 9)
+HOUR = timedelta(hours=1)
+DOMAIN = "coordinates must use the same numeric/datetime domain and timezone awareness"
+
+
+class TestQueriesOfAnotherDomainAreRefused:
+    """0.4.0 raised TypeError where a query mixes numbers, naive and aware datetimes."""
+
+    @pytest.mark.parametrize(
+        "interval",
+        [BI(0, 2), BDI(0, 4, step=2), EmptyInterval(), BI(T0, T0 + HOUR)],
+        ids=["continuous", "discrete", "empty", "datetime"],
+    )
+    def test_a_coordinate_of_another_domain(self, interval: BaseInterval) -> None:
+        other = 1 if isinstance(interval.start, datetime) else T0
+        with pytest.raises(TypeError, match=DOMAIN):
+            other in interval  # noqa: B015
+        with pytest.raises(TypeError, match=DOMAIN):
+            interval[other]
+
+    def test_naive_against_aware(self) -> None:
+        aware = BI(T0.replace(tzinfo=timezone.utc), T0.replace(tzinfo=timezone.utc) + HOUR)
+        with pytest.raises(TypeError, match=DOMAIN):
+            T0 in aware  # noqa: B015
+        with pytest.raises(TypeError, match=DOMAIN):
+            BI(T0, T0 + HOUR) == aware  # noqa: B015
+
+    def test_non_coordinates_are_simply_not_members(self) -> None:
+        assert "a" not in BI(0, 2) and None not in BDI(0, 4)
+        assert BI(0, 2)["a"] == 0
+
+    def test_equality_across_domains(self) -> None:
+        with pytest.raises(TypeError, match=DOMAIN):
+            BI(0, 1) == BI(T0, T0 + HOUR)  # noqa: B015
+        assert BDI(0, 1) != BDI(T0, T0 + HOUR, step=HOUR)  # 0.4.0 compared their args
+        assert EmptyInterval() != BI(T0, T0 + HOUR)
+
+    def test_collection_queries(self) -> None:
+        m = IntervalMeter([BI(T0, T0 + 2 * HOUR), BI(T0 + HOUR, T0 + 3 * HOUR)])
+        with pytest.raises(TypeError, match=DOMAIN):
+            m.find_all_containing(1)
+        with pytest.raises(TypeError, match=DOMAIN):
+            m.find_which_contains(BI(0, 1))
+        with pytest.raises(TypeError, match=DOMAIN):
+            m.regions_below(2, within=BI(-2, 8))
+        with pytest.raises(TypeError, match=r"^collection intervals must use the same"):
+            m.maximum_value(BI(-2, 8))
+        assert IntervalMeter().maximum_value(BI(T0, T0 + HOUR)) == 0  # empty: no domain
+
+    def test_removing_an_interval_of_another_domain_is_a_key_error(self) -> None:
+        s = IntervalSet([BI(T0, T0 + 2 * HOUR)])
+        with pytest.raises(KeyError):
+            s.remove(BI(0, 6))
+
+    def test_discrete_against_continuous(self) -> None:
+        with pytest.raises(TypeError, match=r"^Cannot intersect discrete and continuous"):
+            IntervalList([BDI(0, 4, step=2), BDI(1, 3)]).filter_by_range(BI(3, 4))
+        with pytest.raises(TypeError, match=r"^Cannot compare discrete and continuous"):
+            IntervalSet([BDI(0, 10), BDI(20, 30, step=5)]).contained_intervals(BI(0, 10))
+        assert IntervalSet().contained_intervals(BI(0, 1)) == ()
+        assert IntervalList().filter_by_range(BDI(0, 1)) == IntervalList()

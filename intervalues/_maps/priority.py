@@ -25,11 +25,13 @@ True
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from intervalues._checks import check_value
+from intervalues._checks import fail
 from intervalues.base_interval import BaseInterval, Coordinate
 
 from .interval_map import IntervalMap
@@ -59,8 +61,8 @@ class PrioritySourceHandle:
 
     __slots__ = ("__weakref__",)
 
-    def __repr__(self) -> str:
-        return f"<PrioritySourceHandle at {id(self):#x}>"
+    def __repr__(self) -> str:  # 0.4.0's default repr, with the public module path
+        return f"<intervalues.interval_map.PrioritySourceHandle object at {id(self):#x}>"
 
 
 @dataclass(frozen=True)
@@ -133,9 +135,14 @@ class _Registration:
         self.order = order
 
 
-def _check_priority(priority: Any) -> int | float:
-    """A priority is a finite real number (not ``bool``), like an interval's value."""
-    return check_value(priority, "priority")
+def _check_priority(priority: Any) -> Any:
+    """A priority is a finite real number (not ``bool``), kept as given (an ``IntEnum``
+    member, a ``Fraction``, a large int), as 0.4.0 kept it."""
+    if isinstance(priority, bool) or not isinstance(priority, numbers.Real):
+        raise fail("not_a_number", name="priority", type=type(priority).__name__, value=priority)
+    if not isinstance(priority, numbers.Rational) and not math.isfinite(priority):
+        raise fail("must_be_finite", name="priority", value=priority)
+    return priority
 
 
 def _check_handle(handle: Any) -> PrioritySourceHandle:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import typing
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from itertools import pairwise
@@ -41,12 +42,12 @@ class BaseDiscreteInterval(BaseInterval):
     _discrete = True
     tol = 1e-6
 
-    step: Any
+    step: float | timedelta  # as 0.4.0's annotation
     count: int
 
     def __init__(
         self,
-        loc: Sequence[Coordinate | timedelta] | Coordinate,
+        loc: typing.Sequence[Coordinate | timedelta] | Coordinate,  # typing's, as 0.4.0
         stop: Coordinate | None = None,
         step: float | timedelta | None = None,
         count: int | None = None,
@@ -137,8 +138,13 @@ class BaseDiscreteInterval(BaseInterval):
     def _point(self, i: int) -> Any:
         e_start, e_step = self._exact()
         p = from_exact(e_start + i * e_step, domain_of(self.start), self._as_float())
-        if isinstance(p, datetime) and self.start.utcoffset() is not None:
-            p = p.astimezone(self.start.tzinfo)
+        start = self.start
+        if (
+            isinstance(p, datetime)
+            and isinstance(start, datetime)
+            and start.utcoffset() is not None
+        ):
+            p = p.astimezone(start.tzinfo)
         if i == 0:
             return self.start
         return p
@@ -267,7 +273,7 @@ class BaseDiscreteInterval(BaseInterval):
         >>> iv.equal_with_tol(0.3, 0.1 + 0.2), iv.equal_with_tol(0.3, 0.4)
         (True, False)
         """
-        return abs(num1 - num2) <= self.tol * self.step
+        return abs(num1 - num2) <= self.tol * self.step  # type: ignore[operator]  # numeric
 
     def is_integer_tol(self, num: float) -> bool:
         """Whether ``num`` is within ``tol`` of an integer.
@@ -346,7 +352,7 @@ class BaseDiscreteInterval(BaseInterval):
             value=args["value"],
         )
 
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+    def __iter__(self) -> typing.Iterator[tuple[Coordinate, float]]:  # typing's, as 0.4.0
         for i in range(self.count):
             yield (self._point(i), self.value)
 

@@ -239,15 +239,23 @@ class IntervalList(AbstractIntervalCollection):
         return IntervalList([iv for iv in self._items if coordinate in iv])
 
     def filter_by_range(self, interval: BaseInterval) -> IntervalList:
-        """A new list of the records sharing a point with ``interval`` (touching counts).
+        """A new list of the records sharing a point with ``interval`` (touching counts;
+        discrete records: a represented point, as in 0.4.0).
 
         >>> IntervalList([(0, 2), (3, 4), (5, 6)]).filter_by_range(BaseInterval(2, 3))
         IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
+        >>> from intervalues import BaseDiscreteInterval as BDI
+        >>> IntervalList([BDI(0, 4, step=2), BDI(1, 5, step=2)]).filter_by_range(BDI(4, 4))
+        IntervalList:[BaseDiscreteInterval[0;4;2]]
         """
         iv = as_interval(interval, "interval")
         if any(r._discrete != iv._discrete for r in self._items):
             raise fail("intersect_kind", what="filter_by_range")  # as 0.4.0
-        return IntervalList([r for r in self._items if r.overlaps(iv)])
+        if iv._discrete:
+            keep = [r for r in self._items if r.overlaps(iv) and r.intersection_support(iv)]
+        else:
+            keep = [r for r in self._items if r.overlaps(iv)]
+        return IntervalList(keep)
 
     def find_which_contains(self, other: BaseInterval | Coordinate) -> list[BaseInterval]:
         """The records containing ``other``.

@@ -289,7 +289,7 @@ class IntervalMeter(ColumnarCollection):
         )
         self._assign(self._layout, {**self._tracks, t: rest})
 
-    def get(self, __key: BaseInterval, default: Any = None) -> Any:
+    def get(self, __key: BaseInterval, default: float | None = None) -> float | None:
         """The weight of an exactly stored piece, else ``default``.
 
         >>> m = IntervalMeter([(0, 2), (1, 3)])
@@ -465,6 +465,8 @@ class IntervalMeter(ColumnarCollection):
         is paired with 0."""
         discrete = bool(self._layout.discrete)
         if within is None:
+            if discrete and len(self._tracks) > 1:
+                return self._shared_point_pairs()
             if discrete:
                 return [(v, b - a) for _, a, b, v in self._pieces()]  # b - a points
             return stats.continuous_pairs(self._tracks.get(None))
@@ -480,6 +482,21 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("within must have a positive length")
         return stats.continuous_pairs(self._tracks.get(None), ka, kb)
 
+    def _shared_point_pairs(self) -> list[tuple[Any, int]]:
+        """``(value, point count)`` pairs of a meter of several lattices: each distinct
+        point counted once, with the sum of the lattices holding it (as ``m[x]``)."""
+        at: dict[Any, Any] = {}
+        for t, a, b, v in self._pieces():
+            assert t is not None  # several tracks are lattices
+            step, offset = t
+            for k in range(a, b):
+                p = offset + k * step
+                at[p] = at[p] + v if p in at else v
+        counts: dict[Any, int] = {}
+        for v in at.values():
+            counts[v] = counts.get(v, 0) + 1
+        return list(counts.items())
+
     def average_value(self, within: BaseInterval | None = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
 
@@ -492,28 +509,28 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("the average needs a domain of positive measure")
         return mean
 
-    def minimum_value(self, within: BaseInterval | None = None) -> int | float:
+    def minimum_value(self, within: BaseInterval | None = None) -> float:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered).
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
         >>> m.minimum_value(), m.minimum_value(within=BaseInterval(0, 5))
         (1, 0)
         """
-        if within is None and self._tracks:
+        if within is None and len(self._tracks) == 1:
             return min(min(tr.values) for tr in self._tracks.values())
         return min(v for v, _ in self._nonempty(within))
 
-    def maximum_value(self, within: BaseInterval | None = None) -> int | float:
+    def maximum_value(self, within: BaseInterval | None = None) -> float:
         """Largest weight over the domain.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
         2
         """
-        if within is None and self._tracks:
+        if within is None and len(self._tracks) == 1:
             return max(max(tr.values) for tr in self._tracks.values())
         return max(v for v, _ in self._nonempty(within))
 
-    def median_value(self, within: BaseInterval | None = None) -> int | float:
+    def median_value(self, within: BaseInterval | None = None) -> float:
         """Measure-weighted median of the weights (a central tie averages the two).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
@@ -524,7 +541,7 @@ class IntervalMeter(ColumnarCollection):
             raise ValueError("the median needs a domain of positive measure")
         return middle
 
-    def mode_value(self, within: BaseInterval | None = None) -> tuple[Any, ...]:
+    def mode_value(self, within: BaseInterval | None = None) -> tuple[float, ...]:
         """The weights covering the most measure (all of them when tied), ascending.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()

@@ -149,7 +149,28 @@ PUBLIC_HINTS = [
     (AbstractIntervalCollection.as_single_interval, {"return": BaseInterval}),
     (IntervalList.get_length, {"index": BaseInterval | None, "return": float | timedelta}),
     (IntervalMap.__getitem__, None),
+    # as 0.4.0's own type-contract tests compare them (typing's Sequence and Iterator)
+    (BaseInterval.__init__, {"loc": typing.Sequence[COORD] | COORD}),
+    (BaseInterval.__iter__, {"return": typing.Iterator[tuple[COORD, float]]}),
+    (BaseDiscreteInterval.__iter__, {"return": typing.Iterator[tuple[COORD, float]]}),
+    (IntervalMeter.get, {"return": float | None}),
+    (IntervalMeter.minimum_value, {"return": float}),
+    (IntervalMeter.maximum_value, {"return": float}),
+    (IntervalMeter.median_value, {"return": float}),
+    (IntervalMeter.mode_value, {"return": tuple[float, ...]}),
 ]
+
+
+def test_class_annotations_as_040() -> None:
+    assert typing.get_type_hints(BaseInterval)["start"] == COORD
+    assert typing.get_type_hints(BaseInterval)["stop"] == COORD
+    assert typing.get_type_hints(BaseDiscreteInterval)["step"] == float | timedelta
+    assert typing.get_type_hints(BaseDiscreteInterval)["count"] is int
+
+
+def test_to_timezone_returns_the_type_of_self_like_copy() -> None:
+    to_tz = typing.get_type_hints(BaseInterval.to_timezone)["return"]
+    assert to_tz is typing.get_type_hints(BaseInterval.copy)["return"]
 
 
 @pytest.mark.parametrize(("func", "expected"), PUBLIC_HINTS)

@@ -453,3 +453,28 @@ class TestQueriesOfAnotherDomainAreRefused:
             IntervalSet([BDI(0, 10), BDI(20, 30, step=5)]).contained_intervals(BI(0, 10))
         assert IntervalSet().contained_intervals(BI(0, 1)) == ()
         assert IntervalList().filter_by_range(BDI(0, 1)) == IntervalList()
+
+
+class TestDiscreteFiltersAndStatistics:
+    def test_filter_by_range_needs_a_shared_point(self) -> None:  # as 0.4.0
+        even, odd, shared = BDI(0, 4, step=2), BDI(1, 5, step=2), BDI(2, 6, step=2)
+        lst = IntervalList([even, odd, shared])
+        assert list(lst.filter_by_range(BDI(4, 4))) == [even, shared]
+        assert list(lst.filter_by_range(BDI(2, 3, step=2))) == [even, shared]
+        assert list(lst.filter_by_range(BDI(1, 2))) == [even, odd, shared]
+
+    def test_statistics_of_several_lattices_count_each_point_once(self) -> None:
+        # W1: a point held by two lattices has the sum of their values, as m[x] says
+        # (0.4.0 averaged 2.6, taking one lattice's value at the shared point 0)
+        m = IntervalMeter([BDI(0, 4, step=2, value=1), BDI(0, 6, step=3, value=5)])
+        assert [m[x] for x in (0, 2, 3, 4, 6)] == [6, 1, 5, 1, 5]
+        assert m.average_value() == pytest.approx(3.6)
+        assert (m.minimum_value(), m.maximum_value(), m.median_value()) == (1, 6, 5)
+        assert m.mode_value() == (1, 5)
+        assert m.average_value() == pytest.approx(
+            m.average_value(within=BDI(0, 6)) * 7 / 5  # the window adds two zero points
+        )
+
+    def test_one_lattice_statistics_unchanged(self) -> None:
+        m = IntervalMeter([BDI(0, 4, step=2, value=1), BDI(6, 8, step=2, value=3)])
+        assert (m.average_value(), m.maximum_value(), m.mode_value()) == (1.8, 3, (1,))

@@ -607,6 +607,8 @@ def list_keeps_records(call: Any, old: Outcome, new: Outcome) -> bool:
 
 
 def _discrete_oracle(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W1: 0.4.0's answer on discrete input is not the brute-force point-set one, ours
+    is (``BDI(5, count=1) + BDI(6, 8, step=2)`` gave ``[5;7;2]``, points 5 and 7)."""
     return "BDI(" in call.src and oracle.wrong_answer_fixed(call, old, new)
 
 
@@ -956,8 +958,8 @@ DEPARTURES: list[Departure] = [
     Departure(
         "W15-ITE",
         "docs/compatibility.md",
-        "InvalidTypeError (TypeError and ValueError) where 0.4.0 raised ValueError "
-        "(excuses no call until our messages contain 0.4.0's text: see the wording gaps)",
+        "InvalidTypeError (a TypeError and a ValueError) where 0.4.0 raised ValueError, "
+        "with 0.4.0's message inside ours",
         frozenset(),
         invalid_type_error,
     ),

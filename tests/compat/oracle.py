@@ -175,12 +175,31 @@ class Func:
     def intersection_support(self, other: Any) -> Func:
         return Func(self.cont, self.pts, "set") & other
 
-    def average_value(self, within: Any) -> Num:
-        """Mean over the points of a discrete window (uncovered points count 0)."""
-        if not (self.pts and isinstance(within, Func) and within.pts):
+    def _point_values(self, within: Any) -> list[Num]:
+        """The stored value at each distinct point: of a discrete window (uncovered
+        points count 0), or of the stored points without one."""
+        if not self.pts:
             raise _Decline
-        points = list(within.pts)
-        return sum((self[x] for x in points), Fraction(0)) / len(points)
+        if within is None:
+            values = list(self.table().values())
+        elif isinstance(within, Func) and within.pts:
+            values = [self[x] for x in within.pts]
+        else:
+            raise _Decline
+        if not values:
+            raise _Decline
+        return sorted(values)
+
+    def average_value(self, within: Any = None) -> Num:
+        """Mean over the distinct points (each counted once, with its summed value)."""
+        values = self._point_values(within)
+        return sum(values, Fraction(0)) / len(values)
+
+    def minimum_value(self, within: Any = None) -> Num:
+        return self._point_values(within)[0]
+
+    def maximum_value(self, within: Any = None) -> Num:
+        return self._point_values(within)[-1]
 
     def as_meter(self) -> Func:
         s = self.stored()

@@ -112,6 +112,18 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "coordinates must use the same numeric/datetime domain and timezone awareness: "
         "got {a} and {b}",
     ),
+    "datetime_interval_coordinate": (
+        TypeError,
+        "datetime intervals require datetime coordinates: got {value!r}",
+    ),
+    "index_of_not_a_number": (
+        TypeError,
+        "coordinate must be a number: got {type} ({value!r})",
+    ),
+    "numeric_interval_coordinate": (
+        TypeError,
+        "datetime coordinates require a datetime interval: got {value!r} for a numeric one",
+    ),
     "collection_domain": (
         TypeError,
         "collection intervals must use the same numeric/datetime domain and timezone "

@@ -183,7 +183,7 @@ class ColumnarCollection(AbstractIntervalCollection):
             if t is None:
                 i = tr.find(key_of(x))
                 return tr.values[i] if i >= 0 else 0
-            k = lattice_index(t, x)
+            k = lattice_index(t, x, POINT_TOL)
             if k is not None:
                 i = tr.find_half_open(k)
                 if i >= 0:
@@ -318,6 +318,11 @@ class ColumnarCollection(AbstractIntervalCollection):
             p.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold) for p in self
         ]
         return self._rebuilt(converted)
+
+
+#: a number within ``POINT_TOL * step`` of a lattice point is that point, as for
+#: ``x in BaseDiscreteInterval(...)`` (W19); the intervals' default ``tol``
+POINT_TOL = 1e-6
 
 
 def _first_point(piece: Piece) -> tuple[Any, Any]:

@@ -198,7 +198,24 @@ class BaseDiscreteInterval(BaseInterval):
         >>> BaseDiscreteInterval(1, 7, step=3).index_of(4)
         1
         """
-        k = self._index_if_member(coordinate)
+        try:
+            x = check_coordinate(coordinate, "coordinate")
+        except ValueError:  # NaN, infinities: no point of the interval
+            raise ValueError(f"{coordinate!r} is not a point of {self!r}") from None
+        except TypeError:  # not a coordinate at all: 0.4.0's TypeError
+            if isinstance(self.start, datetime):
+                raise fail("datetime_interval_coordinate", value=coordinate) from None
+            raise fail(
+                "index_of_not_a_number", type=type(coordinate).__name__, value=coordinate
+            ) from None
+        a, b = domain_of(self.start), domain_of(x)
+        if a.kind != b.kind:  # another domain: 0.4.0's TypeError
+            if b.kind == "number":
+                raise fail("datetime_interval_coordinate", value=x)
+            if a.kind == "number":
+                raise fail("numeric_interval_coordinate", value=x)
+            raise fail("coordinate_domain", a=describe(a), b=describe(b))
+        k = self._index_if_member(x)
         if k is None:
             raise ValueError(f"{coordinate!r} is not a point of {self!r}")
         return k

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 from ._checks import InvalidTypeError, check_factor, fail
@@ -272,6 +273,9 @@ class IntervalList(AbstractIntervalCollection):
         6
         """
         lengths = [iv.get_length() for iv in self._items]
+        if lengths and isinstance(self._items[0].start, datetime):
+            # discrete datetime records measure timedelta(0) here, as in 0.4.0
+            lengths = [n if isinstance(n, timedelta) else timedelta(0) for n in lengths]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 
     def get_length(self, index: BaseInterval | None = None) -> Length:

@@ -25,7 +25,7 @@ from ._checks import (
     describe,
     fail,
 )
-from ._columnar import ColumnarCollection, as_list, numpy_points, pieces_of
+from ._columnar import POINT_TOL, ColumnarCollection, as_list, numpy_points, pieces_of
 from ._engine import combine, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER, domain_of, key_of
@@ -185,7 +185,7 @@ class IntervalMeter(ColumnarCollection):
                 if i >= 0:
                     out.append(self._interval(t, tr.starts[i], tr.stops[i], tr.values[i]))
             else:
-                k = lattice_index(t, x)
+                k = lattice_index(t, x, POINT_TOL)
                 if k is not None:
                     i = tr.find_half_open(k)
                     if i >= 0:
@@ -394,13 +394,14 @@ class IntervalMeter(ColumnarCollection):
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
-        """Σ piece length × weight (``timedelta`` for datetimes, 0 for discrete).
+        """Σ piece length × weight (``timedelta`` for datetimes); discrete meters measure 0
+        (``timedelta(0)`` for datetime points).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
         8
         """
         if self._layout.discrete:
-            return 0
+            return self._zero_length()  # timedelta(0) for datetime points, as 0.4.0
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()

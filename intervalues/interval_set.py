@@ -572,13 +572,14 @@ class IntervalSet(ColumnarCollection):
 
     # -- sizes ------------------------------------------------------------------------------
     def total_length(self) -> Length:
-        """The covered length (0 for discrete sets; ``timedelta`` for datetimes).
+        """The covered length (``timedelta`` for datetimes); discrete sets measure 0
+        (``timedelta(0)`` for datetime points).
 
         >>> IntervalSet([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
         6
         """
         if self._layout.discrete:
-            return 0
+            return self._zero_length()  # timedelta(0) for datetime points, as 0.4.0
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()

@@ -478,3 +478,44 @@ class TestDiscreteFiltersAndStatistics:
     def test_one_lattice_statistics_unchanged(self) -> None:
         m = IntervalMeter([BDI(0, 4, step=2, value=1), BDI(6, 8, step=2, value=3)])
         assert (m.average_value(), m.maximum_value(), m.mode_value()) == (1.8, 3, (1,))
+
+
+class TestMoreOf040sContracts:
+    def test_index_of_another_domain_is_a_type_error(self) -> None:
+        start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+        dt = BDI(start, count=4, step=timedelta(seconds=3))
+        with pytest.raises(TypeError, match=r"^datetime intervals require datetime coordinates"):
+            dt.index_of(0)
+        with pytest.raises(TypeError, match=DOMAIN):
+            dt.index_of(datetime(2024, 1, 1))  # naive against aware
+        with pytest.raises(TypeError, match=r"^datetime coordinates require a datetime"):
+            BDI(0, 4).index_of(start)
+        with pytest.raises(TypeError):
+            BDI(0, 4).index_of("a")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="not a point"):
+            dt.index_of(start + timedelta(seconds=7))
+        assert dt.index_of(start + timedelta(seconds=6)) == 2
+
+    def test_datetime_points_measure_timedelta_zero_in_collections(self) -> None:
+        start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+        iv = BDI(start, count=3, step=timedelta(minutes=10), value=2)
+        for coll in (IntervalList(iv), IntervalSet(iv), IntervalMeter(iv)):
+            assert coll.total_length() == timedelta(0), type(coll)
+            assert isinstance(coll.total_length(), timedelta)
+        assert IntervalMeter(BDI(0, 4)).total_length() == 0
+
+    def test_collections_share_the_intervals_point_tolerance(self) -> None:  # W19
+        iv = BDI(0, count=3)
+        assert 1.0000001 in iv
+        assert 1.0000001 in IntervalSet(iv) and IntervalMeter(iv)[1.0000001] == 1
+        assert 1.1 not in IntervalSet(iv)
+        shifted = IntervalSet(BDI(1e-7, count=3))
+        assert (IntervalSet(iv) & shifted).is_empty  # the algebra stays exact
+
+    def test_priority_lookup_many_needs_one_domain(self) -> None:
+        from intervalues import PriorityIntervalMap
+
+        resolver = PriorityIntervalMap(default="gap")
+        assert resolver.lookup_many([0, 1.5]) == ("gap", "gap")
+        with pytest.raises(TypeError, match=DOMAIN):
+            resolver.lookup_many([0, datetime(2024, 1, 1, tzinfo=timezone.utc)])

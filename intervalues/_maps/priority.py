@@ -35,7 +35,16 @@ from intervalues._checks import fail
 from intervalues.base_interval import BaseInterval, Coordinate
 
 from .interval_map import IntervalMap
-from .segments import ABSENT, MISSING, Builder, Columns, common_kind, coordinate_of, elementary
+from .segments import (
+    ABSENT,
+    MISSING,
+    Builder,
+    Columns,
+    common_kind,
+    coordinate_of,
+    describe_kind,
+    elementary,
+)
 
 __all__ = [
     "PriorityIntervalMap",
@@ -413,7 +422,14 @@ class PriorityIntervalMap(Generic[Payload]):
         ('a', 'a', '-')
         """
         kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
-        keys = [coordinate_of(x, "coordinates[]", kind)[1] for x in coordinates]
+        keys = []
+        seen: str | None = None  # the coordinates agree among themselves (0.4.0)
+        for x in coordinates:
+            _, k, xk = coordinate_of(x, "coordinates[]", kind)
+            if seen is not None and xk != seen:
+                raise fail("coordinate_domain", a=describe_kind(seen), b=describe_kind(xk))
+            seen = xk
+            keys.append(k)
         return tuple(self._answer(k, with_priority) for k in keys)
 
     def explain(self, coordinate: Coordinate) -> PriorityResolutionExplanation:

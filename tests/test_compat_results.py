@@ -475,6 +475,33 @@ class TestDiscreteFiltersAndStatistics:
             m.average_value(within=BDI(0, 6)) * 7 / 5  # the window adds two zero points
         )
 
+    @pytest.mark.parametrize(
+        "runs",
+        [
+            [(0, 12, 2, 1), (0, 12, 3, 2), (1, 11, 5, -4)],
+            [(0, 10, 2, 3), (1, 9, 2, 3), (4, 4, 1, 7)],
+            [(-6, 6, 4, 2), (-6, 6, 6, 2), (-3, 9, 3, 1)],
+        ],
+    )
+    def test_statistics_of_several_lattices_match_the_points(self, runs) -> None:
+        # brute force: the distinct points of every run, each valued m[x]
+        m = IntervalMeter([BDI(a, b, step=s, value=v) for a, b, s, v in runs])
+        points = sorted({p for a, b, s, _ in runs for p in range(a, b + 1, s)})
+        values = sorted(m[p] for p in points)
+        assert m.average_value() == pytest.approx(sum(values) / len(values))
+        assert (m.minimum_value(), m.maximum_value()) == (values[0], values[-1])
+        mid = len(values) // 2
+        median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+        assert m.median_value() == median
+        top = max(values.count(v) for v in values)
+        assert m.mode_value() == tuple(sorted({v for v in values if values.count(v) == top}))
+
+    def test_filter_by_range_of_a_point_off_every_lattice_is_empty(self) -> None:
+        lst = IntervalList([BDI(0, 4, step=2), BDI(1, 5, step=2)])
+        assert list(lst.filter_by_range(BDI(3, 3))) == [BDI(1, 5, step=2)]
+        assert list(lst.filter_by_range(BDI(2, 2))) == [BDI(0, 4, step=2)]
+        assert list(IntervalList([BDI(0, 8, step=4)]).filter_by_range(BDI(1, 3))) == []
+
     def test_one_lattice_statistics_unchanged(self) -> None:
         m = IntervalMeter([BDI(0, 4, step=2, value=1), BDI(6, 8, step=2, value=3)])
         assert (m.average_value(), m.maximum_value(), m.mode_value()) == (1.8, 3, (1,))

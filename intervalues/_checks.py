@@ -101,6 +101,16 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "continuous intervals (use IntervalPmf for discrete ones)",
     ),
     "pdf_empty": (ValueError, "IntervalPdf requires at least one continuous interval"),
+    # IntervalPdf.set_data re-normalises the mapping it is given, in 0.4.0's words
+    "pdf_set_empty": (ValueError, "Cannot normalize an empty IntervalPdf"),
+    "pdf_set_weight": (
+        ValueError,
+        "IntervalPdf weights must be finite and non-negative: got {value!r} for {interval!r}",
+    ),
+    "pdf_set_total": (
+        ValueError,
+        "IntervalPdf must have finite, positive weighted length: every weight is 0",
+    ),
     "level_open": (ValueError, "level must be finite and in (0, 1), got {value!r}"),
     "index_out_of_range": (
         IndexError,

@@ -240,6 +240,34 @@ class IntervalPdf(IntervalMeter):
         """
         raise NotImplementedError("IntervalPdf does not support setdefault()")
 
+    def set_data(self, data: object) -> None:
+        """Replace the content by a mapping of intervals to weights, normalised; as in
+        0.4.0 a zero weight is allowed while some weight is positive (its piece is not
+        stored, W11), and a failing call leaves the pdf unchanged.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1))
+        >>> p.set_data({BaseInterval(0, 2): 1, BaseInterval(2, 3): 0}); p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        >>> p.set_data({})
+        Traceback (most recent call last):
+        ...
+        ValueError: Cannot normalize an empty IntervalPdf
+        """
+        if hasattr(data, "items"):
+            items = list(data.items())  # type: ignore[attr-defined]
+            if not items:
+                raise fail("pdf_set_empty")
+            for key, weight in items:  # 0.4.0's order: the first bad item decides
+                if not isinstance(key, BaseInterval) or key._discrete:
+                    break  # the collection's own checks word it
+                if _is_number(weight) and not (math.isfinite(weight) and weight >= 0):
+                    raise fail("pdf_set_weight", value=weight, interval=key)
+            kept = {k: w for k, w in items if not (_is_number(w) and w == 0)}
+            if not kept:
+                raise fail("pdf_set_total")
+            data = kept
+        super().set_data(data)
+
     def clear(self) -> None:
         """Not supported: an empty pdf has no mass to normalise.
 
@@ -925,3 +953,8 @@ def _check_scale(factor: float) -> None:
     factor = check_factor(factor)
     if not factor > 0:
         raise ValueError(f"an IntervalPdf can only be scaled by a factor > 0, got {factor!r}")
+
+
+def _is_number(x: object) -> bool:
+    """A real number that is not a bool (a weight the pdf can judge)."""
+    return isinstance(x, numbers.Real) and not isinstance(x, bool)

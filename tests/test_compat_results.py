@@ -18,6 +18,7 @@ from intervalues import (
     EmptyInterval,
     IntervalList,
     IntervalMeter,
+    IntervalPdf,
     IntervalSet,
 )
 
@@ -546,3 +547,34 @@ class TestMoreOf040sContracts:
         assert resolver.lookup_many([0, 1.5]) == ("gap", "gap")
         with pytest.raises(TypeError, match=DOMAIN):
             resolver.lookup_many([0, datetime(2024, 1, 1, tzinfo=timezone.utc)])
+
+
+class TestPdfSetData:
+    """``IntervalPdf.set_data`` re-normalises in 0.4.0's words; a failure changes nothing."""
+
+    @pytest.mark.parametrize(
+        ("data", "text"),
+        [
+            ({}, "Cannot normalize an empty IntervalPdf"),
+            ({BI(0, 1): -2}, "IntervalPdf weights must be finite and non-negative"),
+            ({BI(0, 1): 1, BI(1, 2): float("inf")}, "weights must be finite and non-negative"),
+            ({BI(0, 1): float("nan")}, "IntervalPdf weights must be finite and non-negative"),
+            ({BI(0, 1): 0}, "IntervalPdf must have finite, positive weighted length"),
+        ],
+    )
+    def test_refusals(self, data, text) -> None:
+        p = IntervalPdf([BI(0, 4), BI(2, 6)])
+        before = repr(p)
+        with pytest.raises(ValueError, match=text):
+            p.set_data(data)
+        assert repr(p) == before
+
+    def test_zero_weights_allowed_beside_a_positive_one(self) -> None:
+        p = IntervalPdf(BI(0, 1))
+        p.set_data({BI(0, 1): 0, BI(1, 3): 4})
+        assert p == IntervalPdf(BI(1, 3))
+
+    def test_key_problems_are_the_collections_own(self) -> None:
+        p = IntervalPdf(BI(0, 1))
+        with pytest.raises(TypeError, match="probability-mass"):
+            p.set_data({BDI(0, 1): -1})  # the key is judged first, as 0.4.0 did

@@ -852,6 +852,7 @@ class IntervalCounter(IntervalMeter):
     def __init__(
         self,
         data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
         use_rust: bool | None = None,
         nr_digits: int | None = None,
     ) -> None:

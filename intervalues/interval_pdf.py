@@ -62,6 +62,7 @@ class IntervalPdf(IntervalMeter):
     def __init__(
         self,
         data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
         skip_combine: bool = False,
         use_rust: bool | None = None,
         nr_digits: int | None = None,

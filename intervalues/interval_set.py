@@ -55,6 +55,7 @@ class IntervalSet(ColumnarCollection):
     def __init__(
         self,
         data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
         use_rust: bool | None = None,
     ) -> None:
         check_use_rust(use_rust)

@@ -302,6 +302,52 @@ def bad_exception_type(call: Any, old: Outcome, new: Outcome) -> bool:
     return old["exc"] in wrong and bool({"TypeError", "ValueError"} & set(new["mro"]))
 
 
+#: messages Python itself wrote while 0.4.0 worked on a bad input (no intervalues type
+#: named in them: an operator refused *on* an interval keeps 0.4.0's text, decision 1)
+_BUILTIN_TYPES = r"'(?:int|float|str|bool|NoneType|datetime\.(?:datetime|timedelta))'"
+_INTERNAL = re.compile(
+    r"^(?:'[<>]=?' not supported between instances of "
+    + _BUILTIN_TYPES
+    + " and "
+    + _BUILTIN_TYPES
+    + r"|can only concatenate str \(not \"(?:int|float|bool|NoneType)\"\) to str"
+    + r"|unsupported operand type\(s\) for [-+*/]+: "
+    + _BUILTIN_TYPES
+    + " and "
+    + _BUILTIN_TYPES
+    + r"|cannot convert float (?:infinity|NaN) to integer)$"
+)
+
+
+def internal_error_replaced(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W15: 0.4.0 failed inside Python's own arithmetic or comparisons on a bad input
+    (a str factor, a datetime queried in a numeric run, an infinite bound) and the
+    message was Python's; we refuse the input with our own message, as a TypeError where
+    0.4.0's was one (``except TypeError`` keeps working), else a ValueError."""
+    if old.get("ok") or new.get("ok") or not _INTERNAL.match(old["msg"]):
+        return False
+    want = "TypeError" if old["exc"] == "TypeError" else "ValueError"
+    return old["exc"] in ("TypeError", "OverflowError", "ValueError") and want in new["mro"]
+
+
+_INFINITE_VALUE = re.compile(
+    r"^Interval(Pdf|Pmf)\(\[?B(D?)I\((?:[^,()]+, [^,()]+, |.*value=)float\('inf'\)\)\]?\)$"
+)
+
+
+def infinite_value_refused_by_the_interval(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W15: an infinite *value* is refused by the interval itself (``BI(0, 1, inf)``),
+    before the pdf/pmf constructor that 0.4.0 let judge it; both raise ValueError."""
+    return (
+        not old.get("ok")
+        and not new.get("ok")
+        and old["exc"] == new["exc"] == "ValueError"
+        and "weights must be finite and non-negative" in old["msg"]
+        and new["msg"].startswith("value must be finite")
+        and bool(_INFINITE_VALUE.match(call.src.strip()))
+    )
+
+
 def invalid_type_error(call: Any, old: Outcome, new: Outcome) -> bool:
     """W15: InvalidTypeError (TypeError and ValueError) where 0.4.0 raised ValueError,
     with 0.4.0's message contained in ours."""
@@ -1003,7 +1049,10 @@ DEPARTURES: list[Departure] = [
         "clear TypeError/ValueError for bad input, never IndexError/AttributeError",
         frozenset({"W15"}),
         lambda call, old, new: (
-            bad_exception_type(call, old, new) or refused_bad_input(call, old, new)
+            bad_exception_type(call, old, new)
+            or refused_bad_input(call, old, new)
+            or internal_error_replaced(call, old, new)
+            or infinite_value_refused_by_the_interval(call, old, new)
         ),
     ),
     Departure(

@@ -55,3 +55,37 @@ def test_w2_does_not_excuse_other_answers() -> None:
 
 def test_w2_is_a_row_of_the_table() -> None:
     assert "W2" in {d.id for d in DEPARTURES}
+
+
+def _err(exc: str, msg: str, mro: tuple[str, ...] = ()) -> dict[str, object]:
+    return {"ok": False, "exc": exc, "msg": msg, "mro": [exc, *mro]}
+
+
+def _src(src: str) -> SimpleNamespace:
+    return SimpleNamespace(id="x|" + src, src=src, tags=frozenset())
+
+
+def test_w15_excuses_python_internal_errors_on_bad_input() -> None:
+    ours = _err("InvalidTypeError", "factor must be an int or float", ("TypeError", "ValueError"))
+    old = _err("TypeError", "'>' not supported between instances of 'str' and 'int'")
+    assert explain(_src("x * 'a'"), old, ours) == ["W15"]
+    old = _err("OverflowError", "cannot convert float infinity to integer")
+    new = _err("ValueError", "stop must be finite, got inf")
+    assert explain(_src("BDI(0, float('inf'))"), old, new) == ["W15"]
+
+
+def test_w15_keeps_operator_messages_on_intervals() -> None:
+    # an operator refused on an interval keeps 0.4.0's text (decision 1): not excused
+    old = _err("TypeError", "unsupported operand type(s) for +: 'int' and 'BaseInterval'")
+    new = _err("TypeError", "unsupported operand type(s) for +: 'BaseInterval' and 'int'")
+    assert explain(_src("x + 1"), old, new) == []
+    # a TypeError must stay a TypeError
+    old = _err("TypeError", "'>' not supported between instances of 'str' and 'int'")
+    assert explain(_src("x * 'a'"), old, _err("ValueError", "factor")) == []
+
+
+def test_w15_excuses_an_infinite_value_refused_by_the_interval() -> None:
+    old = _err("ValueError", "IntervalPdf weights must be finite and non-negative")
+    new = _err("ValueError", "value must be finite, got inf")
+    assert explain(_src("IntervalPdf([BI(0, 1, float('inf'))])"), old, new) == ["W15"]
+    assert explain(_src("IntervalPdf([BI(0, float('inf'))])"), old, new) == []

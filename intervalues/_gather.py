@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ._checks import check_value, describe, fail
+from ._checks import check_same_domain, check_value, fail
 from ._engine.columns import Layout, TrackId
 from ._engine.coords import NUMBER, Domain, domain_of, key_of
 from ._engine.lattice import Lattice, divide, exact, exact_step, lattice_of
@@ -55,12 +55,13 @@ def interval_of(layout: Layout, track: TrackId, a: Any, b: Any, value: Any) -> B
 
 
 def gather(
-    items: Any, what: str, nr_digits: int | None = None
+    items: Any, what: str, nr_digits: int | None = None, item_key: str = "not_an_interval"
 ) -> tuple[Layout, dict[TrackId, Columns]]:
     """Validate intervals and split them into raw columns per track.
 
     ``items`` is one interval (or ``(start, stop[, value])`` tuple) or any iterable of them.
-    Raises ``TypeError`` for non-intervals and for mixing discrete/continuous or domains.
+    Raises ``TypeError`` for non-intervals (``item_key`` names the message for an item
+    that is no interval) and for mixing discrete/continuous or domains.
     """
     if items is None:
         return Layout(None, None), {}
@@ -71,7 +72,7 @@ def gather(
     ):
         items = [items]
     elif isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-        raise fail("not_intervals", type=type(items).__name__)
+        raise fail("not_intervals", type=type(items).__name__, where=what)
     ivs = items if type(items) is list else list(items)
     if not ivs:
         return Layout(None, None), {}
@@ -80,11 +81,13 @@ def gather(
         discrete = False
     else:
         ivs = [
-            x if isinstance(x, BaseInterval) else as_interval(x, "each item of data") for x in ivs
+            x if isinstance(x, BaseInterval) else as_interval(x, "each item of data", item_key)
+            for x in ivs
         ]
         discrete = ivs[0]._discrete
         if any(iv._discrete != discrete for iv in ivs):
-            raise fail("mixed_discrete", what=what)
+            key = "set_mix_kind" if what == "IntervalSet" else "mixed_discrete"
+            raise fail(key, where=what)
     if nr_digits is not None:
         ivs = [_rounded(iv, nr_digits) for iv in ivs]
     if discrete:
@@ -98,21 +101,22 @@ def gather(
         if float in types and not (
             all(map(math.isfinite, starts)) and all(map(math.isfinite, stops))
         ):
-            raise fail("bounds_not_finite", what=what)
+            raise fail("bounds_not_finite", where=what)
     else:
         bad = [x for x in starts + stops if not isinstance(x, datetime)]
         odd = [x for x in bad if type(x) not in (int, float)]
         if odd:
             raise fail("bound_type", value=odd[0])
         if bad:
-            raise fail("mixed_domains", a="numbers", b="datetimes", what=what)
+            first = next(x for x in starts + stops if isinstance(x, datetime))
+            check_same_domain(domain_of(bad[0]), domain_of(first), what)
         domain = _check_domains(starts + stops, what)
         starts = [key_of(x) for x in starts]
         stops = [key_of(x) for x in stops]
     _check_values(values)
     if any(map(operator.gt, starts, stops)):
         i = next(i for i, (a, b) in enumerate(zip(starts, stops)) if a > b)
-        raise fail("start_after_stop", i=i, what=what, interval=ivs[i])
+        raise fail("start_after_stop", i=i, where=what, interval=ivs[i])
     return Layout(domain, False), {None: (starts, stops, values)}
 
 
@@ -129,12 +133,10 @@ def _rounded(iv: BaseInterval, nr_digits: int) -> BaseInterval:
     return new
 
 
-def _check_domains(coords: list[Any], what: str) -> Domain:
+def _check_domains(coords: list[Any], what: str, discrete: bool = False) -> Domain:
     first = domain_of(coords[0])
     for x in coords:
-        d = domain_of(x)
-        if d.kind != first.kind:
-            raise fail("mixed_domains", a=describe(first), b=describe(d), what=what)
+        check_same_domain(first, domain_of(x), what, discrete=discrete)
     return first
 
 
@@ -150,7 +152,7 @@ def _check_values(values: list[Any]) -> None:
 
 
 def _gather_discrete(ivs: list[BaseInterval], what: str) -> tuple[Layout, dict[TrackId, Columns]]:
-    domain = _check_domains([iv.start for iv in ivs], what)
+    domain = _check_domains([iv.start for iv in ivs], what, discrete=True)
     layout = Layout(domain, True)
     cols: dict[TrackId, Columns] = {}
     _check_values([iv.value for iv in ivs])

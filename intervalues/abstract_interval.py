@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import numbers
 from abc import ABC, abstractmethod
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TypeAlias
+
+from ._checks import fail
 
 if TYPE_CHECKING:
     from .base_interval import BaseInterval
@@ -156,7 +159,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"min() of an empty {type(self).__name__}")
+            raise fail("min_empty", owner=type(self).__name__)
         return b[0]
 
     def max(self) -> Coordinate:
@@ -168,7 +171,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         b = self.bounds
         if b is None:
-            raise ValueError(f"max() of an empty {type(self).__name__}")
+            raise fail("max_empty", owner=type(self).__name__)
         return b[1]
 
     def as_single_interval(self) -> BaseInterval:
@@ -265,6 +268,8 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         from .base_interval import BaseInterval
 
+        if not isinstance(value, (numbers.Real, datetime, BaseInterval)):
+            return []  # as 0.4.0: nothing contains a non-coordinate
         pieces = list(self)
         if pieces:  # a query of another domain is refused (0.4.0's TypeError)
             pieces[0]._query_point(value.start if isinstance(value, BaseInterval) else value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import typing
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -62,22 +63,23 @@ class BaseInterval(AbstractInterval):
         first: Any = loc
         if isinstance(loc, (tuple, list)):
             if not 2 <= len(loc) <= 3:
-                raise TypeError(
-                    f"loc as a sequence must be (start, stop) or (start, stop, value), got {loc!r}"
-                )
+                raise fail("iv_loc_sequence", value=loc)
             if stop is not None:
-                raise TypeError("give stop either inside loc or as an argument, not both")
+                raise fail("iv_stop_twice")
             seq_value: Any = loc[2] if len(loc) == 3 else None
             first, stop = loc[0], loc[1]
             if value is None:
                 value = seq_value
-        start = check_coordinate(first, "start")
+        scalar = stop is None and not isinstance(first, str)  # 0.4.0 read a str as (start, stop)
+        start = check_coordinate(
+            first, "start", ("iv_scalar_type" if scalar else "iv_bound_type", "iv_bound_finite")
+        )
         if stop is None:
             if isinstance(start, datetime):
-                raise TypeError("a datetime interval needs a stop")
+                raise fail("iv_datetime_needs_stop", value=start)
             stop = start + 1
         else:
-            stop = check_coordinate(stop, "stop")
+            stop = check_coordinate(stop, "stop", ("iv_bound_type", "iv_bound_finite"))
         _check_bounds(start, stop)
         self.start = start
         self.stop = stop
@@ -192,7 +194,7 @@ class BaseInterval(AbstractInterval):
         replace = replace or {}
         unknown = set(replace) - set(args)
         if unknown:
-            raise TypeError(f"replace has unknown fields: {sorted(unknown)}")
+            raise fail("iv_unknown_fields", fields=sorted(unknown))
         args.update(replace)
         return type(self)(args["start"], args["stop"], value=args["value"])
 
@@ -219,7 +221,7 @@ class BaseInterval(AbstractInterval):
         fields = self._arg_fields()
         unknown = set(replace or {}) - set(fields)
         if unknown:
-            raise TypeError(f"replace has unknown fields: {sorted(unknown)}")
+            raise fail("iv_unknown_fields", fields=sorted(unknown))
         fields.update(replace or {})
         return self._args_of(fields)
 
@@ -278,7 +280,7 @@ class BaseInterval(AbstractInterval):
         IntervalPdf:{BaseInterval[0;4]: 0.25}
         """
         if isinstance(self.start, datetime):
-            raise TypeError("IntervalPdf does not support datetime intervals")
+            raise fail("pdf_datetime", value=self)
         from .interval_pdf import IntervalPdf
 
         return IntervalPdf(self)
@@ -290,7 +292,7 @@ class BaseInterval(AbstractInterval):
     def _check_domain(self, other: Any, what: str) -> None:
         a, b = domain_of(self.start), domain_of(_first_coordinate(other))
         if a.kind != b.kind:
-            raise TypeError(f"cannot {what} {describe(a)} and {describe(b)}")
+            raise fail("coords_domain", what=what, a=describe(a), b=describe(b))
 
     def _query_point(self, x: Any) -> Any:
         """A coordinate query: the checked coordinate, or None for a non-coordinate
@@ -300,9 +302,7 @@ class BaseInterval(AbstractInterval):
             x = check_coordinate(x, "x")
         except (TypeError, ValueError):
             return None
-        a, b = domain_of(self.start), domain_of(x)
-        if a.kind != b.kind:
-            raise fail("coordinate_domain", a=describe(a), b=describe(b))
+        self._check_domain(x, "compare")
         return x
 
     def _contains_point(self, x: Any) -> bool:
@@ -440,7 +440,9 @@ class BaseInterval(AbstractInterval):
 
     def _check_kind(self, other: BaseInterval, what: str) -> None:
         if self._discrete != other._discrete:
-            raise TypeError(f"cannot {what} a discrete and a continuous interval")
+            if what == "intersect":
+                raise fail("iv_kind_intersect", a=self, b=other)
+            raise fail("iv_kind_mix", what=what)
 
     def intersection_support(self, other: BaseInterval) -> IntervalSet:
         """The common geometry as an ``IntervalSet`` (values ignored; touching gives a point).
@@ -494,11 +496,16 @@ class BaseInterval(AbstractInterval):
         >>> BaseInterval(0, 2).clamp(7), BaseInterval(0, 2).clamp(1)
         (2, 1)
         """
-        if isinstance(value, float) and math.isnan(value):
-            raise ValueError("value must not be NaN")
+        if isinstance(self.start, datetime) or isinstance(value, datetime):
+            if not isinstance(value, datetime):  # 0.4.0 compares the domains first
+                raise fail("coords_domain_value", value=value, what="an interval", kind=_kind(self))
+            self._check_domain(value, "clamp")
+        elif isinstance(value, bool) or not isinstance(value, numbers.Real):
+            key = "not_a_coordinate" if isinstance(value, bool) else "clamp_type"
+            raise fail(key, name="value", type=type(value).__name__, value=value)
+        elif math.isnan(value):
+            raise fail("clamp_nan", interval=self)
         value = check_coordinate(value, "value")
-        if domain_of(value).kind != domain_of(self.start).kind:
-            raise TypeError(f"value must be of the interval's domain, got {value!r}")
         k = key_of(value)
         if k <= key_of(self.start):
             return self.start
@@ -514,14 +521,7 @@ class BaseInterval(AbstractInterval):
         """
         cuts = []
         for p in points:
-            if isinstance(p, bool):
-                raise ValueError("split points must not be bool")
-            try:
-                p = check_coordinate(p, "points")
-            except TypeError:
-                raise TypeError(f"split points must be coordinates, got {p!r}") from None
-            if domain_of(p).kind != domain_of(self.start).kind:
-                raise TypeError(f"split points must be of the interval's domain, got {p!r}")
+            p = _check_split_point(self, p)
             if key_of(self.start) < key_of(p) < key_of(self.stop):
                 cuts.append(p)
         ordered = sorted({key_of(p): p for p in cuts}.items())
@@ -539,7 +539,7 @@ class BaseInterval(AbstractInterval):
             a, b = domain_of(self.start), domain_of(other.start)
             if a.kind != b.kind:
                 if self._refuses_domain_equality(other):
-                    raise fail("coordinate_domain", a=describe(a), b=describe(b))
+                    raise fail("coords_domain", what="compare", a=describe(a), b=describe(b))
                 return False
             return self._sort_key() == other._sort_key()
         if isinstance(other, AbstractIntervalCollection):
@@ -637,10 +637,10 @@ class BaseInterval(AbstractInterval):
         if isinstance(other, (tuple, list)):
             other = as_interval(other, "other")
         if not isinstance(other, BaseInterval):
-            return NotImplemented
+            # 0.4.0 answered ``other + self``, so Python names the operands in that order
+            return other + self
+        self._check_domain(other, "add")  # 0.4.0 compared the coordinates first
         self._check_kind(other, "add")
-        if domain_of(self.start).kind != domain_of(other.start).kind:
-            return self._meter_of(self, other)  # the meter names the mixed domains
         if self.value == other.value:
             if key_of(other.start) == key_of(self.stop):
                 return BaseInterval(self.start, other.stop, self.value)
@@ -676,9 +676,8 @@ class BaseInterval(AbstractInterval):
             other = as_interval(other, "other")
         if not isinstance(other, BaseInterval):
             return NotImplemented
+        self._check_domain(other, "subtract")
         self._check_kind(other, "subtract")
-        if domain_of(self.start).kind != domain_of(other.start).kind:
-            return self._meter_of(self, other)  # the meter names the mixed domains
         a, b = self._keys()
         c, d = other._keys()
         if self.value == other.value and (a == c) != (b == d):
@@ -708,7 +707,7 @@ class BaseInterval(AbstractInterval):
         >>> BaseInterval(0, 1, 2) * 3
         BaseInterval[0;1;6]
         """
-        return self.with_value(self.value * check_factor(factor))
+        return self.with_value(self.value * check_factor(factor, key="iv_factor"))
 
     __rmul__ = __mul__
 
@@ -718,21 +717,23 @@ class BaseInterval(AbstractInterval):
         >>> BaseInterval(0, 1, 2) / 4
         BaseInterval[0;1;0.5]
         """
-        return self.with_value(self.value / check_factor(factor))
+        return self.with_value(self.value / check_factor(factor, key="iv_factor"))
 
     __idiv__ = __truediv__  # legacy Python 2 name, kept for compatibility
 
     def _shift(self, d: Any, sign: int) -> BaseInterval:
         if isinstance(self.start, datetime):
             if not isinstance(d, timedelta):
-                raise TypeError(f"shift of a datetime interval must be a timedelta, got {d!r}")
+                raise fail("shift_needs_timedelta", value=d)
         elif isinstance(d, timedelta):
-            raise TypeError("shift of a numeric interval must be a number, not a timedelta")
+            raise fail("shift_timedelta_numeric", value=d)
         else:
-            d = check_coordinate(d, "shift")
+            if isinstance(d, datetime):
+                raise fail("shift_type", name="shift", type="datetime", value=d)
+            d = check_coordinate(d, "shift", ("shift_type", "shift_finite"))
         new = self.copy()
-        new.start = check_coordinate(self.start + sign * d, "start")
-        new.stop = check_coordinate(self.stop + sign * d, "stop")
+        new.start = check_coordinate(self.start + sign * d, "start", _BOUND_KEYS)
+        new.stop = check_coordinate(self.stop + sign * d, "stop", _BOUND_KEYS)
         return new
 
     def __rshift__(self, d: Any) -> BaseInterval:
@@ -835,12 +836,33 @@ def _rebuild(
     return new
 
 
+_BOUND_KEYS = ("iv_bound_type", "iv_bound_finite")
+
+
+def _kind(iv: BaseInterval) -> str:
+    return describe(domain_of(iv.start))
+
+
 def _check_bounds(start: Any, stop: Any) -> None:
     a, b = domain_of(start), domain_of(stop)
     if a.kind != b.kind:
-        raise TypeError(f"start and stop must both be {describe(a)}, got {start!r} and {stop!r}")
+        raise fail("iv_bounds_domain", kind=describe(a), start=start, stop=stop)
     if key_of(start) > key_of(stop):
-        raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
+        raise fail("iv_reversed", start=start, stop=stop)
+
+
+def _check_split_point(iv: BaseInterval, p: Any) -> Any:
+    """A split point of ``iv`` as a coordinate, checked the way 0.4.0 checked it."""
+    if isinstance(iv.start, datetime) or isinstance(p, datetime):
+        if not isinstance(p, datetime):
+            if iv._discrete:
+                raise fail("dis_split_type", value=p)
+            raise fail("coords_domain_value", value=p, what="an interval", kind=_kind(iv))
+        iv._check_domain(p, "split at")
+        return p
+    if isinstance(p, bool):
+        raise fail("split_point_finite", value=p)
+    return check_coordinate(p, "points", ("split_point_type", "split_point_finite"))
 
 
 def _first_coordinate(obj: Any) -> Any:
@@ -849,8 +871,12 @@ def _first_coordinate(obj: Any) -> Any:
     return obj
 
 
-def as_interval(obj: Any, name: str) -> BaseInterval:
+def as_interval(obj: Any, name: str, key: str = "not_an_interval") -> BaseInterval:
     """``obj`` if it is an interval, a new one from a ``(start, stop[, value])`` tuple.
+
+    ``key`` names the message raised for anything else (formatted with ``name``,
+    ``type`` and ``value``); ``name="other"`` raises 0.4.0's ``other must be a
+    BaseInterval``.
 
     >>> as_interval((0, 1, 2), "iv")
     BaseInterval[0;1;2]
@@ -859,29 +885,32 @@ def as_interval(obj: Any, name: str) -> BaseInterval:
         return obj
     if isinstance(obj, (tuple, list)) and 2 <= len(obj) <= 3:
         return BaseInterval(tuple(obj))
-    raise TypeError(
-        f"{name} must be an interval or a (start, stop[, value]) tuple, "
-        f"not {type(obj).__name__} ({obj!r})"
-    )
+    if name == "other" and key == "not_an_interval":
+        key = "other_not_interval"
+    raise fail(key, name=name, type=type(obj).__name__, value=obj)
 
 
 def _convert_tz(
     start: Any, stop: Any, tz: tzinfo | None, remove_timezone: bool, fold: int | None
 ) -> tuple[datetime, datetime]:
     if not isinstance(start, datetime):
-        raise TypeError("only datetime intervals can change time zone")
-    if fold not in (None, 0, 1):
-        raise ValueError(f"fold must be None, 0 or 1, got {fold!r}")
+        raise fail("tz_needs_datetimes", what="the interval")
+    if fold is not None and (isinstance(fold, bool) or fold not in (0, 1)):
+        raise fail("tz_fold_value", value=fold)
     aware = start.utcoffset() is not None
     if remove_timezone:
         if tz is not None:
-            raise ValueError("remove_timezone=True needs tz=None")
+            raise fail("tz_remove_with_target", tz=tz)
         if not aware:
-            raise TypeError("cannot remove the time zone of naive datetimes")
+            raise fail("tz_remove_naive")
+        if fold is not None:
+            raise fail("tz_fold_aware", value=fold)
         return start.replace(tzinfo=None), stop.replace(tzinfo=None)
     if tz is None:
-        raise ValueError("tz=None needs remove_timezone=True")
+        raise fail("tz_none_needs_remove")
     if aware:
+        if fold is not None:
+            raise fail("tz_fold_aware", value=fold)
         return start.astimezone(tz), stop.astimezone(tz)
     return _localize(start, tz, fold, "start"), _localize(stop, tz, fold, "stop")
 
@@ -894,9 +923,9 @@ def _localize(dt: datetime, tz: tzinfo, fold: int | None, name: str) -> datetime
         roundtrip != dt
         and second.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != dt
     ):
-        raise ValueError(f"{name} {dt} does not exist in {tz} (a clock jumps forward)")
+        raise fail("tz_nonexistent", value=dt, tz=tz, name=name)
     if first.utcoffset() != second.utcoffset():
         if fold is None:
-            raise ValueError(f"{name} {dt} is ambiguous in {tz}; pass fold=0 or fold=1")
+            raise fail("tz_ambiguous", value=dt, tz=tz, name=name)
         return second if fold else first
     return first

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 from ._checks import check_coordinate, check_value, describe, fail
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import exact, exact_step, from_exact, step_from_exact
-from .base_interval import BaseInterval, Coordinate, EmptyInterval, _convert_tz, as_interval
+from .base_interval import (
+    _BOUND_KEYS,
+    BaseInterval,
+    Coordinate,
+    EmptyInterval,
+    _check_split_point,
+    _convert_tz,
+    _kind,
+    as_interval,
+)
 
 if TYPE_CHECKING:
     from .interval_pmf import IntervalPmf
@@ -58,9 +67,7 @@ class BaseDiscreteInterval(BaseInterval):
         if isinstance(loc, (tuple, list)):
             fields: list[Any] = list(loc) + [None] * (5 - len(loc))
             if len(loc) > 5 or len(loc) < 1:
-                raise TypeError(
-                    f"loc as a sequence must be (start, stop, step, count, value), got {loc!r}"
-                )
+                raise fail("dis_loc_sequence", value=loc)
             first, s_stop, s_step, s_count, s_value = fields
             stop = s_stop if stop is None else stop
             step = s_step if step is None else step
@@ -69,50 +76,52 @@ class BaseDiscreteInterval(BaseInterval):
             count_wins = stop is None  # a sequence's stop beats its count (0.4.0)
             if stop is None and count is None:
                 count = 1  # (start, None): one point, as in 0.4.0
-        start = check_coordinate(first, "start")
+        start = check_coordinate(first, "start", ("dis_start_type", "iv_bound_finite"))
         is_dt = isinstance(start, datetime)
+        if is_dt and stop is None and count is None:
+            raise fail("dis_datetime_needs_end", value=start)
         if step is None:
             if is_dt:
-                raise TypeError("a datetime discrete interval needs a timedelta step")
+                raise fail("dis_datetime_needs_step", value=step)
             step = 1
         if is_dt:
             if not isinstance(step, timedelta):
-                raise TypeError(f"step of a datetime interval must be a timedelta, got {step!r}")
+                raise fail("dis_datetime_needs_step", value=step)
             if step <= timedelta(0):
-                raise ValueError(f"step must be positive, got {step!r}")
+                raise fail("dis_step_positive", value=step)
         else:
             if isinstance(step, timedelta):
-                raise TypeError("step of a numeric interval must be a number, not a timedelta")
-            step = check_coordinate(step, "step")  # type: ignore[assignment]
+                key = "dis_timedelta_step" if stop is None else "dis_step_domain"
+                raise fail(key, value=step, start=start)
+            if isinstance(step, bool) or not isinstance(step, numbers.Real):
+                key = "not_a_coordinate" if isinstance(step, bool) else "dis_step_type"
+                raise fail(key, name="step", type=type(step).__name__, value=step)
+            step = check_coordinate(step, "step", ("dis_step_type", "dis_step_positive"))
             if step <= 0:
-                raise ValueError(f"step must be positive, got {step!r}")
+                raise fail("dis_step_positive", value=step)
         if count is not None:
             if isinstance(count, bool) or not isinstance(count, numbers.Integral):
-                raise TypeError(f"count must be an int, got {count!r}")
+                raise fail("dis_count_type", value=count)
             count = int(count)
             if count < 1:
-                raise ValueError(f"count must be at least 1, got {count}")
+                raise fail("dis_count_min", value=count)
         e_start, e_step = exact(start), exact_step(step)
         if count_wins and stop is not None:
-            check_coordinate(stop, "stop")  # validated, then the count decides
+            check_coordinate(stop, "stop", _BOUND_KEYS)  # validated, then the count decides
             stop = None
         if stop is None:
             if count is None:
-                if is_dt:
-                    raise TypeError("a datetime discrete interval needs a stop or a count")
                 count = 2
         else:
-            stop = check_coordinate(stop, "stop")
-            if domain_of(stop).kind != domain_of(start).kind:
-                raise TypeError(
-                    f"start and stop must both be {describe(domain_of(start))}, "
-                    f"got {start!r} and {stop!r}"
-                )
+            stop = check_coordinate(stop, "stop", _BOUND_KEYS)
+            a, b = domain_of(start), domain_of(stop)
+            if a.kind != b.kind:
+                if a.kind == "number" or b.kind == "number":
+                    raise fail("dis_bounds_datetime", start=start, stop=stop)
+                raise fail("coords_domain", what="compare", a=describe(a), b=describe(b))
             e_stop = exact(stop)
             if e_stop < e_start:
-                raise ValueError(
-                    f"start must not be after stop, got start={start!r} > stop={stop!r}"
-                )
+                raise fail("dis_reversed", start=start, stop=stop)
             q = Fraction(e_stop - e_start) / Fraction(e_step)
             n = math.floor(q)
             if q - n >= 1 - self.tol:
@@ -165,10 +174,10 @@ class BaseDiscreteInterval(BaseInterval):
         2
         """
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
-            raise TypeError(f"index must be an int, got {index!r}")
+            raise fail("dis_index_type", value=index)
         index = int(index)
-        if not 0 <= index < self.count:
-            raise fail("index_out_of_range", index=index, count=self.count)
+        if not 0 <= index < self.count:  # no negative indices, as in 0.4.0
+            raise fail("dis_index_range", value=index, count=self.count)
         return self._point(index)
 
     def _offset_of(self, x: Any) -> Fraction | None:
@@ -198,27 +207,22 @@ class BaseDiscreteInterval(BaseInterval):
         >>> BaseDiscreteInterval(1, 7, step=3).index_of(4)
         1
         """
-        try:
-            x = check_coordinate(coordinate, "coordinate")
-        except ValueError:  # NaN, infinities: no point of the interval
-            raise ValueError(f"{coordinate!r} is not a point of {self!r}") from None
-        except TypeError:  # not a coordinate at all: 0.4.0's TypeError
-            if isinstance(self.start, datetime):
-                raise fail("datetime_interval_coordinate", value=coordinate) from None
-            raise fail(
-                "index_of_not_a_number", type=type(coordinate).__name__, value=coordinate
-            ) from None
-        a, b = domain_of(self.start), domain_of(x)
-        if a.kind != b.kind:  # another domain: 0.4.0's TypeError
-            if b.kind == "number":
-                raise fail("datetime_interval_coordinate", value=x)
-            if a.kind == "number":
-                raise fail("numeric_interval_coordinate", value=x)
-            raise fail("coordinate_domain", a=describe(a), b=describe(b))
-        k = self._index_if_member(x)
+        self._check_query(coordinate, "dis_coordinate_type")
+        k = self._index_if_member(coordinate)
         if k is None:
-            raise ValueError(f"{coordinate!r} is not a point of {self!r}")
+            raise fail("dis_not_a_point", value=coordinate, interval=self)
         return k
+
+    def _check_query(self, x: Any, type_key: str) -> None:
+        """A coordinate query must match the interval's domain (checked as 0.4.0 did)."""
+        if isinstance(self.start, datetime):
+            if not isinstance(x, datetime):
+                raise fail("dis_numeric_query", value=x, interval=self)
+            self._check_domain(x, "compare")
+        elif isinstance(x, datetime):
+            raise fail("dis_datetime_query", value=x, interval=self)
+        elif isinstance(x, bool) or not isinstance(x, numbers.Real):
+            raise fail(type_key, type=type(x).__name__, value=x)
 
     def clamp(self, value: Coordinate) -> Coordinate:
         """The nearest member point (the lower one on ties).
@@ -226,12 +230,13 @@ class BaseDiscreteInterval(BaseInterval):
         >>> BaseDiscreteInterval(1, 7, step=3).clamp(5.5)
         4
         """
+        self._check_query(value, "dis_clamp_type")
         if isinstance(value, float) and math.isnan(value):
-            raise ValueError("value must not be NaN")
+            raise fail("clamp_nan", interval=self)
         check_coordinate(value, "value")
         q = self._offset_of(value)
-        if q is None:
-            raise TypeError(f"value must be of the interval's domain, got {value!r}")
+        if q is None:  # pragma: no cover - _check_query refused every other domain
+            raise fail("coords_domain_value", value=value, what="an interval", kind=_kind(self))
         lo = math.floor(q)
         k = lo if q - lo <= Fraction(1, 2) else lo + 1
         return self._point(min(max(k, 0), self.count - 1))
@@ -244,12 +249,10 @@ class BaseDiscreteInterval(BaseInterval):
         """
         cuts = set()
         for p in points:
-            if isinstance(p, bool):
-                raise ValueError("split points must not be bool")
-            p = check_coordinate(p, "points")
+            p = _check_split_point(self, p)
             q = self._offset_of(p)
-            if q is None:
-                raise TypeError(f"split points must be of the interval's domain, got {p!r}")
+            if q is None:  # pragma: no cover - _check_split_point refused other domains
+                raise fail("coords_domain_value", value=p, what="an interval", kind=_kind(self))
             last = math.floor(q + (self.tol if domain_of(self.start).kind == "number" else 0))
             if 0 <= last < self.count - 1:
                 cuts.add(last)
@@ -388,8 +391,9 @@ class BaseDiscreteInterval(BaseInterval):
         other = as_interval(other, "other")
         if not isinstance(other, BaseDiscreteInterval):
             return False
-        if domain_of(self.start).kind != domain_of(other.start).kind:
-            raise TypeError("cannot compare numbers and datetimes")
+        a, b = domain_of(self.start), domain_of(other.start)
+        if a.kind != b.kind:
+            raise fail("dis_domain", a=describe(a), b=describe(b))
         first = self._index_if_member(other.start)
         if first is None:
             return False
@@ -459,7 +463,10 @@ class BaseDiscreteInterval(BaseInterval):
         IntervalMeter:{BaseDiscreteInterval[0;1;1]: 1, BaseDiscreteInterval[5;6;1]: 1}
         """
         if isinstance(other, BaseInterval) and not other._discrete:
-            raise TypeError("cannot add a discrete and a continuous interval")
+            self._check_domain(other, "add")
+            raise fail("iv_kind_mix", what="add")
+        if isinstance(other, (int, float)):
+            return NotImplemented  # 0.4.0 named the operands in this order
         if not isinstance(other, BaseDiscreteInterval):
             return super().__add__(other)
         self._check_domain(other, "add")
@@ -513,7 +520,9 @@ class BaseDiscreteInterval(BaseInterval):
         IntervalMeter:{BaseDiscreteInterval[2;4;1]: 1}
         """
         if isinstance(other, BaseInterval) and not other._discrete:
-            raise TypeError("cannot subtract a continuous interval from a discrete one")
+            raise fail("iv_kind_mix", what="subtract")
+        if isinstance(other, (int, float)):  # 0.4.0 swept ``-other`` as an interval
+            raise fail("dis_minus_number", left=type(self).__name__, right=type(other).__name__)
         if isinstance(other, BaseDiscreteInterval):
             if self == other:
                 return EmptyInterval()
@@ -558,7 +567,7 @@ class BaseDiscreteInterval(BaseInterval):
         """
         start, stop = _convert_tz(self.start, self.stop, target_timezone, remove_timezone, fold)
         if key_of(stop) - key_of(start) != key_of(self.stop) - key_of(self.start):
-            raise ValueError("the conversion would change the spacing of the points")
+            raise fail("tz_spacing")
         new = self.copy()
         new.start, new.stop = start, stop
         return new

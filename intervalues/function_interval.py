@@ -14,16 +14,18 @@ import numbers
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import fail
+
 __all__ = ["FunctionInterval"]
 
 
 def _check_bound(x: Any, name: str) -> int | float:
     """A finite ``int``/``float`` bound, or ``TypeError``/``ValueError`` naming it."""
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be an int or float, not {type(x).__name__} ({x!r})")
+        raise fail("fn_number_type", name=name, type=type(x).__name__, value=x)
     value: int | float = int(x) if isinstance(x, numbers.Integral) else float(x)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {x!r}")
+        raise fail("iv_bound_finite", name=name, value=x)
     return value
 
 
@@ -53,7 +55,7 @@ class FunctionInterval:
     >>> FunctionInterval(5, 1, abs)
     Traceback (most recent call last):
     ...
-    ValueError: start must not be after stop, got start=5 > stop=1
+    ValueError: interval start must be less than or equal to stop: got start=5 > stop=1
     """
 
     __slots__ = ("__weakref__", "_function", "_start", "_stop")
@@ -62,10 +64,10 @@ class FunctionInterval:
         start = _check_bound(start, "start")
         stop = _check_bound(stop, "stop")
         if start > stop:
-            raise ValueError(f"start must not be after stop, got start={start!r} > stop={stop!r}")
+            raise fail("iv_reversed", start=start, stop=stop)
         if not callable(function):
-            raise TypeError(
-                f"function must be callable, not {type(function).__name__} ({function!r})"
+            raise fail(
+                "not_callable", name="function", type=type(function).__name__, value=function
             )
         self._start = start
         self._stop = stop

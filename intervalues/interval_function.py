@@ -29,12 +29,12 @@ def _check_number(value: Any, name: str) -> int | float:
     >>> _check_number(float("nan"), "default")
     Traceback (most recent call last):
     ...
-    ValueError: default must be finite, got nan
+    ValueError: default must be finite: got nan
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise fail("not_a_number", name=name, type=type(value).__name__, value=value)
+        raise fail("fn_result_type", name=name, type=type(value).__name__, value=value)
     if not isinstance(value, numbers.Integral) and not math.isfinite(value):
-        raise fail("must_be_finite", name=name, value=value)
+        raise fail("fn_result_finite", name=name, value=value)
     return cast("int | float", value)  # a Real: NumPy scalars pass through unchanged
 
 
@@ -70,18 +70,14 @@ class IntervalFunction:
             try:
                 pieces = tuple(intervals)
             except TypeError:
-                raise TypeError(
-                    "intervals must be a FunctionInterval or an iterable of them, "
-                    f"not {type(intervals).__name__} ({intervals!r})"
+                raise fail(
+                    "fn_intervals_iterable", type=type(intervals).__name__, value=intervals
                 ) from None
             for piece in pieces:
                 if not isinstance(piece, FunctionInterval):
-                    raise TypeError(
-                        "intervals must hold FunctionIntervals, "
-                        f"got {type(piece).__name__} ({piece!r})"
-                    )
+                    raise fail("fn_intervals_type", type=type(piece).__name__, value=piece)
         if not callable(combine):
-            raise TypeError(f"combine must be callable, not {type(combine).__name__} ({combine!r})")
+            raise fail("not_callable", name="combine", type=type(combine).__name__, value=combine)
         self._intervals = pieces
         self._combine = combine
         self._default = _check_number(default, "default")

@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from ._checks import InvalidTypeError, check_factor, fail
+from ._checks import check_coordinate, check_factor, describe, fail
+from ._engine.coords import domain_of
 from .abstract_interval import AbstractIntervalCollection, Coordinate, Length
 from .base_interval import BaseInterval, as_interval
 
@@ -67,6 +68,7 @@ class IntervalList(AbstractIntervalCollection):
         """
         if not self._items:
             return None
+        self._check_one_domain()
         from ._engine.coords import key_of
 
         return (
@@ -74,9 +76,21 @@ class IntervalList(AbstractIntervalCollection):
             max((iv.stop for iv in self._items), key=key_of),
         )
 
+    def _check_one_domain(self) -> None:
+        """Aggregates need the records in one domain (a list stores records of any domain)."""
+        if self._items:
+            first = domain_of(self._items[0].start)
+            for iv in self._items:
+                d = domain_of(iv.start)
+                if d.kind != first.kind:
+                    a, b = describe(first), describe(d)
+                    raise fail("collection_domain", owner="IntervalList", a=a, b=b)
+
     def __getitem__(self, other: object) -> float:
-        """Not positional: the summed values of the records covering ``other`` (or an interval)."""
-        return self.count(other)  # type: ignore[arg-type]  # count() checks the type
+        """Not positional: the summed values of the records covering ``other`` (or an
+        interval): :meth:`count`."""
+        self._check_query(other, "index")
+        return sum(iv[other] for iv in self._items)  # 0.4.0: a record's iv[x], summed
 
     def count(self, item: Coordinate | BaseInterval) -> float:
         """Sum of ``record[item]`` over the records: the values of the records containing a
@@ -90,23 +104,23 @@ class IntervalList(AbstractIntervalCollection):
         self._check_query(item)
         return sum(iv[item] for iv in self._items)  # 0.4.0: a record's iv[x], summed
 
-    def _check_query(self, x: Any) -> None:
-        from ._checks import check_coordinate, describe
-        from ._engine.coords import domain_of
-
+    def _check_query(self, x: Any, op: str = "") -> None:
+        """``x`` must be a coordinate or interval of the records' domain; ``op`` (``"in"``,
+        ``"index"``, ``"filter"``) picks 0.4.0's text for a wrong type."""
         point = x.start if isinstance(x, BaseInterval) else x
         try:
             check_coordinate(point, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in an IntervalList: {exc}") from None
+        except TypeError:
+            keys = {"in": "lookup_in", "index": "lookup_index", "filter": "list_filter_type"}
+            raise fail(
+                keys.get(op, "lookup_type"), value=x, owner="IntervalList", type=type(x).__name__
+            ) from None
         if self._items and domain_of(point).kind != domain_of(self._items[0].start).kind:
-            raise InvalidTypeError(
-                f"cannot look up {x!r} in an IntervalList of "
-                f"{describe(domain_of(self._items[0].start))}"
-            )
+            kind = describe(domain_of(self._items[0].start))
+            raise fail("lookup_domain", value=x, owner="IntervalList", kind=kind)
 
     def __contains__(self, other: object) -> bool:
-        self._check_query(other)
+        self._check_query(other, "in")
         return any(other in iv for iv in self._items)
 
     def at(self, index: int) -> BaseInterval:
@@ -132,7 +146,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
         IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._items.insert(__index, _record(__object))
+        self._items.insert(__index, _record(__object, "insert"))
 
     def reverse(self) -> None:
         """Reverse the records in place.
@@ -175,7 +189,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
         IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
         """
-        self._items.append(_record(other))
+        self._items.append(_record(other, "append"))
 
     def extend(self, other: Iterable[BaseInterval]) -> None:
         """Add every record of an iterable.
@@ -194,9 +208,16 @@ class IntervalList(AbstractIntervalCollection):
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[1;3]]
         """
         if isinstance(other, AbstractIntervalCollection) and not isinstance(other, IntervalList):
-            raise fail("not_of_type", other=other, cls=IntervalList, base=BaseInterval)
+            raise fail(
+                "update_type",
+                value=other,
+                cls=IntervalList,
+                iv_cls=BaseInterval,
+                what="update",
+                type=type(other).__name__,
+            )
         n = int(check_factor(times, "times"))
-        recs = _records(other)
+        recs = _records(other, "update")
         self._items.extend(recs * n)
 
     def __add__(self, other: Any) -> IntervalList:
@@ -236,7 +257,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).filter_by_coordinate(1.5)
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._check_query(coordinate)
+        self._check_query(coordinate, "filter")
         return IntervalList([iv for iv in self._items if coordinate in iv])
 
     def filter_by_range(self, interval: BaseInterval) -> IntervalList:
@@ -249,9 +270,9 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([BDI(0, 4, step=2), BDI(1, 5, step=2)]).filter_by_range(BDI(4, 4))
         IntervalList:[BaseDiscreteInterval[0;4;2]]
         """
-        iv = as_interval(interval, "interval")
-        if any(r._discrete != iv._discrete for r in self._items):
-            raise fail("intersect_kind", what="filter_by_range")  # as 0.4.0
+        iv = as_interval(interval, "interval", "interval_not_interval")
+        for r in self._items:
+            r._check_kind(iv, "intersect")  # as 0.4.0: no discrete with continuous
         if iv._discrete:
             keep = [r for r in self._items if r.overlaps(iv) and r.intersection_support(iv)]
         else:
@@ -272,6 +293,7 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
         6
         """
+        self._check_one_domain()
         lengths = [iv.get_length() for iv in self._items]
         if lengths and isinstance(self._items[0].start, datetime):
             # discrete datetime records measure timedelta(0) here, as in 0.4.0
@@ -364,11 +386,32 @@ def _pieces(other: Any) -> list[BaseInterval]:
     return list(other)
 
 
-def _record(iv: Any) -> BaseInterval:
+def _record(iv: Any, what: str = "") -> BaseInterval:
+    """A copy of one record; ``what`` (``"append"``...) raises 0.4.0's text for a
+    non-interval (0.4.0 appended through ``update``)."""
+    if what and not isinstance(iv, (BaseInterval, tuple, list)):
+        raise fail(
+            "update_type",
+            value=iv,
+            cls=IntervalList,
+            iv_cls=BaseInterval,
+            what=what,
+            type=type(iv).__name__,
+        )
     return as_interval(iv, "iv")._clone()
 
 
-def _records(data: Any) -> list[BaseInterval]:
+def _records(data: Any, what: str = "") -> list[BaseInterval]:
+    """The records of ``data`` (copies); ``what="update"`` raises 0.4.0's ``update`` text."""
+    if what == "update" and not isinstance(data, (BaseInterval, tuple, AbstractIntervalCollection)):
+        raise fail(
+            "update_type",
+            value=data,
+            cls=IntervalList,
+            iv_cls=BaseInterval,
+            what="update",
+            type=type(data).__name__,
+        )
     if data is None:
         return []
     if isinstance(data, BaseInterval) or (
@@ -378,11 +421,9 @@ def _records(data: Any) -> list[BaseInterval]:
     ):
         return [_record(data)]
     if isinstance(data, (str, bytes)):
-        raise TypeError(f"data must be intervals, not {type(data).__name__}")
+        raise fail("not_intervals", type=type(data).__name__)
     try:
         items = list(data)
     except TypeError:
-        raise TypeError(
-            f"data must be an interval or an iterable of intervals, not {data!r}"
-        ) from None
+        raise fail("not_intervals", type=type(data).__name__) from None
     return [_record(x) for x in items]

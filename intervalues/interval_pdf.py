@@ -13,18 +13,12 @@ import numbers
 import random
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn
 
 from . import _pdf_compare
-from ._checks import (
-    InvalidTypeError,
-    check_factor,
-    check_nr_digits,
-    check_use_rust,
-    check_value,
-    fail,
-)
+from ._checks import check_nr_digits, check_use_rust, fail
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import NUMBER
@@ -71,7 +65,7 @@ class IntervalPdf(IntervalMeter):
         check_use_rust(use_rust)
         layout, cols = _gather(data, nr_digits)
         if not cols:
-            raise fail("pdf_empty")
+            raise fail("pdf_empty", type=type(data).__name__)
         self._assign(layout, combine.build(cols, "meter", use_rust))
 
     @classmethod
@@ -91,7 +85,7 @@ class IntervalPdf(IntervalMeter):
         else:
             raw = cols[2].data
         if len(raw) and min(raw) < 0:  # before the sweep can hide it behind other weights
-            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(raw)!r}")
+            raise fail("pdf_weights", value=min(raw))
         layout, tracks = build_from_arrays(starts, stops, values, "meter", use_rust, cls.__name__)
         return cls._from(layout, tracks)
 
@@ -101,14 +95,13 @@ class IntervalPdf(IntervalMeter):
 
         Every method that changes the content ends here; nothing is stored on failure.
         """
-        if layout.discrete or (layout.domain is not None and layout.domain.kind != "number"):
-            raise TypeError("IntervalPdf needs continuous intervals with numeric bounds")
+        _check_layout(layout)
         tr = tracks.get(None)
         if tr is None or not len(tr):
-            raise ValueError("IntervalPdf needs a positive total weighted length, got 0")
+            raise fail("pdf_total", value=0)
         starts, stops, values = tr.starts, tr.stops, tr.values
         if min(values) < 0:
-            raise ValueError(f"IntervalPdf weights must be >= 0, got value {min(values)!r}")
+            raise fail("pdf_weights", value=min(values))
         prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
         total = prefix[-1]
         if isinstance(total, float) and not math.isfinite(total):  # huge weights: scale down
@@ -117,9 +110,9 @@ class IntervalPdf(IntervalMeter):
             prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
             total = prefix[-1]
             if not math.isfinite(total):
-                raise ValueError("IntervalPdf total weighted length overflows a float")
+                raise fail("pdf_overflow")
         if not total > 0:
-            raise ValueError(f"IntervalPdf needs a positive total weighted length, got {total!r}")
+            raise fail("pdf_total", value=total)
         if total == 1 and all(type(v) is float for v in values):
             dens = list(values)
         else:
@@ -181,12 +174,18 @@ class IntervalPdf(IntervalMeter):
             items: Any = other
         elif isinstance(other, AbstractIntervalCollection):
             items = list(other)
-        else:
-            raise InvalidTypeError(
-                f"{what} needs an interval or an interval collection, "
-                f"not {type(other).__name__} ({other!r})"
+        elif what == "update":
+            raise fail("pdf_update_type", value=other, type=type(other).__name__)
+        else:  # ``+``: an InvalidTypeError lets Python try the other operand
+            raise fail(
+                "update_type",
+                value=other,
+                cls=type(self),
+                iv_cls=BaseInterval,
+                what=what,
+                type=type(other).__name__,
             )
-        layout, cols = _gather(items, None)
+        layout, cols = _gather(items, None, update=what == "update")
         return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
     def update(self, other: object, times: float = 1) -> None:
@@ -197,38 +196,43 @@ class IntervalPdf(IntervalMeter):
         >>> p = IntervalPdf(BaseInterval(0, 1)); p.update(IntervalPdf(BaseInterval(1, 3))); p
         IntervalPdf:{BaseInterval[0;1]: 0.5, BaseInterval[1;3]: 0.25}
         """
-        times = check_factor(times, "times")
-        if times < 0:
-            raise ValueError(f"times must be >= 0 for an IntervalPdf, got {times!r}")
-        add = self._coerce_other(other, "update")
+        self._add_mass(other, times, "update")
+
+    def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
+        """Compatibility name for :meth:`update`.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1)); p.update_meter(BaseInterval(1, 2)); p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        """
+        self._add_mass(other, times, "update")
+
+    def _update(self, other: Any, times: Any, op: str) -> None:
+        """``+`` and ``+=``: the operand becomes a pdf first (0.4.0's ``as_my_type``: it
+        must make a valid one, checked in 0.4.0's words), then the two are mixed with
+        equal weights, as in 0.4.0."""
+        if not isinstance(other, IntervalPdf):
+            add = self._coerce_other(other, "add")
+            if not add._tracks:
+                raise fail("pdf_empty", type=type(other).__name__)
+            other = IntervalPdf(add)
+        self._add_mass(other, times, "update")
+
+    def _add_mass(self, other: Any, times: Any, what: str) -> None:
+        if isinstance(times, bool) or not isinstance(times, numbers.Real):
+            raise fail("pdf_times_type", value=times, type=type(times).__name__)
+        if not _finite_at_least(times, 0):
+            raise fail("pdf_times_value", value=times)
+        add = self._coerce_other(other, what)
         if times == 0 or not add._tracks:
             return
         tmp = IntervalMeter._from(self._layout.copy(), {None: self._tracks[None].copy()})
-        tmp.update(add, times)
+        tmp.update(add, times)  # type: ignore[arg-type]  # any Real, checked above
         self._assign(tmp._layout, tmp._tracks)
-
-    def update_meter(self, other: Any, times: float = 1, one_by_one: bool = False) -> None:
-        """:meth:`update` (raw mass, then renormalised), as in 0.4.0.
-
-        >>> p = IntervalPdf(BaseInterval(0, 1)); p.update_meter(IntervalMeter(BaseInterval(1, 2)))
-        >>> p
-        IntervalPdf:{BaseInterval[0;2]: 0.5}
-        """
-        self.update(other, times)
-
-    def _add(self, other: object, times: float = 1) -> None:
-        """``+`` and ``+=``: ``other`` becomes a pdf first (it must make a valid one: no
-        empty collection, no zero or negative weights), then the two are mixed with
-        equal weights (``update``), as in 0.4.0."""
-        if not isinstance(other, IntervalPdf):
-            items: Any = other if isinstance(other, (BaseInterval, tuple)) else list(other)  # type: ignore[call-overload]
-            other = IntervalPdf(items)
-        self.update(other, times)
 
     def _remove_piece(self, t: TrackId, i: int) -> None:
         """Remove a piece and renormalise; refused when it is the last one."""
         if len(self._tracks[t]) == 1:
-            raise ValueError("cannot remove the last piece of an IntervalPdf: no mass would remain")
+            raise fail("pdf_remove_last")
         super()._remove_piece(t, i)
 
     def setdefault(self, key: BaseInterval, default: float | None = None) -> NoReturn:
@@ -237,9 +241,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support setdefault()
+        NotImplementedError: setdefault is not supported for IntervalPdf; use update instead
         """
-        raise NotImplementedError("IntervalPdf does not support setdefault()")
+        raise fail("pdf_setdefault")
 
     def set_data(self, data: object) -> None:
         """Replace the content by a mapping of intervals to weights, normalised; as in
@@ -275,9 +279,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).clear()
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support clear()
+        NotImplementedError: An IntervalPdf cannot be cleared; construct a new PDF instead
         """
-        raise NotImplementedError("IntervalPdf does not support clear()")
+        raise fail("pdf_clear")
 
     def subtract(self, other: object) -> None:
         """Not supported: removing mass could make the density negative.
@@ -285,9 +289,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)).subtract(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __sub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
@@ -295,22 +299,22 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 2)) - BaseInterval(0, 1)
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __rsub__(self, other: Any) -> Any:
-        """Not supported: ``interval - pdf`` would subtract a density (another collection
-        on the left: ``TypeError``, as in 0.4.0).
+        """Not supported: ``interval - pdf`` would negate a density (0.4.0's text says so;
+        another collection on the left: ``TypeError``, as in 0.4.0).
 
         >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Negation is not defined for probability distributions
         """
         if isinstance(other, AbstractIntervalCollection):
             return NotImplemented
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_negate")
 
     def __isub__(self, other: Any) -> NoReturn:
         """Not supported (see :meth:`subtract`).
@@ -319,9 +323,9 @@ class IntervalPdf(IntervalMeter):
         >>> p -= BaseInterval(0, 1)
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support subtraction
+        NotImplementedError: Subtraction is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support subtraction")
+        raise fail("pdf_subtract")
 
     def __neg__(self) -> NoReturn:
         """Not supported: a negated density is not a density.
@@ -329,9 +333,9 @@ class IntervalPdf(IntervalMeter):
         >>> -IntervalPdf(BaseInterval(0, 2))
         Traceback (most recent call last):
         ...
-        NotImplementedError: IntervalPdf does not support negation
+        NotImplementedError: Negation is not defined for probability distributions
         """
-        raise NotImplementedError("IntervalPdf does not support negation")
+        raise fail("pdf_negate")
 
     def __mul__(self, factor: float) -> IntervalPdf:
         """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
@@ -370,9 +374,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).convert_timezone_inplace(None)
         Traceback (most recent call last):
         ...
-        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        TypeError: timezone conversion requires datetime coordinates: an IntervalPdf holds numbers
         """
-        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+        raise fail("tz_needs_datetimes", what="an IntervalPdf")
 
     def to_timezone(
         self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
@@ -382,9 +386,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf(BaseInterval(0, 1)).to_timezone(None)
         Traceback (most recent call last):
         ...
-        TypeError: IntervalPdf holds numbers, not datetimes: no time zone to convert
+        TypeError: timezone conversion requires datetime coordinates: an IntervalPdf holds numbers
         """
-        raise TypeError("IntervalPdf holds numbers, not datetimes: no time zone to convert")
+        raise fail("tz_needs_datetimes", what="an IntervalPdf")
 
     # -- conversions --------------------------------------------------------------------------
     def as_pdf(self) -> IntervalPdf:
@@ -428,7 +432,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.density_at(2), p.density_at(6), p.density_at(7)
         (0.25, 0.125, 0.0)
         """
-        x = _real(x, "x")
+        x = _real(x, "x", _X_KEYS)
         starts, stops, dens = self._dcols()
         i = bisect_right(starts, x) - 1
         if i >= 0 and x < stops[i]:
@@ -457,7 +461,7 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).cumulative(2)
         0.25
         """
-        return self._cdf(_real(x, "x"))
+        return self._cdf(_real(x, "x", _X_KEYS))
 
     def cumsum(self, x: float) -> float:
         """Alias of :meth:`cumulative`.
@@ -482,11 +486,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).probability_between(1, 5)
         0.75
         """
-        start, stop = _real(start, "start"), _real(stop, "stop")
+        start, stop = _real(start, "start", _BETWEEN_KEYS), _real(stop, "stop", _BETWEEN_KEYS)
         if start > stop:
-            raise ValueError(
-                f"probability_between needs start <= stop, got start={start!r}, stop={stop!r}"
-            )
+            raise fail("pdf_reversed", a=start, b=stop)
         return max(0.0, self._cdf(stop) - self._cdf(start))
 
     # -- quantiles ------------------------------------------------------------------------------
@@ -509,7 +511,7 @@ class IntervalPdf(IntervalMeter):
         >>> p.inverse_cumulative(0.25), p.inverse_cumulative(0), p.inverse_cumulative(1)
         (2.0, 0, 6)
         """
-        q = _probability(p, "p")
+        q = _probability(p, "p", _P_KEYS)
         if q in (0, 1):
             starts, stops, _ = self._dcols()
             return starts[0] if q == 0 else stops[-1]
@@ -537,9 +539,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
         (2.0, 4.0)
         """
-        level = _probability(level, "level")
+        level = _probability(level, "level", _LEVEL_KEYS)
         if level in (0, 1):
-            raise fail("level_open", value=level)
+            raise fail("pdf_level_range", value=level)
         tail = (1.0 - level) / 2
         return self._quantile(tail), self._quantile(1.0 - tail)
 
@@ -557,9 +559,9 @@ class IntervalPdf(IntervalMeter):
         >>> p.highest_density_region(0.625)
         IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4]}
         """
-        mass = _probability(mass, "mass")
+        mass = _probability(mass, "mass", _MASS_KEYS)
         if mass == 0:
-            raise ValueError("mass must be in (0, 1], got 0")
+            raise fail("pdf_mass_range", value=mass)
         starts, stops, dens = self._dcols()
         order = sorted(range(len(dens)), key=lambda i: (-dens[i], starts[i]))
         remaining = mass
@@ -624,7 +626,7 @@ class IntervalPdf(IntervalMeter):
         >>> len(p.sample(5)), all(0 <= x <= 1 for x in p.sample(5))
         (5, True)
         """
-        return self._draw(_count(k, "k"), _rng(rng))
+        return self._draw(_count(k, "k", _K_KEYS), _rng(rng))
 
     def _draw(self, k: int, gen: Any) -> list[float]:
         draw = gen.random
@@ -638,9 +640,9 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).condition(3, float("inf"))
         IntervalPdf:{BaseInterval[3;4]: 0.5, BaseInterval[4;6]: 0.25}
         """
-        start, stop = _real(start, "start"), _real(stop, "stop")
+        start, stop = _real(start, "start", _RANGE_KEYS), _real(stop, "stop", _RANGE_KEYS)
         if start > stop:
-            raise ValueError(f"condition needs start <= stop, got start={start!r}, stop={stop!r}")
+            raise fail("pdf_reversed", a=start, b=stop)
         starts, stops, dens = self._dcols()
         lo = bisect_left(stops, start)
         hi = bisect_right(starts, stop)
@@ -652,7 +654,7 @@ class IntervalPdf(IntervalMeter):
                 cut.stops.append(e2)
                 cut.values.append(d)
         if not len(cut):
-            raise ValueError(f"cannot condition on [{start}, {stop}]: it has zero probability")
+            raise fail("pdf_condition_zero", a=start, b=stop)
         return type(self)._from(Layout(NUMBER, False), {None: cut})
 
     @classmethod
@@ -668,22 +670,23 @@ class IntervalPdf(IntervalMeter):
         """
         distributions = list(distributions)
         if not distributions:
-            raise ValueError("mixture needs at least one IntervalPdf")
+            raise fail("mixture_empty")
         for p in distributions:
             if not isinstance(p, IntervalPdf):
-                raise TypeError(f"mixture components must be IntervalPdf, not {type(p).__name__}")
+                raise fail("mixture_type", type=type(p).__name__)
         if weights is None:
             ws: list[Any] = [1] * len(distributions)
         else:
-            ws = [check_value(w, "each weight") for w in weights]
+            ws = list(weights)
             if len(ws) != len(distributions):
-                raise ValueError(
-                    f"mixture got {len(distributions)} distributions but {len(ws)} weights"
-                )
-            if any(w < 0 for w in ws):
-                raise ValueError(f"mixture weights must be >= 0, got {ws!r}")
+                raise fail("mixture_weight_count", pdfs=len(distributions), weights=len(ws))
+            for w in ws:
+                if isinstance(w, bool) or not isinstance(w, numbers.Real):
+                    raise fail("mixture_weight_type", type=type(w).__name__, value=w)
+                if not _finite_at_least(w, 0):
+                    raise fail("mixture_weight_value", value=w)
             if not any(ws):
-                raise ValueError("mixture weights must not all be 0")
+                raise fail("mixture_weight_zero", value=ws)
         starts: list[Any] = []
         stops: list[Any] = []
         values: list[Any] = []
@@ -699,7 +702,7 @@ class IntervalPdf(IntervalMeter):
     # -- comparing two pdfs ---------------------------------------------------------------------
     def _other(self, other: Any) -> IntervalPdf:
         if not isinstance(other, IntervalPdf):
-            raise TypeError(f"can only compare an IntervalPdf with an IntervalPdf, not {other!r}")
+            raise fail("pdf_compare", type=type(other).__name__)
         return other
 
     def comparison_segments(
@@ -788,10 +791,10 @@ class IntervalPdf(IntervalMeter):
         """
         other = self._other(other)
         if isinstance(probabilities, (numbers.Real, str, bytes)):
-            q = _probability(probabilities, "probabilities")
+            q = _probability(probabilities, "probabilities", _PS_KEYS)
             return self.inverse_cumulative(q) - other.inverse_cumulative(q)
         ps = list(probabilities)  # type: ignore[arg-type]
-        qs = [_probability(p, "each of probabilities") for p in ps]
+        qs = [_probability(p, "each of probabilities", _PS_KEYS) for p in ps]
         return [
             (p, self.inverse_cumulative(q) - other.inverse_cumulative(q)) for p, q in zip(ps, qs)
         ]
@@ -832,9 +835,9 @@ class IntervalPdf(IntervalMeter):
         (0.266667, True)
         """
         xs = _samples(samples, "samples")
-        sims = _count(simulations, "simulations")
+        sims = _count(simulations, "simulations", _RUNS_KEYS)
         if sims < 1:
-            raise ValueError(f"simulations must be >= 1, got {sims}")
+            raise fail("pdf_runs_min", name="simulations", value=sims)
         return _pdf_compare.goodness_of_fit_test(self, xs, sims, _rng(rng))
 
     @staticmethod
@@ -853,33 +856,69 @@ class IntervalPdf(IntervalMeter):
         (1.0, True)
         """
         xa, xb = _samples(samples_a, "samples_a"), _samples(samples_b, "samples_b")
-        perms = _count(permutations, "permutations")
+        perms = _count(permutations, "permutations", _RUNS_KEYS)
         if perms < 1:
-            raise ValueError(f"permutations must be >= 1, got {perms}")
+            raise fail("pdf_runs_min", name="permutations", value=perms)
         return _pdf_compare.two_sample_ks_test(xa, xb, perms, _rng(rng))
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _gather(data: Any, nr_digits: int | None) -> tuple[Layout, dict[Any, Any]]:
-    """Validated raw columns: continuous numbers, positive lengths, weights >= 0."""
-    layout, cols = gather(data, "IntervalPdf", nr_digits)
-    if layout.discrete:
-        raise fail("pdf_discrete")
-    if layout.domain is not None and layout.domain.kind != "number":
-        raise TypeError("IntervalPdf does not support datetime intervals")
+def _gather(
+    data: Any, nr_digits: int | None, update: bool = False
+) -> tuple[Layout, dict[Any, Any]]:
+    """Validated raw columns: continuous numbers, positive lengths, weights >= 0. Errors
+    read as 0.4.0's for the first bad interval (``update``: as 0.4.0's updates)."""
+    try:
+        layout, cols = gather(data, "IntervalPdf", nr_digits)
+    except TypeError:
+        if not update:
+            _first_bad_input(data)
+        raise
+    _check_layout(layout, update)
     if not cols:
         return layout, cols
-    starts, stops, values = cols[None]
-    if min(values) < 0:
-        i = next(i for i, v in enumerate(values) if v < 0)
-        raise ValueError(
-            f"IntervalPdf weights must be >= 0, got value {values[i]!r} "
-            f"for interval [{starts[i]};{stops[i]}]"
-        )
-    for a, b, v in zip(starts, stops, values):
-        if not a < b or v == 0:  # a zero weight is a zero weighted length, as in 0.4.0
-            raise ValueError(f"IntervalPdf intervals must have positive length, got [{a};{b};{v}]")
+    if not update and not any(cols[None][2]):
+        raise fail("pdf_zero_weights")
+    for a, b, v in zip(*cols[None]):  # 0.4.0 checked length x weight: "positive length"
+        if not a < b:
+            key = "pdf_update_weights" if update else "pdf_length"
+            raise fail(key, interval=f"[{a};{b}]")
+        if v < 0:
+            key = "pdf_update_weights" if update else "pdf_negative"
+            raise fail(key, interval=f"[{a};{b}]", value=v)
+        if v == 0 and not update:  # a zero weight is a zero weighted length, as in 0.4.0
+            raise fail("pdf_length", interval=f"[{a};{b};{v}]")
     return layout, cols
+
+
+def _first_bad_input(data: Any) -> None:
+    """Raise 0.4.0's error for the first input of ``data`` that no pdf accepts (0.4.0
+    checked interval by interval, before looking at the mix)."""
+    if isinstance(data, BaseInterval):
+        items: Any = [data]
+    elif isinstance(data, (list, tuple, str)):
+        items = data
+    else:
+        raise fail("pdf_not_intervals", type=type(data).__name__)
+    for iv in items:
+        if not isinstance(iv, BaseInterval):
+            raise fail("pdf_input_type", type=type(iv).__name__, value=iv)
+        if isinstance(iv.start, datetime):
+            raise fail("pdf_datetime", value=iv)
+        if iv._discrete:
+            raise fail("pdf_discrete", value=iv)
+
+
+def _check_layout(layout: Layout, update: bool = False) -> None:
+    """A pdf holds continuous numeric intervals only (0.4.0's texts)."""
+    if layout.domain is not None and layout.domain.kind != "number":
+        if update:
+            raise fail("pdf_update_weights", interval="datetime intervals")
+        raise fail("pdf_datetime", value="datetime intervals")
+    if layout.discrete:
+        if update:
+            raise fail("pdf_update_weights", interval="discrete intervals")
+        raise fail("pdf_discrete", value="discrete intervals")
 
 
 def _prefix_sums(masses: list[Any]) -> list[Any]:
@@ -900,29 +939,41 @@ def _prefix_sums(masses: list[Any]) -> list[Any]:
     return out
 
 
-def _real(x: Any, name: str) -> Any:
-    """A real number (``±inf`` allowed, NaN not)."""
+#: Message keys ``(wrong type, NaN or out of range)`` per argument, with 0.4.0's texts.
+_X_KEYS = ("real_type", "pdf_x_nan")
+_BETWEEN_KEYS = ("real_type", "pdf_range_nan")
+_RANGE_KEYS = ("pdf_range_type", "pdf_range_nan")
+_P_KEYS = ("pdf_p_type", "pdf_p_range")
+_LEVEL_KEYS = ("pdf_level_type", "pdf_level_range")
+_MASS_KEYS = ("pdf_mass_type", "pdf_mass_range")
+_PS_KEYS = ("pdf_probabilities_type", "pdf_probabilities_range")
+_K_KEYS = ("pdf_k_type", "pdf_k_negative")
+_RUNS_KEYS = ("pdf_runs_type", "pdf_runs_min")
+
+
+def _real(x: Any, name: str, keys: tuple[str, str]) -> Any:
+    """A real number (``±inf`` allowed, NaN not); ``keys`` name the two messages."""
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a real number, not {type(x).__name__} ({x!r})")
+        raise fail(keys[0], name=name, type=type(x).__name__, value=x)
     if isinstance(x, float) or not isinstance(x, int):
         x = float(x)
         if math.isnan(x):
-            raise ValueError(f"{name} must not be NaN")
+            raise fail(keys[1], name=name, value=x)
     return x
 
 
-def _probability(p: Any, name: str) -> float:
-    p = _real(p, name)
+def _probability(p: Any, name: str, keys: tuple[str, str]) -> float:
+    p = _real(p, name, keys)
     if not 0 <= p <= 1:
-        raise ValueError(f"{name} must be a probability in [0, 1], got {p!r}")
+        raise fail(keys[1], name=name, value=p)
     return float(p)
 
 
-def _count(k: Any, name: str) -> int:
+def _count(k: Any, name: str, keys: tuple[str, str]) -> int:
     if isinstance(k, bool) or not isinstance(k, int):
-        raise TypeError(f"{name} must be an int, not {type(k).__name__} ({k!r})")
+        raise fail(keys[0], name=name, type=type(k).__name__, value=k)
     if k < 0:
-        raise ValueError(f"{name} must be >= 0, got {k}")
+        raise fail(keys[1], name=name, value=k)
     return k
 
 
@@ -932,28 +983,40 @@ def _rng(rng: Any) -> Any:
     if rng is None:
         return random
     if not isinstance(rng, random.Random):
-        raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
+        raise fail("pdf_rng", type=type(rng).__name__)
     return rng
 
 
 def _samples(samples: Any, name: str) -> list[float]:
+    """Finite observations, checked in 0.4.0's order: type, emptiness, then each one."""
     if isinstance(samples, (str, bytes)) or not isinstance(samples, Iterable):
-        raise TypeError(f"{name} must be an iterable of numbers, not {type(samples).__name__}")
+        raise fail("pdf_samples_type", name=name, type=type(samples).__name__)
+    items = list(samples)
+    if not items:
+        raise fail("pdf_samples_empty", name=name)
     xs = []
-    for x in samples:
-        x = _real(x, f"each of {name}")
+    for x in items:
+        if isinstance(x, bool) or not isinstance(x, numbers.Real):
+            raise fail("pdf_samples_item_type", name=name, type=type(x).__name__, value=x)
+        x = float(x)
         if not math.isfinite(x):
-            raise ValueError(f"each of {name} must be finite, got {x!r}")
-        xs.append(float(x))
-    if not xs:
-        raise ValueError(f"{name} must not be empty")
+            raise fail("pdf_samples_finite", name=name, value=x)
+        xs.append(x)
     return xs
 
 
-def _check_scale(factor: float) -> None:
-    factor = check_factor(factor)
-    if not factor > 0:
-        raise ValueError(f"an IntervalPdf can only be scaled by a factor > 0, got {factor!r}")
+def _check_scale(factor: Any) -> None:
+    if isinstance(factor, bool) or not isinstance(factor, numbers.Real):
+        raise fail("pdf_scale_type", type=type(factor).__name__, value=factor)
+    if not _finite_at_least(factor, 0) or factor == 0:
+        raise fail("pdf_scale_value", value=factor)
+
+
+def _finite_at_least(x: Any, low: int) -> bool:
+    """Whether the real number ``x`` is finite and ``>= low`` (big ints included)."""
+    if isinstance(x, int):
+        return x >= low
+    return math.isfinite(x) and x >= low
 
 
 def _is_number(x: object) -> bool:

@@ -18,7 +18,7 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
 
-from ._checks import check_value
+from ._checks import check_value, fail
 from .base_interval import BaseInterval
 
 __all__ = ["IntervalPmf"]
@@ -55,7 +55,7 @@ class IntervalPmf:
         prefix = [0, *accumulate(weights)]
         total = prefix[-1]
         if not total > 0:
-            raise ValueError("IntervalPmf needs a positive total mass, got 0")
+            raise fail("pmf_total", value=total)
         self._points = points
         self._masses = [float(w / total) for w in weights]
         self._cum = [float(c / total) for c in prefix]
@@ -120,7 +120,7 @@ class IntervalPmf:
         >>> pm.mass_at(1), pm.mass_at(1.5), pm.mass_at(9)
         (0.25, 0.0, 0.0)
         """
-        coordinate = _real(coordinate, "coordinate")
+        coordinate = _real(coordinate, "coordinate", _COORDINATE_KEYS)
         return self._data.get(coordinate, 0.0)
 
     def __getitem__(self, coordinate: float) -> float:
@@ -159,7 +159,7 @@ class IntervalPmf:
         >>> pm.cumulative(1), pm.cumulative(-1), pm.cumulative(2.5)
         (0.5, 0.0, 0.75)
         """
-        coordinate = _real(coordinate, "coordinate")
+        coordinate = _real(coordinate, "coordinate", _COORDINATE_KEYS)
         return self._cum[bisect_right(self._points, coordinate)]
 
     def inverse_cumulative(self, probability: float) -> float:
@@ -170,9 +170,9 @@ class IntervalPmf:
         >>> pm.inverse_cumulative(0.5), pm.inverse_cumulative(0.51), pm.inverse_cumulative(0)
         (1, 2, 0)
         """
-        probability = _real(probability, "probability")
+        probability = _real(probability, "probability", _PROBABILITY_KEYS)
         if not 0 <= probability <= 1:
-            raise ValueError(f"probability must be a probability in [0, 1], got {probability!r}")
+            raise fail("pmf_probability_range", value=probability)
         i = bisect_left(self._cum, probability, 1) - 1
         return self._points[min(i, len(self._points) - 1)]
 
@@ -187,11 +187,11 @@ class IntervalPmf:
         True
         """
         if isinstance(k, bool) or not isinstance(k, int):
-            raise TypeError(f"k must be an int, not {type(k).__name__} ({k!r})")
+            raise fail("pdf_k_type", type=type(k).__name__, value=k)
         if k < 0:
-            raise ValueError(f"k must be >= 0, got {k}")
+            raise fail("pdf_k_negative", value=k)
         if rng is not None and not isinstance(rng, random.Random):
-            raise TypeError(f"rng must be a random.Random, not {type(rng).__name__}")
+            raise fail("pdf_rng", type=type(rng).__name__)
         draw = random.random if rng is None else rng.random
         cum, points, last = self._cum, self._points, len(self._points) - 1
         out = []
@@ -239,28 +239,24 @@ class IntervalPmf:
 def _raw_masses(data: Any) -> dict[Any, Any]:
     """Point → exact total mass given to it, after validating every interval."""
     if isinstance(data, BaseInterval):
+        if not data._discrete:
+            raise fail("pmf_data_type", type=type(data).__name__, value=data)
         items: list[Any] = [data]
     elif isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
-        raise TypeError(
-            f"IntervalPmf needs a discrete interval or an iterable of them, "
-            f"not {type(data).__name__}"
-        )
+        raise fail("pmf_data_type", type=type(data).__name__, value=data)
     else:
         items = list(data)
     if not items:
-        raise ValueError("IntervalPmf needs at least one discrete interval")
+        raise fail("pmf_empty")
     raw: dict[Any, Any] = {}
     for iv in items:
         if not isinstance(iv, BaseInterval) or not iv._discrete:
-            raise TypeError(
-                f"IntervalPmf needs discrete intervals (BaseDiscreteInterval), "
-                f"not {type(iv).__name__} ({iv!r})"
-            )
+            raise fail("pmf_input_type", type=type(iv).__name__, value=iv)
         if isinstance(iv.start, datetime):
-            raise TypeError("IntervalPmf does not support datetime points")
+            raise fail("pmf_datetime", value=iv)
         mass = check_value(iv.value, "each interval's value")
         if mass < 0:
-            raise ValueError(f"IntervalPmf masses must be >= 0, got value {mass!r} in {iv!r}")
+            raise fail("pmf_weights", value=mass, interval=iv)
         exact = _exact(mass)
         get = raw.get
         for point, _ in iv:
@@ -277,11 +273,16 @@ def _exact(mass: int | float) -> int | Fraction:
     return int(as_fraction) if as_fraction.denominator == 1 else as_fraction
 
 
-def _real(x: Any, name: str) -> Any:
+#: Message keys ``(wrong type, NaN)`` with 0.4.0's texts.
+_COORDINATE_KEYS = ("pmf_coordinate_type", "pmf_coordinate_nan")
+_PROBABILITY_KEYS = ("pmf_probability_type", "pmf_probability_range")
+
+
+def _real(x: Any, name: str, keys: tuple[str, str]) -> Any:
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"{name} must be a real number, not {type(x).__name__} ({x!r})")
+        raise fail(keys[0], name=name, type=type(x).__name__, value=x)
     if not isinstance(x, (int, float)):
         x = float(x)
     if isinstance(x, float) and math.isnan(x):
-        raise ValueError(f"{name} must not be NaN")
+        raise fail(keys[1], name=name, value=x)
     return x

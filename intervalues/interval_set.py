@@ -8,20 +8,19 @@ are runs, exact across different steps (see ``_runs``).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from ._checks import (
     InvalidTypeError,
-    check_coordinate,
     check_factor,
     check_layouts,
     check_use_rust,
-    describe,
     fail,
 )
-from ._columnar import ColumnarCollection, numpy_points
-from ._engine import combine
+from ._columnar import ColumnarCollection, as_list, numpy_points, plain_numbers
+from ._engine import combine, lookup, setops, stats
 from ._engine.columns import Layout, Track, TrackId
 from ._engine.coords import domain_of, key_of
 from ._engine.lattice import divide, exact, exact_step
@@ -34,6 +33,17 @@ from .base_interval import BaseInterval, Coordinate, Length, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
 
 __all__ = ["IntervalSet"]
+
+
+def _mixing_op(what: str, other: Any, discrete: bool) -> str:
+    """How a set operation combines its operands, for the mixing checks: 0.4.0 raised
+    one text when it merged two collections and another when it compared coordinates."""
+    single = isinstance(other, (BaseInterval, tuple))
+    if what == "union":
+        return "merge"
+    if what in ("update", "symmetric_difference") or (what == "difference" and not discrete):
+        return "compare" if single else "merge"
+    return "compare"
 
 
 class IntervalSet(ColumnarCollection):
@@ -76,8 +86,8 @@ class IntervalSet(ColumnarCollection):
     def _from_columns(cls, layout: Layout, starts: list[Any], stops: list[Any]) -> IntervalSet:
         """A continuous set of canonical closed pieces (one-point pieces allowed)."""
         tracks: dict[TrackId, Track] = {}
-        if starts:
-            tracks[None] = Track(starts, stops, [1] * len(starts))
+        if len(starts):
+            tracks[None] = Track(starts, stops, array("q", [1]) * len(starts))
         return cls._from(layout, tracks)
 
     @classmethod
@@ -113,19 +123,31 @@ class IntervalSet(ColumnarCollection):
     def _coerce(self, other: Any, what: str, strict: bool = False) -> IntervalSet:
         """``other`` as a set; ``strict`` (difference, ``^``, ``update``, ...): only a set or
         an interval, as in 0.4.0."""
-        if strict and not isinstance(other, (IntervalSet, BaseInterval, tuple)):
-            raise fail("not_of_type", other=other, cls=IntervalSet, base=BaseInterval)
         if isinstance(other, IntervalSet):
             result = other
         elif isinstance(other, (BaseInterval, tuple)):
             result = IntervalSet(other)
-        elif isinstance(other, AbstractIntervalCollection):
+        elif isinstance(other, AbstractIntervalCollection) and not strict:
             result = IntervalSet(list(other))
         else:
-            raise InvalidTypeError(
-                f"{what} needs an interval or an interval collection, not {type(other).__name__}"
+            raise fail(
+                "update_type",
+                value=other,
+                cls=IntervalSet,
+                iv_cls=BaseInterval,
+                what=what,
+                type=type(other).__name__,
             )
-        check_layouts(self._layout, result._layout, f"IntervalSet.{what}")
+        op = _mixing_op(what, other, bool(self._layout.discrete))
+        kind = {
+            "intersection": "intersect",
+            "isdisjoint": "compare",
+            "issubset": "compare",
+            "issuperset": "compare",
+        }
+        check_layouts(
+            self._layout, result._layout, f"IntervalSet.{what}", op, kind.get(what, "mix")
+        )
         return result
 
     def _joined_layout(self, other: IntervalSet) -> Layout:
@@ -180,22 +202,12 @@ class IntervalSet(ColumnarCollection):
     def _covers_point(self, x: Any) -> bool:
         return bool(self._value_at(x))
 
-    def _check_query(self, x: Any) -> Any:
+    def _check_query(self, x: Any, op: str = "in") -> Any:
         if isinstance(x, BaseInterval):
             if self._layout.discrete is not None and x._discrete != self._layout.discrete:
-                raise TypeError(
-                    "cannot query a discrete set with a continuous interval or vice versa"
-                )
+                raise fail("set_compare_kind", where="a lookup")
             return x
-        try:
-            x = check_coordinate(x, "x")
-        except TypeError as exc:
-            raise InvalidTypeError(f"cannot look up {x!r} in an IntervalSet: {exc}") from None
-        if self._layout.domain is not None and domain_of(x).kind != self._layout.domain.kind:
-            raise InvalidTypeError(
-                f"cannot look up {x!r} in a set of {describe(self._layout.domain)}"
-            )
-        return x
+        return self._check_point(x, op)
 
     def __contains__(self, other: object) -> bool:
         """Whether a coordinate or a whole interval is covered.
@@ -204,14 +216,17 @@ class IntervalSet(ColumnarCollection):
         >>> 5 in s, BaseInterval(1, 7) in s
         (True, False)
         """
-        other = self._check_query(other)
-        if isinstance(other, BaseInterval):
+        return self._contains(self._check_query(other, "in"))
+
+    def _contains(self, x: Any) -> bool:
+        """Whether a checked coordinate or interval is covered."""
+        if isinstance(x, BaseInterval):
             if self.is_empty:
                 return False
-            return IntervalSet._single(other).issubset(self)
+            return IntervalSet._single(x).issubset(self)
         if self.is_empty:
             return False
-        return self._covers_point(other)
+        return self._covers_point(x)
 
     def contains_many(self, points: Any) -> Any:
         """Coverage of many points: NumPy points give a boolean NumPy array (vectorised,
@@ -220,12 +235,18 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([(0, 2), (5, 6)]).contains_many([1, 3, 5])
         [True, False, True]
         """
-        np, idx, hit = self._numpy_lookup(points)
+        np, keys = self._lookup_keys(points)
+        tr = self._tracks.get(None)
         if np is None:
+            points = as_list(points)
+            if tr is not None and plain_numbers(points) and self._numbers():
+                return lookup.covered_keys(tr, points)
             return [x in self for x in points]
-        if idx is None:  # discrete: point by point
+        if self._layout.discrete:  # point by point
             return np.asarray([x in self for x in numpy_points(points)], dtype=bool)
-        return hit
+        if tr is None:
+            return np.zeros(len(keys), dtype=bool)
+        return lookup.covered_array(tr, keys, np)
 
     def to_arrays(self) -> tuple[Any, Any]:
         """``(starts, stops)`` as NumPy arrays (continuous sets). Needs NumPy.
@@ -234,7 +255,7 @@ class IntervalSet(ColumnarCollection):
         [[0], [6]]
         """
         if self.discrete:
-            raise TypeError("to_arrays() needs a continuous set")
+            raise fail("set_columns_discrete", what="to_arrays()")
         return self._numpy_columns()[:2]
 
     def to_pandas(self) -> Any:
@@ -246,12 +267,18 @@ class IntervalSet(ColumnarCollection):
         1      8     9
         """
         if self.discrete:
-            raise TypeError("to_pandas() needs a continuous set")
+            raise fail("set_columns_discrete", what="to_pandas()")
         return self._frame(with_values=False)
+
+    def _table_columns(self) -> dict[str, Any]:
+        if self.discrete:
+            raise fail("set_columns_discrete", what="to_arrow()")
+        starts, stops, _ = self._key_columns()
+        return {"start": starts, "stop": stops}
 
     def __getitem__(self, other: object) -> int:
         """1 if covered, else 0."""
-        return 1 if other in self else 0
+        return 1 if self._contains(self._check_query(other, "index")) else 0
 
     def find_which_contains(self, other: BaseInterval | Coordinate) -> BaseInterval | bool:
         """The first piece containing ``other``, or ``False``.
@@ -290,14 +317,7 @@ class IntervalSet(ColumnarCollection):
             else:
                 runs = normalize(subtract_all(a, b))
             return type(self)._from_runs(layout, runs)
-        mine, theirs = self._tracks.get(None), other._tracks.get(None)
-        s, e = closed_op(
-            mine.starts if mine else [],
-            mine.stops if mine else [],
-            theirs.starts if theirs else [],
-            theirs.stops if theirs else [],
-            op,
-        )
+        s, e = setops.set_algebra(self._tracks.get(None), other._tracks.get(None), op)
         return type(self)._from_columns(layout, s, e)
 
     def union(self, other: IntervalSet | BaseInterval) -> IntervalSet:
@@ -342,6 +362,8 @@ class IntervalSet(ColumnarCollection):
         IntervalSet:{BaseInterval[0;5], BaseInterval[6;8], BaseInterval[8.5;9]}
         """
         o = self._coerce(other, "symmetric_difference", strict=True)
+        if not self._joined_layout(o).discrete:
+            return self._binary(o, "xor")
         return self._binary(o, "sub")._binary(o._binary(self, "sub"), "or")
 
     def __or__(self, other: Any) -> IntervalSet:
@@ -373,7 +395,7 @@ class IntervalSet(ColumnarCollection):
         return self.__and__(other)
 
     def __sub__(self, other: Any) -> IntervalSet:
-        return self.difference(other)
+        return self.difference(other)  # no NotImplemented: 0.4.0 raised its ValueError here
 
     def __rsub__(self, other: Any) -> IntervalSet:
         """``interval - set``: the interval's geometry without the set (W7)."""
@@ -382,7 +404,7 @@ class IntervalSet(ColumnarCollection):
         return IntervalSet(as_interval(other, "other")) - self
 
     def __xor__(self, other: Any) -> IntervalSet:
-        return self.symmetric_difference(other)
+        return self.symmetric_difference(other)  # 0.4.0 raised its ValueError here too
 
     def __rxor__(self, other: Any) -> IntervalSet:
         if isinstance(other, AbstractIntervalCollection):
@@ -413,7 +435,12 @@ class IntervalSet(ColumnarCollection):
         >>> s = IntervalSet([(0, 2)]); s.add(BaseInterval(1, 4)); s.add(IntervalSet([(6, 7)])); s
         IntervalSet:{BaseInterval[0;4], BaseInterval[6;7]}
         """
-        self._replace_with(self.union(other))
+        self._update(other)
+
+    def _update(self, other: Any) -> None:
+        """In-place union (``add``/``update``): only a set or an interval, as in 0.4.0
+        (mixing a single interval is refused with 0.4.0's coordinate text)."""
+        self._replace_with(self._binary(self._coerce(other, "update", strict=True), "or"))
 
     def update(self, other: AbstractInterval, reverse: bool = False) -> None:
         """In-place union (``reverse=True``: difference).
@@ -423,10 +450,10 @@ class IntervalSet(ColumnarCollection):
         >>> s.update(BaseInterval(1, 2), reverse=True); s
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
         """
-        if not isinstance(other, (IntervalSet, BaseInterval, tuple)):
-            raise fail("not_of_type", other=other, cls=IntervalSet, base=BaseInterval)
-        o: Any = other
-        self._replace_with(self.difference(o) if reverse else self.union(o))
+        if reverse:
+            self._replace_with(self.difference(other))  # type: ignore[arg-type]  # checked there
+        else:
+            self._update(other)
 
     def update_set(
         self, other: IntervalSet | BaseInterval, one_by_one: bool = False, reverse: bool = False
@@ -490,13 +517,17 @@ class IntervalSet(ColumnarCollection):
         >>> s.remove(BaseInterval(0, 1))
         Traceback (most recent call last):
             ...
-        KeyError: BaseInterval[0;1]
+        KeyError: '[0;1] not in IntervalSet:{BaseInterval[0;2]}'
         """
-        item = as_interval(item, "item").as_index()
+        given = as_interval(item, "item")
+        if self._layout.discrete is not None and given._discrete != self._layout.discrete:
+            raise fail("set_mix_kind", where="IntervalSet.remove")
+        item = given.as_index()
         pieces = list(self)
         dom = self._layout.domain
         if (dom is not None and domain_of(item.start).kind != dom.kind) or item not in pieces:
-            raise KeyError(item)  # another domain is not stored either (0.4.0)
+            # another domain is not stored either (0.4.0)
+            raise fail("set_remove_missing", value=given, owner=self)
         pieces.remove(item)
         self._replace_with(self._rebuilt(pieces))
 
@@ -509,7 +540,7 @@ class IntervalSet(ColumnarCollection):
         """
         pieces = list(self)
         if not pieces:
-            raise KeyError("pop from an empty IntervalSet")
+            raise fail("set_pop_empty")
         last = pieces.pop()
         self._replace_with(self._rebuilt(pieces))
         return last
@@ -558,7 +589,9 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)]).clip(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[5;6], BaseInterval[8;8.5]}
         """
-        return self & IntervalSet._single(as_interval(interval, "interval"))
+        return self & IntervalSet._single(
+            as_interval(interval, "interval", "interval_not_interval")
+        )
 
     def contained_intervals(self, interval: BaseInterval) -> tuple[BaseInterval, ...]:
         """The stored pieces lying fully inside ``interval``, sorted (a tuple, as in 0.4.0).
@@ -566,9 +599,9 @@ class IntervalSet(ColumnarCollection):
         >>> IntervalSet([(0, 1), (2, 3), (4, 6)]).contained_intervals(BaseInterval(0, 5))
         (BaseInterval[0;1], BaseInterval[2;3])
         """
-        interval = as_interval(interval, "interval")
-        if self._tracks and interval._discrete != self._layout.discrete:
-            raise fail("set_compare_kind", what="contained_intervals")  # as 0.4.0
+        interval = as_interval(interval, "interval", "interval_not_interval")
+        if self._layout.discrete is not None and interval._discrete != self._layout.discrete:
+            raise fail("set_compare_kind", where="IntervalSet.contained_intervals")
         return tuple(sorted(p for p in self if interval.contains(p)))
 
     # -- sizes ------------------------------------------------------------------------------
@@ -584,7 +617,7 @@ class IntervalSet(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(sum(b - a for a, b in zip(tr.starts, tr.stops)))
+        return self._as_length(stats.coverage(tr))
 
     def get_length(self, index: BaseInterval | None = None) -> Length:
         """:meth:`total_length`, or ``index.get_length()`` if ``index`` is covered (else 0).
@@ -605,7 +638,7 @@ class IntervalSet(ColumnarCollection):
         7
         """
         if self.discrete:
-            raise TypeError("coverage_length() needs continuous intervals")
+            raise fail("coverage_length_discrete")
         return self.total_length()
 
     def support_point_count(self) -> int:
@@ -617,14 +650,14 @@ class IntervalSet(ColumnarCollection):
         7
         """
         if None in self._tracks:
-            raise TypeError("support_point_count() needs discrete intervals")
+            raise fail("support_point_count_continuous")
         return point_count(self._runs)
 
     # -- comparison and display ---------------------------------------------------------------
     def __mul__(self, factor: float) -> IntervalSet:
         """An unchanged copy (sets have no weights)."""
 
-        check_factor(factor)
+        check_factor(factor, key="iv_factor")
         return self.copy()
 
     __rmul__ = __mul__

@@ -27,6 +27,8 @@ import sys
 from datetime import datetime, tzinfo
 from typing import Any
 
+from ._checks import fail
+
 __all__ = ["plot_steps", "require_matplotlib", "step_vertices"]
 
 INSTALL_HINT = "pip install 'intervalues[plot]'"
@@ -45,7 +47,7 @@ def require_matplotlib() -> Any:
     try:
         import matplotlib
     except ImportError:
-        raise ImportError(f"plotting needs matplotlib: {INSTALL_HINT}") from None
+        raise fail("missing_matplotlib", hint=INSTALL_HINT) from None
     if (
         "matplotlib.pyplot" not in sys.modules
         and not os.environ.get("MPLBACKEND")
@@ -160,10 +162,7 @@ def _kind_of(collection: Any) -> str:
     ):
         if name in names:
             return kind
-    raise TypeError(
-        "plot_steps() draws an IntervalMeter, IntervalCounter, IntervalPdf, IntervalSet or "
-        f"IntervalPmf, not {type(collection).__name__}"
-    )
+    raise fail("plot_type", type=type(collection).__name__)
 
 
 def _is_discrete(piece: Any) -> bool:

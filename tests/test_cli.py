@@ -312,14 +312,15 @@ class TestOutput:
         )
         assert code == 0
         assert f"wrote 6 pieces to {out_csv}" in out
+        # the weight column holds a float, so it is a float column (as in pyarrow/pandas)
         assert read_pieces_csv(out_csv) == [
             ["start", "stop", "value"],
-            ["0", "5", "2"],
+            ["0", "5", "2.0"],
             ["5", "8", "3.5"],
             ["8", "9", "4.5"],
             ["9", "10", "3.5"],
             ["10", "15", "1.5"],
-            ["20", "30", "4"],
+            ["20", "30", "4.0"],
         ]
 
     def test_out_parquet_round_trip(
@@ -656,15 +657,15 @@ class TestProgress:
     def test_terminal_shows_the_bar_on_long_inputs(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        import intervalues.cli
+        import intervalues.cli.progress
 
         path = write_csv(tmp_path / "many.csv", ["s", "e"], [[i, i + 10] for i in range(10_000)])
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 0.0)  # "long" from the start
+        monkeypatch.setattr(intervalues.cli.progress, "PROGRESS_DELAY", 0.0)  # long at once
         code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
         assert code == 0
         assert "100%  10,000 rows" in err
-        monkeypatch.setattr(intervalues.cli, "PROGRESS_DELAY", 3600.0)  # never long enough
+        monkeypatch.setattr(intervalues.cli.progress, "PROGRESS_DELAY", 3600.0)  # never long enough
         code, _, err = run(capsys, "combine", path, "--start", "s", "--stop", "e")
         assert code == 0 and err == ""
 

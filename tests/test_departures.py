@@ -84,6 +84,7 @@ class TestW4UpdatesAndLookups:
             right = sum(iv.value for iv in ivs if iv.start <= x < iv.stop)
             assert v == (left if left != 0 else right)
 
+
 class TestW5CounterMinusIntervalSubtracts:
     def make(self):
         return IntervalCounter([BaseInterval(0, 2), BaseInterval(1, 3)])

@@ -1,6 +1,5 @@
 """Public behaviour of IntervalSet (SPEC §3.7; sets print sorted, docs/compatibility.md)."""
 
-
 import pytest
 
 from intervalues import (

@@ -15,26 +15,106 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import Any, Literal
 
 from .coords import NUMBER, Domain, from_key
 from .lattice import Exact, from_exact, step_from_exact
 from .sweep import merge_canonical
 
-__all__ = ["Layout", "Track", "TrackId", "check_canonical", "pack", "sorted_tracks", "splice"]
+__all__ = [
+    "Code",
+    "Layout",
+    "Track",
+    "TrackId",
+    "check_canonical",
+    "code_of",
+    "machine",
+    "machine_track",
+    "owned",
+    "pack",
+    "sorted_tracks",
+    "splice",
+]
 
 #: ``None`` for the continuous track, ``(step, offset)`` for a lattice of discrete points.
 TrackId = tuple[Exact, Exact] | None
+
+#: The kernel's name of a machine column's item type: ``"i"`` (int64), ``"f"`` (float64).
+Code = Literal["i", "f"]
+
+_CODES: dict[str, Code] = {"q": "i", "d": "f"}
+
+
+def code_of(col: Any) -> Code | None:
+    """``"i"``/``"f"`` for a machine column (a typed ``array``, or a read-only
+    ``memoryview`` of the kernel's bytes), ``None`` for a list.
+
+    >>> code_of(array("q", [1])), code_of(memoryview(bytes(8)).cast("d")), code_of([1, 0.5])
+    ('i', 'f', None)
+    """
+    if isinstance(col, array):
+        return _CODES.get(col.typecode)
+    if isinstance(col, memoryview):
+        return _CODES.get(col.format)
+    return None
+
+
+def machine(col: Any) -> tuple[Code, bytes] | None:
+    """``(code, bytes)`` of a machine column, as the kernel takes it; ``None`` for a list.
+
+    A column the kernel made is a read-only view of its own ``bytes``: those are handed
+    back as they are, without a copy (nothing can have changed them). A typed ``array``
+    is copied once (``tobytes()``); nothing is cached, so nothing can go stale.
+
+    >>> data = bytes(8)
+    >>> machine(memoryview(data).cast("d"))[1] is data, machine(array("q", [1]))[0], machine([1])
+    (True, 'i', None)
+    """
+    code = code_of(col)
+    if code is None:
+        return None
+    if isinstance(col, memoryview):
+        data = col.obj
+        if type(data) is bytes and len(data) == col.nbytes:
+            return code, data
+    return code, col.tobytes()
+
+
+def machine_track(track: Track) -> tuple[Code, Code, tuple[bytes, bytes, bytes]] | None:
+    """``(coords, vals, (starts, stops, values))`` of a track the kernel can read (machine
+    columns, one coordinate type), or ``None``.
+
+    >>> machine_track(Track([0.0], [1.5], [2]))[:2], machine_track(Track([0], [2**70], [1]))
+    (('f', 'i'), None)
+    """
+    s, e, v = machine(track.starts), machine(track.stops), machine(track.values)
+    if s is None or e is None or v is None or s[0] != e[0]:
+        return None
+    return s[0], v[0], (s[1], e[1], v[1])
+
+
+def owned(col: Any) -> Any:
+    """A writable copy of a column: an ``array`` for a machine column, else a list.
+
+    >>> owned(memoryview(bytes(8)).cast("q")), owned([1, 0.5])
+    (array('q', [0]), [1, 0.5])
+    """
+    if isinstance(col, memoryview):
+        out = array(col.format)
+        out.frombytes(col.cast("B"))
+        return out
+    return col[:]
 
 
 def pack(col: Any) -> Any:
     """A column as a typed ``array`` (``'q'`` for 64-bit ints, ``'d'`` for floats: 8 bytes
     an item, viewable by NumPy without a copy), or a list for big ints and mixed types.
+    A read-only view of the kernel's bytes (see :func:`machine`) is kept as it is.
 
     >>> pack([1, 2]), pack([0.5]), pack([2**70]), pack([1, 0.5])
     (array('q', [1, 2]), array('d', [0.5]), [1180591620717411303424], [1, 0.5])
     """
-    if isinstance(col, array):
+    if isinstance(col, (array, memoryview)):
         return col
     if not col:  # an empty column stays a list: callers may append any type to it
         return list(col)
@@ -55,6 +135,8 @@ def splice(col: Any, lo: int, hi: int, new: list[Any]) -> Any:
     >>> splice(array("q", [1, 2, 3]), 1, 2, [5, 6]), splice(array("q", [1]), 0, 0, [0.5])
     (array('q', [1, 5, 6, 3]), [0.5, 1])
     """
+    if isinstance(col, memoryview):  # the kernel's read-only bytes: splice a copy
+        col = owned(col)
     if isinstance(col, array):
         types = set(map(type, new))
         fits = types <= {int} if col.typecode == "q" else types <= {float}
@@ -70,7 +152,9 @@ def splice(col: Any, lo: int, hi: int, new: list[Any]) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    if type(a) is type(b) and (not isinstance(a, array) or a.typecode == b.typecode):
+    if code_of(a) is not None and code_of(b) is not None:  # item by item, at C speed
+        return memoryview(a) == memoryview(b)
+    if type(a) is type(b):
         return bool(a == b)
     return len(a) == len(b) and list(a) == list(b)
 
@@ -78,7 +162,9 @@ def _same(a: Any, b: Any) -> bool:
 class Track:
     """One sorted column set: ``starts``, ``stops``, ``values`` (canonical after every op).
 
-    Columns are typed arrays where the data allows (see :func:`pack`), lists otherwise.
+    Columns are machine columns where the data allows (typed arrays, or read-only views
+    of the bytes the kernel returned; see :func:`pack` and :func:`machine`), lists
+    otherwise. A view is never written: operations build new columns.
 
     >>> t = Track([0, 4], [2, 6], [1, 3])
     >>> t.find(2), t.find(3), t.find_half_open(4)
@@ -93,8 +179,11 @@ class Track:
         self.values = pack(values)
 
     def copy(self) -> Track:
-        """An independent copy of the three columns."""
+        """An independent copy of the three columns (read-only views are shared)."""
         return Track(self.starts[:], self.stops[:], self.values[:])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Track, (owned(self.starts), owned(self.stops), owned(self.values))
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -7,8 +7,8 @@ validated before, in ``intervalues._checks``). The accelerator takes a track onl
 its answer is bit-identical to Python's; anything else, and any overflow inside the
 kernel, is computed by the pure-Python sweep, exactly. So the choice affects speed only.
 
->>> build({None: ([0, 2], [4, 6], [1, 1])}, "meter", False)[None].values
-array('q', [1, 2, 1])
+>>> build({None: ([0, 2], [4, 6], [1, 1])}, "meter", False)[None].rows()
+[(0, 2, 1), (2, 4, 2), (4, 6, 1)]
 """
 
 from __future__ import annotations
@@ -16,13 +16,24 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
+from operator import mul
 from typing import Any
 
 from . import accel
-from .columns import Track, TrackId, sorted_tracks, splice
+from .columns import Track, TrackId, code_of, machine_track, sorted_tracks, splice
 from .sweep import Kind, combine_columns
 
-__all__ = ["RawColumns", "add_into", "build", "build_arrays", "build_python", "use_accel"]
+__all__ = [
+    "RawColumns",
+    "add_into",
+    "add_track",
+    "build",
+    "build_arrays",
+    "build_python",
+    "scale_track",
+    "use_accel",
+]
 
 RawColumns = tuple[Sequence[Any], Sequence[Any], Sequence[Any]]
 
@@ -79,22 +90,86 @@ def build(
 def build_arrays(
     starts: Any, stops: Any, values: Any, kind: Kind, use_rust: bool | None
 ) -> dict[TrackId, Track]:
-    """Sweep NumPy columns (int64/float64): straight to the kernel as bytes when it is
-    used, else through the Python kernel."""
+    """Sweep machine columns (NumPy int64/float64 or typed ``array``; ``values`` may be a
+    list mixing ints and floats): straight to the kernel as bytes when it is used, else
+    through the Python kernel."""
     if len(starts) == 0:
         return {}
     if use_accel(use_rust):
-        out = accel.combine_bytes(
-            kind,
-            starts.tobytes(),
-            stops.tobytes(),
-            values.tobytes(),
-            "f" if starts.dtype.kind == "f" else "i",
-            "f" if values.dtype.kind == "f" else "i",
-        )
+        if isinstance(values, list):
+            out = _combine_mixed(starts, stops, values, kind)
+        else:
+            out = accel.combine_bytes(
+                kind,
+                starts.tobytes(),
+                stops.tobytes(),
+                values.tobytes(),
+                _code(starts),
+                _code(values),
+            )
         if out is not None:
             return sorted_tracks({None: Track(*out)})
-    return build_python({None: (starts.tolist(), stops.tolist(), values.tolist())}, kind)
+    return build_python({None: (_listed(starts), _listed(stops), _listed(values))}, kind)
+
+
+def _listed(col: Any) -> list[Any]:
+    return col if isinstance(col, list) else col.tolist()
+
+
+def _code(col: Any) -> accel.TypeCode:
+    """The kernel's type code of a machine column: ``"f"`` (float64) or ``"i"`` (int64)."""
+    if isinstance(col, array):
+        return "f" if col.typecode == "d" else "i"
+    return "f" if col.dtype.kind == "f" else "i"
+
+
+def _combine_mixed(starts: Any, stops: Any, values: list[Any], kind: Kind) -> Any:
+    """Values mixing ints and floats on the kernel, with the Python kernel's answer.
+
+    The rule (see ``sweep``): a piece's value is the exact sum of the values covering
+    it (a float as the decimal it prints as, an int as itself), rounded once, and an
+    ``int`` when only ints cover it. The callers checked that the ints' absolute sum is
+    at most 2**53, so every int and every partial int total is exact as a float, and
+    the kernel's decimal sum over the values as float64 is that exact sum, rounded
+    once. What is left is the type: a meter's piece stays an int where no float-valued
+    interval covers its start (a merged piece keeps the type of its first stretch, as
+    in the Python kernel); counts and sets are ints anyway.
+    """
+    code = _code(starts)
+    out = accel.combine_bytes(
+        kind, starts.tobytes(), stops.tobytes(), array("d", values).tobytes(), code, "f"
+    )
+    if out is None or kind != "meter" or not len(out[0]):
+        return out
+    floats = [type(x) is float for x in values]
+    if isinstance(starts, array):
+        float_starts = array(starts.typecode, compress(starts, floats)).tobytes()
+        float_stops = array(stops.typecode, compress(stops, floats)).tobytes()
+    else:  # NumPy
+        float_starts, float_stops = starts[floats].tobytes(), stops[floats].tobytes()
+    ones = (array("q", [1]) * sum(floats)).tobytes()
+    cover = accel.combine_bytes("set", float_starts, float_stops, ones, code, "i")
+    if cover is None:
+        return None
+    return out[0], out[1], typed_values(out[0], out[2], cover[0], cover[1])
+
+
+def typed_values(starts: Any, values: Any, cover_starts: Any, cover_stops: Any) -> list[Any]:
+    """``values`` with an ``int`` wherever a piece's start is not covered by the
+    (sorted, disjoint) float-valued cover ``[cover_starts[j], cover_stops[j])``.
+
+    >>> typed_values([0, 2, 5], [1.0, 2.5, 3.0], [2], [4])
+    [1, 2.5, 3]
+    """
+    out = list(values)
+    j = 0
+    n = len(cover_starts)
+    for i, a in enumerate(starts):
+        while j < n and cover_stops[j] <= a:
+            j += 1
+        if j == n or a < cover_starts[j]:
+            out[i] = int(out[i])
+    return out
 
 
 def _machine(col: Sequence[Any]) -> tuple[accel.TypeCode, bytes] | None:
@@ -157,3 +232,73 @@ def add_into(
     track.starts = splice(track.starts, lo, hi, s)
     track.stops = splice(track.stops, lo, hi, e)
     track.values = splice(track.values, lo, hi, v)
+
+
+def add_track(
+    mine: Track | None, other: Track, kind: Kind, times: Any = 1, use_rust: bool | None = None
+) -> Track:
+    """``mine + times * other`` as a new canonical track (``mine`` is left unchanged).
+
+    Many pieces (``BIG_SPLICE`` or more between the two in the stretch ``other``
+    spans) with ``times`` 1 or -1 go to the kernel's linear merge when both tracks have
+    the same machine types: O(n + m). Otherwise only the stretch ``other`` touches is
+    re-swept and spliced in (:func:`add_into`): O(log n + k log k + splice). Both give
+    the sweep's exact answer.
+
+    >>> add_track(Track([0], [4], [1]), Track([2], [6], [1]), "meter", -1).rows()
+    [(0, 2, 1), (4, 6, -1)]
+    """
+    plain = type(times) is int and times in (1, -1)
+    if plain and use_accel(use_rust) and _big(mine, other):
+        b = machine_track(other)
+        if b is not None:
+            coords, vals, theirs = b
+            a = machine_track(mine) if mine is not None else (coords, vals, (b"", b"", b""))
+            if a is not None and a[:2] == (coords, vals):
+                out = accel.add_steps(kind, a[2], theirs, coords, vals, subtract=times == -1)
+                if out is not None:
+                    return Track(*out)
+    values = other.values if times == 1 else [v * times for v in other.values]
+    if mine is None:
+        return Track(*combine_columns(other.starts, other.stops, values, kind))
+    new = mine.copy()
+    add_into(new, other.starts, other.stops, values, kind)
+    return new
+
+
+def _big(mine: Track | None, other: Track) -> bool:
+    """Whether ``mine + other`` re-sweeps at least ``BIG_SPLICE`` pieces."""
+    if len(other) >= BIG_SPLICE or mine is None or not len(other):
+        return len(other) >= BIG_SPLICE
+    lo = bisect_left(mine.stops, other.starts[0])
+    hi = bisect_right(mine.starts, other.stops[-1])
+    return hi - lo + len(other) >= BIG_SPLICE
+
+
+def scale_track(
+    track: Track, kind: Kind, factor: int | float, use_rust: bool | None = None
+) -> Track:
+    """Every value times ``factor`` (a counter's truncated toward zero: ``int(v *
+    factor)``), re-canonicalised: zero products dropped, equal touching ones merged.
+    O(n). The caller handles a counter's ``factor <= 0`` (empty).
+
+    >>> scale_track(Track([0, 1], [1, 2], [1, 2]), "counter", 0.5).rows()
+    [(1, 2, 1)]
+    """
+    if use_accel(use_rust):
+        steps = machine_track(track)
+        if steps is not None:
+            coords, vals, cols = steps
+            out = accel.scale_steps(kind, cols, coords, vals, factor)
+            if out is not None:
+                return Track(*out)
+    if kind == "counter":
+        values = [int(v * factor) for v in track.values]
+    elif type(factor) is int and factor and code_of(track.values) == "i":
+        # Exact non-zero int products of distinct neighbours stay non-zero and distinct:
+        # already canonical (pack keeps products beyond 64 bits as Python ints).
+        products = list(map(mul, track.values, repeat(factor)))
+        return Track(track.starts[:], track.stops[:], products)
+    else:
+        values = [v * factor for v in track.values]
+    return Track(track.starts[:], track.stops[:], values).canonical()

@@ -5,6 +5,12 @@ A *pair* is ``(value, measure)``: a piece's value and its length (continuous, in
 units) or point count (discrete). Means are computed with exact rationals and rounded
 once; sums of float terms with ``math.fsum``.
 
+The functions on a continuous track (:func:`total`, :func:`integral`,
+:func:`coverage`, :func:`statistic`, :func:`threshold_regions`) run in the kernel when
+it is used and the columns are machine columns, else in Python on the columns
+themselves (``map``/``sum`` at C speed for typed columns, no object per piece where the
+answer allows it), with the same answers to the bit.
+
 >>> from intervalues._engine.columns import Track
 >>> t = Track([0, 2], [2, 6], [3, 1])
 >>> pairs = continuous_pairs(t)
@@ -16,23 +22,32 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import Any
+from itertools import chain
+from operator import mul, sub
+from typing import Any, Literal
 
-from .columns import Track
-from .sweep import scale_values
+from . import accel
+from .columns import Track, code_of, machine, machine_track
+from .combine import use_accel
 
 __all__ = [
+    "Statistic",
     "average",
     "continuous_pairs",
-    "exact_dot",
+    "coverage",
     "exact_sum",
     "integral",
     "median",
     "mode",
     "regions",
+    "statistic",
+    "threshold_regions",
+    "total",
 ]
+
+Statistic = Literal["average", "median", "mode", "minimum", "maximum"]
 
 Pair = tuple[Any, Any]
 
@@ -43,10 +58,54 @@ def exact_sum(terms: Iterable[Any]) -> Any:
     >>> exact_sum([1, 2]), exact_sum([0.1, 0.2, -0.3])
     (3, 2.7755575615628914e-17)
     """
+    code = code_of(terms)
+    if code is not None:  # a typed column: one type throughout
+        return math.fsum(terms) if code == "f" else sum(terms)
     terms = list(terms)
     if any(type(t) is float for t in terms):
         return math.fsum(terms)
     return sum(terms)
+
+
+def _typed(track: Track) -> set[Any]:
+    """The type codes of a track's three columns (``None`` among them for a list)."""
+    return {code_of(track.starts), code_of(track.stops), code_of(track.values)}
+
+
+def total(tracks: Sequence[Track], use_rust: bool | None = None) -> Any:
+    """``exact_sum`` of every value of the tracks (``IntervalMeter.total()``). O(n).
+
+    >>> total([Track([0], [1], [0.1]), Track([0], [1], [0.2])])
+    0.30000000000000004
+    """
+    if len(tracks) == 1 and use_accel(use_rust):
+        column = machine(tracks[0].values)
+        if column is not None:
+            out = accel.total(column[1], column[0])
+            if out is not None:
+                return out
+    if len(tracks) == 1:
+        return exact_sum(tracks[0].values)
+    return exact_sum(chain.from_iterable(tr.values for tr in tracks))
+
+
+def coverage(track: Track, use_rust: bool | None = None) -> Any:
+    """``exact_sum`` of the pieces' lengths ``stop - start``. O(n).
+
+    >>> coverage(Track([0.0, 2.0], [1.0, 4.5], [1, 1]))
+    3.5
+    """
+    if use_accel(use_rust):
+        s, e = machine(track.starts), machine(track.stops)
+        if s is not None and e is not None and s[0] == e[0]:
+            out = accel.coverage((s[1], e[1]), s[0])
+            if out is not None:
+                return out
+    lengths = map(sub, track.stops, track.starts)
+    codes = {code_of(track.starts), code_of(track.stops)}
+    if None in codes:
+        return exact_sum(lengths)
+    return math.fsum(lengths) if "f" in codes else sum(lengths)
 
 
 def overlapping(track: Track, lo: Any = None, hi: Any = None) -> tuple[int, int]:
@@ -78,45 +137,49 @@ def continuous_pairs(track: Track | None, lo: Any = None, hi: Any = None) -> lis
     return pairs
 
 
-def integral(track: Track, lo: Any = None, hi: Any = None) -> Any:
-    """Σ length × value of the pieces, clipped to ``[lo, hi]`` when given: exact, every
-    float read as the decimal it prints as (the rule of the sweep), rounded once.
+def integral(track: Track, lo: Any = None, hi: Any = None, use_rust: bool | None = None) -> Any:
+    """Σ length × value of the pieces, clipped to ``[lo, hi]`` when given. O(n), or
+    O(log n + k) with a window in Python.
 
-    >>> integral(Track([-1.0, 0.0, 1.5], [0.0, 1.5, 2.5], [1, 0.7, -0.3]))
-    1.75
+    >>> t = Track([0, 2], [2, 4], [1, 3])
+    >>> integral(t), integral(t, 1.5, 3)
+    (8, 3.5)
     """
+    if use_accel(use_rust):
+        steps = machine_track(track)
+        if steps is not None:
+            window = None if lo is None else (lo, hi)
+            out = accel.integral(steps[2], steps[0], steps[1], window)
+            if out is not None:
+                return out
+    if lo is None and None not in (codes := _typed(track)):
+        terms = map(mul, map(sub, track.stops, track.starts), track.values)
+        return math.fsum(terms) if "f" in codes else sum(terms)
     i, j = overlapping(track, lo, hi)
-    rows: Iterable[tuple[Any, Any, Any]] = zip(
-        track.starts[i:j], track.stops[i:j], track.values[i:j]
-    )
-    if lo is not None:
-        rows = ((max(a, lo), min(b, hi), v) for a, b, v in rows if a < hi and b > lo)
-    starts: list[Any] = []
-    stops: list[Any] = []
-    values: list[Any] = []
-    for a, b, v in rows:
-        starts.append(a)
-        stops.append(b)
-        values.append(v)
-    return exact_dot(starts, stops, values)
+    rows = zip(track.starts[i:j], track.stops[i:j], track.values[i:j])
+    if lo is None:
+        return exact_sum((b - a) * v for a, b, v in rows)
+    return exact_sum((min(b, hi) - max(a, lo)) * v for a, b, v in rows if a < hi and b > lo)
 
 
-def exact_dot(starts: list[Any], stops: list[Any], values: list[Any]) -> Any:
-    """Σ (stop − start) × value, exact under the decimal reading of floats, rounded once
-    (an ``int`` when every number is an ``int``).
+def threshold_regions(
+    track: Track, threshold: int | float, at_least: bool, use_rust: bool | None = None
+) -> tuple[Any, Any]:
+    """``(starts, stops)`` of the pieces whose value is ``>= threshold`` (``at_least``)
+    or ``< threshold``, compared exactly, touching ones merged. O(n).
 
-    >>> exact_dot([0, 2], [2, 3], [3, 1]), exact_dot([0.0], [0.3], [0.1])
-    (7, 0.03)
+    >>> [list(c) for c in threshold_regions(Track([0, 2, 4], [2, 4, 6], [1, 2, 1]), 2, False)]
+    [[0, 4], [2, 6]]
     """
-    if not starts:
-        return 0
-    coords, c_scale, c_float = scale_values(starts + stops)
-    vals, v_scale, v_float = scale_values(values)
-    n = len(starts)
-    total = sum((b - a) * v for a, b, v in zip(coords[:n], coords[n:], vals))
-    if not (c_float or v_float):
-        return total
-    return total / (c_scale * v_scale)  # int / int: correctly rounded
+    if use_accel(use_rust):
+        steps = machine_track(track)
+        if steps is not None:
+            out = accel.regions(steps[2], steps[0], steps[1], threshold, at_least)
+            if out is not None:
+                return out
+    if at_least:
+        return regions(track, lambda v: v >= threshold)
+    return regions(track, lambda v: v < threshold)
 
 
 def regions(track: Track | None, keep: Callable[[Any], bool]) -> tuple[list[Any], list[Any]]:
@@ -176,3 +239,64 @@ def mode(pairs: list[Pair]) -> tuple[Any, ...]:
         by_value[v] = by_value.get(v, 0) + _exact(w)
     best = max(by_value.values())
     return tuple(sorted(v for v, w in by_value.items() if w == best))
+
+
+def statistic(
+    name: Statistic,
+    track: Track | None,
+    lo: Any = None,
+    hi: Any = None,
+    use_rust: bool | None = None,
+) -> Any:
+    """A measure-weighted statistic of a continuous track's values (``None``: no
+    pieces), over ``[lo, hi]`` when given (its uncovered part counting 0): the
+    ``average``, ``median``, ``mode`` (a tuple), ``minimum`` or ``maximum``; ``None``
+    when there is nothing to measure (the caller raises its own error).
+
+    >>> t = Track([0, 2], [2, 4], [1, 3])
+    >>> statistic("median", t), statistic("average", t, 0, 8), statistic("mode", t, 0, 8)
+    (2.0, 1.0, (0,))
+    """
+    if track is not None and use_accel(use_rust):
+        steps = machine_track(track)
+        if steps is not None:
+            window = None if lo is None else (lo, hi)
+            out = accel.statistic(name, steps[2], steps[0], steps[1], window)
+            if out is not None:
+                return out
+    if track is not None and lo is None:
+        if name == "minimum":
+            return min(track.values)
+        if name == "maximum":
+            return max(track.values)
+        if _typed(track) == {"i"}:
+            return _int_statistic(name, track)
+    pairs = continuous_pairs(track, lo, hi)
+    if name == "average":
+        return average(pairs)
+    if name == "median":
+        return median(pairs)
+    if not pairs:  # a window whose length rounds to 0 in float arithmetic
+        return None
+    if name == "mode":
+        return mode(pairs)
+    values = [v for v, _ in pairs]
+    return min(values) if name == "minimum" else max(values)
+
+
+def _int_statistic(name: Statistic, track: Track) -> Any:
+    """Average, median or mode of a track of int columns: no pair per piece (the
+    measures grouped by value, exact ints), the same answers as the pair versions."""
+    lengths = list(map(sub, track.stops, track.starts))
+    if name == "average":
+        measure = sum(lengths)
+        weighted = sum(map(mul, track.values, lengths))
+        return float(Fraction(weighted) / Fraction(measure)) if measure else None
+    by_value: dict[int, int] = {}
+    get = by_value.get
+    for v, w in zip(track.values, lengths):
+        by_value[v] = get(v, 0) + w
+    if name == "mode":
+        best = max(by_value.values())
+        return tuple(sorted(v for v, w in by_value.items() if w == best))
+    return median(sorted(by_value.items()))

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
+from intervalues._checks import fail
 from intervalues.base_interval import BaseInterval, Coordinate
 
 from .segments import (
@@ -83,7 +84,7 @@ class IntervalMap(Generic[Payload]):
         if items is not None:
             for pair in items:
                 if not isinstance(pair, tuple) or len(pair) != 2:
-                    raise TypeError(f"items must hold (interval, payload) pairs, got {pair!r}")
+                    raise fail("map_items", value=pair)
                 self.assign(pair[0], value=pair[1])
 
     @classmethod
@@ -100,36 +101,31 @@ class IntervalMap(Generic[Payload]):
         return new
 
     # -- validation -------------------------------------------------------------------
-    def _range(self, start: Any, stop: Any) -> tuple[Any, Any, Any, Any, str]:
+    def _range(self, start: Any, stop: Any, what: str) -> tuple[Any, Any, Any, Any, str]:
+        """Validated ``[start, stop)`` for ``what`` (``"assignment"`` or ``"reset"``)."""
         start, a, ka = coordinate_of(start, "start", None)
         stop, b, kb = coordinate_of(stop, "stop", None)
         if ka != kb:
-            raise TypeError(
-                f"start and stop must both be {describe_kind(ka)}, got {start!r} and {stop!r}"
-            )
+            raise fail("map_bounds_domain", kind=describe_kind(ka), start=start, stop=stop)
         if self._kind is not None and ka != self._kind:
-            raise TypeError(
-                f"this map holds {describe_kind(self._kind)}; cannot assign {describe_kind(ka)}"
-            )
-        if not a < b:
-            raise ValueError(
-                f"the range must be non-empty (start < stop), got start={start!r}, stop={stop!r}"
-            )
+            held, given = describe_kind(self._kind), describe_kind(ka)
+            raise fail("map_assign_domain", held=held, given=given)
+        if a > b:
+            raise fail("map_reversed", start=start, stop=stop)
+        if a == b:
+            raise fail("map_empty_range", what=what, start=start, stop=stop)
         return start, stop, a, b, ka
 
     def _interval_bounds(self, interval: Any, name: str) -> tuple[Any, Any, Any]:
         """``(start, stop, payload-or-MISSING)`` of an interval or a bounds tuple."""
         if isinstance(interval, BaseInterval):
             if interval._discrete:
-                raise TypeError(f"{name} must be a continuous interval, not {interval!r}")
+                raise fail("map_discrete", name=name, value=interval)
             return interval.start, interval.stop, interval.value
         if isinstance(interval, (tuple, list)) and 2 <= len(interval) <= 3:
             payload = interval[2] if len(interval) == 3 else MISSING
             return interval[0], interval[1], payload
-        raise TypeError(
-            f"{name} must be an interval or a (start, stop[, value]) tuple, "
-            f"not {type(interval).__name__} ({interval!r})"
-        )
+        raise fail("interval_not_interval", type=type(interval).__name__, value=interval)
 
     # -- mutation ---------------------------------------------------------------------
     def assign(
@@ -155,18 +151,18 @@ class IntervalMap(Generic[Payload]):
         ((BaseInterval[0;3], 'a'), (BaseInterval[3;5], 'b'), (BaseInterval[5;10], 'a'))
         """
         if conflict != "replace":
-            raise ValueError(f"conflict must be 'replace', got {conflict!r}")
+            raise fail("map_conflict", value=conflict)
         if isinstance(start, (BaseInterval, tuple, list)):
             if stop is not MISSING:
-                raise TypeError("assign(interval, ...) takes the payload as value=, not a stop")
+                raise fail("map_payload_keyword")
             start, stop, payload = self._interval_bounds(start, "interval")
             if value is MISSING:
                 value = payload
             if value is MISSING:
-                raise TypeError("assign(interval) needs a payload: pass value=")
+                raise fail("map_payload_missing")
         elif stop is MISSING or value is MISSING:
-            raise TypeError("assign needs (start, stop, value) or (interval, value=...)")
-        start, stop, a, b, kind = self._range(start, stop)
+            raise fail("map_assign_arguments")
+        start, stop, a, b, kind = self._range(start, stop, "assignment")
         self._splice(a, b, start, stop, value)
         self._kind = kind
 
@@ -183,10 +179,10 @@ class IntervalMap(Generic[Payload]):
         if stop is MISSING:
             start, stop, _ = self._interval_bounds(interval, "interval")
         elif isinstance(interval, (BaseInterval, tuple, list)):
-            raise TypeError("reset takes an interval or (start, stop), not both")
+            raise fail("map_reset_arguments")
         else:
             start = interval
-        start, stop, a, b, _ = self._range(start, stop)
+        start, stop, a, b, _ = self._range(start, stop, "reset")
         self._splice(a, b, start, stop, ABSENT)
         if not self._sk:
             self._kind = None
@@ -376,18 +372,17 @@ class IntervalMap(Generic[Payload]):
         return set() if self._kind is None else {self._kind}
 
 
-def _check_maps(maps: Any, name: str) -> list[IntervalMap[Any]]:
+def _check_maps(maps: Any, key: str) -> list[IntervalMap[Any]]:
+    """The maps of ``maps`` (an iterable); ``key`` names 0.4.0's message for an item."""
     if isinstance(maps, IntervalMap):
-        raise TypeError(f"{name} must be an iterable of IntervalMaps, not one IntervalMap")
+        raise fail("maps_one_map")
     try:
         found = list(maps)
     except TypeError:
-        raise TypeError(
-            f"{name} must be an iterable of IntervalMaps, not {type(maps).__name__}"
-        ) from None
+        raise fail("maps_iterable", type=type(maps).__name__) from None
     for m in found:
         if not isinstance(m, IntervalMap):
-            raise TypeError(f"{name} must hold IntervalMaps, got {type(m).__name__} ({m!r})")
+            raise fail(key, type=type(m).__name__, value=m)
     return found
 
 
@@ -407,9 +402,9 @@ def combine_maps(
     >>> combine_maps([x, y], combine=tuple, absent=None).items()
     ((BaseInterval[0;2], (1, None)), (BaseInterval[2;4], (1, 10)), (BaseInterval[4;6], (None, 10)))
     """
-    found = _check_maps(maps, "maps")
+    found = _check_maps(maps, "maps_type")
     if not callable(combine):
-        raise TypeError(f"combine must be callable, not {type(combine).__name__}")
+        raise fail("not_callable", name="combine", type=type(combine).__name__, value=combine)
     kind = common_kind((m._domain_kinds() for m in found), "combine_maps")
     builder = Builder()
     for a, b, start, stop, payloads in elementary([m._columns() for m in found]):
@@ -429,7 +424,7 @@ def resolve_maps(maps: Iterable[IntervalMap[Any]], default: Any = None) -> Inter
     >>> resolve_maps([y, x], default=0).items()
     ((BaseInterval[0;2], 1), (BaseInterval[2;6], 10))
     """
-    found = _check_maps(maps, "maps")
+    found = _check_maps(maps, "resolve_maps_type")
     kind = common_kind((m._domain_kinds() for m in found), "resolve_maps")
     builder = Builder()
     for a, b, start, stop, payloads in elementary([m._columns() for m in found]):

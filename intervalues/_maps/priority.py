@@ -42,7 +42,6 @@ from .segments import (
     Columns,
     common_kind,
     coordinate_of,
-    describe_kind,
     elementary,
 )
 
@@ -146,19 +145,17 @@ class _Registration:
 
 def _check_priority(priority: Any) -> Any:
     """A priority is a finite real number (not ``bool``), kept as given (an ``IntEnum``
-    member, a ``Fraction``, a large int), as 0.4.0 kept it."""
+    member or a ``Fraction`` stays one, as in 0.4.0)."""
     if isinstance(priority, bool) or not isinstance(priority, numbers.Real):
-        raise fail("not_a_number", name="priority", type=type(priority).__name__, value=priority)
+        raise fail("priority_type", type=type(priority).__name__, value=priority)
     if not isinstance(priority, numbers.Rational) and not math.isfinite(priority):
-        raise fail("must_be_finite", name="priority", value=priority)
+        raise fail("priority_finite", value=priority)
     return priority
 
 
 def _check_handle(handle: Any) -> PrioritySourceHandle:
     if not isinstance(handle, PrioritySourceHandle):
-        raise TypeError(
-            f"handle must be a PrioritySourceHandle, not {type(handle).__name__} ({handle!r})"
-        )
+        raise fail("handle_type", type=type(handle).__name__, value=handle)
     return handle
 
 
@@ -187,7 +184,7 @@ class PriorityIntervalMap(Generic[Payload]):
 
     def __init__(self, default: Payload | None = None, *, tie_policy: str = "first") -> None:
         if tie_policy not in _TIE_POLICIES:
-            raise ValueError(f"tie_policy must be one of {_TIE_POLICIES}, got {tie_policy!r}")
+            raise fail("tie_policy", value=tie_policy)
         self.default = default
         self._tie = tie_policy
         self._registrations: dict[PrioritySourceHandle, _Registration] = {}
@@ -222,12 +219,10 @@ class PriorityIntervalMap(Generic[Payload]):
     def _check_key(self, tie_break_key: Any, *, required: bool) -> Any:
         if self._tie == "key":
             if tie_break_key is MISSING and required:
-                raise TypeError("tie_policy='key' needs a tie_break_key")
+                raise fail("tie_break_key_required")
             return tie_break_key
         if tie_break_key is not MISSING:
-            raise TypeError(
-                f"tie_break_key is only accepted with tie_policy='key', not {self._tie!r}"
-            )
+            raise fail("tie_break_key_refused", value=self._tie)
         return None
 
     def _check_unique(self, priority: int | float, skip: _Registration | None) -> None:
@@ -235,16 +230,13 @@ class PriorityIntervalMap(Generic[Payload]):
             return
         for reg in self._ranked:
             if reg is not skip and reg.priority == priority:
-                raise ValueError(f"priority {priority!r} is already used and tie_policy is 'error'")
+                raise fail("priority_not_unique", value=priority)
 
     def _check_source(self, source: Any, replacing: _Registration | None) -> Any:
         if not isinstance(source, (IntervalMap, PriorityIntervalMap)):
-            raise TypeError(
-                "source must be an IntervalMap or a PriorityIntervalMap, "
-                f"not {type(source).__name__} ({source!r})"
-            )
+            raise fail("source_type", type=type(source).__name__, value=source)
         if isinstance(source, PriorityIntervalMap) and source._reaches(self):
-            raise ValueError("adding this source would make the priority maps a cycle")
+            raise fail("priority_cycle")
         kinds = [r.source._domain_kinds() for r in self._ranked if r is not replacing]
         kinds.append(source._domain_kinds())
         common_kind(kinds, "one PriorityIntervalMap")
@@ -269,7 +261,7 @@ class PriorityIntervalMap(Generic[Payload]):
     def _registration(self, handle: Any) -> _Registration:
         reg = self._registrations.get(_check_handle(handle))
         if reg is None:
-            raise KeyError(handle)
+            raise fail("handle_unknown")
         return reg
 
     # -- registrations ----------------------------------------------------------------
@@ -290,9 +282,9 @@ class PriorityIntervalMap(Generic[Payload]):
         >>> wins, pm.add(a, 0)[1]
         (True, False)
         """
+        self._check_source(interval_map, None)  # checked in 0.4.0's order
         priority = _check_priority(priority)
         key = self._check_key(tie_break_key, required=True)
-        self._check_source(interval_map, None)
         self._check_unique(priority, None)
         handle = PrioritySourceHandle()
         reg = _Registration(handle, interval_map, priority, key, self._next_order)
@@ -321,6 +313,8 @@ class PriorityIntervalMap(Generic[Payload]):
         >>> pm = PriorityIntervalMap(); h, _ = pm.add(a, 1); pm.replace(h, b); pm[1]
         'b'
         """
+        if not isinstance(interval_map, (IntervalMap, PriorityIntervalMap)):  # first, as 0.4.0
+            raise fail("source_type", type=type(interval_map).__name__, value=interval_map)
         reg = self._registration(handle)
         self._check_source(interval_map, reg)
         reg.source = interval_map
@@ -341,10 +335,10 @@ class PriorityIntervalMap(Generic[Payload]):
         """
         reg = self._registration(handle)
         priority = _check_priority(priority)
+        self._check_unique(priority, reg)
         key = self._check_key(tie_break_key, required=False)
         if key is MISSING:
             key = reg.key
-        self._check_unique(priority, reg)
         updated = _Registration(reg.handle, reg.source, priority, key, reg.order)
         ranked = self._rank([r for r in self._ranked if r is not reg] + [updated])
         reg.priority, reg.key = priority, key
@@ -358,7 +352,7 @@ class PriorityIntervalMap(Generic[Payload]):
             kinds |= reg.source._domain_kinds()
         return kinds
 
-    def _key(self, x: Any, name: str = "x") -> tuple[Any, Any]:
+    def _key(self, x: Any, name: str = "coordinate") -> tuple[Any, Any]:
         """Validate a coordinate against the live sources' domain: ``(coordinate, key)``."""
         kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         x, k, _ = coordinate_of(x, name, kind)
@@ -423,12 +417,8 @@ class PriorityIntervalMap(Generic[Payload]):
         """
         kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         keys = []
-        seen: str | None = None  # the coordinates agree among themselves (0.4.0)
-        for x in coordinates:
-            _, k, xk = coordinate_of(x, "coordinates[]", kind)
-            if seen is not None and xk != seen:
-                raise fail("coordinate_domain", a=describe_kind(seen), b=describe_kind(xk))
-            seen = xk
+        for x in coordinates:  # without sources, the points must still share one domain (0.4.0)
+            _, k, kind = coordinate_of(x, "coordinate", kind)
             keys.append(k)
         return tuple(self._answer(k, with_priority) for k in keys)
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from intervalues._checks import check_coordinate, describe
+from intervalues._checks import check_coordinate, describe, fail
 from intervalues._engine.coords import Domain, domain_of, key_of
 
 __all__ = [
@@ -38,15 +38,14 @@ ABSENT: Any = object()
 def same(a: Any, b: Any) -> bool:
     """Whether two payloads count as equal for merging (``is`` or a truthy ``==``).
 
-    Payloads are arbitrary objects: an ``==`` that fails or gives an ambiguous answer
-    (NumPy arrays) means "not equal", so such neighbours simply stay separate.
+    As in 0.4.0, an ``==`` that raises (or whose truth value raises, NumPy arrays)
+    propagates: callers compute the merged segments before changing any column, so the
+    map is left unchanged.
+
+    >>> same("a", "a"), same(1, 1.0), same("a", "b")
+    (True, True, False)
     """
-    if a is b:
-        return True
-    try:
-        return bool(a == b)
-    except Exception:  # arbitrary payloads: a failing == means "keep them apart"
-        return False
+    return a is b or bool(a == b)
 
 
 def kind_of(x: int | float | datetime) -> str:
@@ -62,14 +61,18 @@ def coordinate_of(x: Any, name: str, kind: str | None) -> tuple[Any, Any, str]:
     """Validate one coordinate against a map's domain: ``(coordinate, key, kind)``."""
     tx = type(x)
     if tx is int or tx is float:
-        x = check_coordinate(x, name)
+        x = check_coordinate(x, name, _COORDINATE_KEYS)
         k, xk = x, "number"
     else:
-        x = check_coordinate(x, name)
+        x = check_coordinate(x, name, _COORDINATE_KEYS)
         k, xk = key_of(x), kind_of(x)
     if kind is not None and xk != kind:
-        raise TypeError(f"{name} must be one of {describe_kind(kind)} here, not {x!r}")
+        raise fail("map_coordinate_domain", name=name, kind=describe_kind(kind), value=x)
     return x, k, xk
+
+
+#: 0.4.0's messages for a coordinate of a map that is no number or datetime, or not finite.
+_COORDINATE_KEYS = ("map_coordinate_type", "map_coordinate_finite")
 
 
 Columns = tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]
@@ -81,7 +84,7 @@ def common_kind(kinds: Iterable[set[str]], what: str) -> str | None:
         found |= k
     if len(found) > 1:
         names = " and ".join(describe_kind(k) for k in sorted(found))
-        raise TypeError(f"cannot mix {names} in {what}")
+        raise fail("map_mix", names=names, where=what)
     return next(iter(found), None)
 
 

@@ -298,21 +298,21 @@ impl Write for StackText {
 
 /// Remembers the decimals of recently seen fractional floats: real data repeats a
 /// few values, and formatting a float costs far more than a table lookup.
-struct DecimalCache {
+pub(crate) struct DecimalCache {
     slots: Vec<(u64, i64, i32)>,
 }
 
 impl DecimalCache {
     const SLOTS: usize = 1024;
 
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         // NaN bits never match a finite value, so every slot starts empty.
         Self {
             slots: vec![(u64::MAX, 0, 0); Self::SLOTS],
         }
     }
 
-    fn decimal_of(&mut self, v: f64) -> Option<(i128, i32)> {
+    pub(crate) fn decimal_of(&mut self, v: f64) -> Option<(i128, i32)> {
         if v.fract() == 0.0 {
             return decimal_of(v);
         }
@@ -326,6 +326,50 @@ impl DecimalCache {
             *slot = (bits, digits, exponent);
         }
         Some((i128::from(slot.1), slot.2))
+    }
+}
+
+/// Whether a finite `v` equals the decimal it stands for: a whole float, or a fraction
+/// `m / 2^k` whose exact decimal expansion has at most 15 significant digits (then no
+/// shorter decimal reads back as `v`, so its `repr` is that expansion).
+fn is_exact_decimal(v: f64) -> bool {
+    if v.fract() == 0.0 {
+        return true;
+    }
+    odd_and_halvings(v).is_some_and(|(odd, halvings)| {
+        POW5_U64
+            .get(halvings as usize)
+            .is_some_and(|&power| u128::from(odd) * u128::from(power) < 1_000_000_000_000_000)
+    })
+}
+
+impl DecimalCache {
+    /// `a + b` under the decimal rule: the exact sum of the decimals they stand for,
+    /// correctly rounded once.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FloatOverflow`] when the exact sum does not fit the `i128` fixed point.
+    pub(crate) fn sum(&mut self, a: f64, b: f64) -> Result<f64, Error> {
+        if is_exact_decimal(a) && is_exact_decimal(b) {
+            // Both are their exact decimals: one correctly rounded binary addition.
+            return Ok(a + b);
+        }
+        let (ma, ea) = self.decimal_of(a).ok_or(Error::FloatOverflow)?;
+        let (mb, eb) = self.decimal_of(b).ok_or(Error::FloatOverflow)?;
+        let exponent = ea.min(eb).min(0);
+        let widen = |mantissa: i128, e: i32| -> Option<i128> {
+            mantissa.checked_mul(*POW10_I128.get(usize::try_from(e - exponent).ok()?)?)
+        };
+        let total = widen(ma, ea)
+            .zip(widen(mb, eb))
+            .and_then(|(x, y)| x.checked_add(y))
+            .ok_or(Error::FloatOverflow)?;
+        let decimals = u32::try_from(-exponent).map_err(|_| Error::FloatOverflow)?;
+        if decimals as usize >= POW10_I128.len() {
+            return Err(Error::FloatOverflow);
+        }
+        Ok(decimal_to_f64(total, decimals))
     }
 }
 

@@ -11,6 +11,8 @@ pub enum Column {
     Stops,
     /// The interval values (weights).
     Values,
+    /// The lookup points.
+    Points,
 }
 
 impl Column {
@@ -21,6 +23,7 @@ impl Column {
             Self::Starts => "starts",
             Self::Stops => "stops",
             Self::Values => "values",
+            Self::Points => "points",
         }
     }
 }
@@ -31,12 +34,12 @@ impl fmt::Display for Column {
     }
 }
 
-/// Everything that can go wrong in [`combine`](crate::combine).
+/// Everything that can go wrong in the kernel.
 ///
-/// The first three variants are errors in the input. The two overflow variants mean
-/// the exact result does not fit the machine type (or an intermediate float sum left
-/// the finite range): a caller with arbitrary-precision arithmetic at hand (Python's
-/// `int`, `fractions`) should redo the computation there.
+/// Most variants are errors in the input. The two overflow variants mean the exact
+/// result does not fit the machine type (or an intermediate float sum left the finite
+/// range): a caller with arbitrary-precision arithmetic at hand (Python's `int`,
+/// `fractions`) should redo the computation there ([`Error::is_overflow`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Error {
@@ -65,6 +68,26 @@ pub enum Error {
     IntegerOverflow,
     /// An exact float sum overflowed to infinity (or its rounded value is not finite).
     FloatOverflow,
+    /// Piece `index` of a step function's columns is out of order: pieces must be
+    /// sorted and disjoint, `starts[i] <= stops[i] <= starts[i + 1]`.
+    Unsorted {
+        /// Which step function: `"a"` or `"b"` for the operands of a binary operation,
+        /// `"columns"` otherwise.
+        operand: &'static str,
+        /// The first piece that breaks the order.
+        index: usize,
+    },
+    /// Scaling a value gave an infinite number (the input was finite). Not an
+    /// overflow to redo with big numbers: a float product is what it is.
+    NonFiniteProduct,
+    /// A statistic was asked of a domain with no measure (no pieces and no window).
+    NoMeasure {
+        /// The statistic's name: `"average"`, `"median"`, `"mode"`, `"minimum"` or
+        /// `"maximum"`.
+        statistic: &'static str,
+    },
+    /// A statistic's window `within` has no positive length.
+    EmptyWindow,
 }
 
 impl Error {
@@ -94,6 +117,16 @@ impl fmt::Display for Error {
             }
             Self::IntegerOverflow => f.write_str("integer sum does not fit in 64 bits"),
             Self::FloatOverflow => f.write_str("float sum overflowed"),
+            Self::Unsorted { operand, index } => write!(
+                f,
+                "{operand}: piece {index} is out of order (pieces must be sorted and disjoint: \
+                 starts[i] <= stops[i] <= starts[i + 1])"
+            ),
+            Self::NonFiniteProduct => f.write_str("scaling gives a value that is not finite"),
+            Self::NoMeasure { statistic } => {
+                write!(f, "the {statistic} needs a domain of positive measure")
+            }
+            Self::EmptyWindow => f.write_str("within must have a positive length"),
         }
     }
 }

@@ -47,16 +47,32 @@ mod decimal;
 mod error;
 mod float_sum;
 mod fsum;
+mod lookup;
+mod merge;
 mod num;
+mod number;
 mod round;
+mod scale;
+mod setops;
+mod stats;
+mod steps;
 mod sweep;
+mod wide;
 
 pub use decimal::{decimal_of, decimal_to_f64};
 pub use error::{Column, Error};
 pub use fsum::ExactSum;
+pub use lookup::{Point, contains_many, values_at};
+pub use merge::add;
 pub use num::{Coord, Value};
+pub use number::Number;
 pub use round::round_decimal;
-pub use sweep::{Columns, FloatRule, Kind, combine, combine_with_rule};
+pub use scale::{Scaled, scale, scale_counter};
+pub use setops::{SetColumns, SetOp, set_op};
+pub use stats::{Stats, Window};
+pub use steps::{Pieces, Steps};
+pub use sweep::{Columns, FloatRule, Kind, combine, combine_tuples, combine_with_rule};
+pub use wide::Wide;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

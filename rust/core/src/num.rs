@@ -6,7 +6,7 @@ use std::fmt::Debug;
 use crate::decimal::sweep_decimal;
 use crate::float_sum::FloatSum;
 use crate::sweep::{Total, sweep};
-use crate::{Columns, Error, FloatRule, Kind, round_decimal};
+use crate::{Columns, Error, FloatRule, Kind, Number, Steps, merge, round_decimal};
 
 mod sealed {
     pub trait Sealed {}
@@ -28,12 +28,21 @@ pub trait Coord: Copy + PartialOrd + Debug + Send + Sync + sealed::Sealed {
     /// A total order that agrees with `==` on checked coordinates.
     #[doc(hidden)]
     fn order(&self, other: &Self) -> Ordering;
+    /// The coordinate as a Python number.
+    #[doc(hidden)]
+    fn number(self) -> Number;
+    /// The coordinate itself when it is an integer coordinate (`None` for floats).
+    #[doc(hidden)]
+    fn int(self) -> Option<i64>;
 }
 
 /// A value (weight) type: `i64` (exact, checked) or `f64` (exact sums, rounded once).
 ///
 /// The trait is sealed; its methods are the kernel's internals.
 pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
+    /// Whether this is the integer type.
+    #[doc(hidden)]
+    const INTEGER: bool;
     /// `None` if the value is not finite.
     #[doc(hidden)]
     fn checked(self) -> Option<Self>;
@@ -53,6 +62,20 @@ pub trait Value: Copy + PartialEq + Debug + Send + Sync + sealed::Sealed {
         kind: Kind,
         rule: FloatRule,
     ) -> Result<Columns<C, Self>, Error>;
+    /// [`add`](crate::add) for this value type.
+    #[doc(hidden)]
+    fn add_steps<C: Coord>(
+        a: Steps<'_, C, Self>,
+        b: Steps<'_, C, Self>,
+        subtract: bool,
+        kind: Kind,
+    ) -> Result<Columns<C, Self>, Error>;
+    /// The value as a Python number.
+    #[doc(hidden)]
+    fn number(self) -> Number;
+    /// The value itself when it is an integer value (`None` for floats).
+    #[doc(hidden)]
+    fn int(self) -> Option<i64>;
 }
 
 impl Coord for i64 {
@@ -64,6 +87,12 @@ impl Coord for i64 {
     }
     fn order(&self, other: &Self) -> Ordering {
         self.cmp(other)
+    }
+    fn number(self) -> Number {
+        Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        Some(self)
     }
 }
 
@@ -77,6 +106,12 @@ impl Coord for f64 {
     }
     fn order(&self, other: &Self) -> Ordering {
         self.total_cmp(other)
+    }
+    fn number(self) -> Number {
+        Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        None
     }
 }
 
@@ -148,6 +183,7 @@ impl Total for FloatSum {
 }
 
 impl Value for i64 {
+    const INTEGER: bool = true;
     fn checked(self) -> Option<Self> {
         Some(self)
     }
@@ -165,9 +201,24 @@ impl Value for i64 {
     ) -> Result<Columns<C, Self>, Error> {
         sweep(opens, closes, IntTotal(0), kind)
     }
+    fn add_steps<C: Coord>(
+        a: Steps<'_, C, Self>,
+        b: Steps<'_, C, Self>,
+        subtract: bool,
+        kind: Kind,
+    ) -> Result<Columns<C, Self>, Error> {
+        merge::add_int(a, b, subtract, kind)
+    }
+    fn number(self) -> Number {
+        Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        Some(self)
+    }
 }
 
 impl Value for f64 {
+    const INTEGER: bool = false;
     fn checked(self) -> Option<Self> {
         self.is_finite().then_some(self)
     }
@@ -190,5 +241,19 @@ impl Value for f64 {
             }
             FloatRule::Decimal => sweep_decimal(opens, closes, kind),
         }
+    }
+    fn add_steps<C: Coord>(
+        a: Steps<'_, C, Self>,
+        b: Steps<'_, C, Self>,
+        subtract: bool,
+        kind: Kind,
+    ) -> Result<Columns<C, Self>, Error> {
+        merge::add_float(a, b, subtract, kind)
+    }
+    fn number(self) -> Number {
+        Number::from(self)
+    }
+    fn int(self) -> Option<i64> {
+        None
     }
 }

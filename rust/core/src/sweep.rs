@@ -92,7 +92,7 @@ impl<C, V> Default for Columns<C, V> {
 }
 
 impl<C: Coord, V: Copy + PartialEq> Columns<C, V> {
-    fn with_capacity(pieces: usize) -> Self {
+    pub(crate) fn with_capacity(pieces: usize) -> Self {
         Self {
             starts: Vec::with_capacity(pieces),
             stops: Vec::with_capacity(pieces),
@@ -100,7 +100,7 @@ impl<C: Coord, V: Copy + PartialEq> Columns<C, V> {
         }
     }
 
-    fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.starts.shrink_to_fit();
         self.stops.shrink_to_fit();
         self.values.shrink_to_fit();
@@ -120,7 +120,7 @@ impl<C: Coord, V: Copy + PartialEq> Columns<C, V> {
 
     /// Appends a piece after the last one, merging it into the last one when they
     /// touch and have the same value.
-    fn push_merged(&mut self, start: C, stop: C, value: V) {
+    pub(crate) fn push_merged(&mut self, start: C, stop: C, value: V) {
         if let (Some(last_stop), Some(&last_value)) = (self.stops.last_mut(), self.values.last())
             && *last_stop == start
             && last_value == value
@@ -218,6 +218,47 @@ pub fn combine_with_rule<C: Coord, V: Value>(
 ) -> Result<Columns<C, V>, Error> {
     let (opens, closes) = events(starts, stops, values, nr_digits)?;
     V::sweep_events(opens, closes, kind, rule)
+}
+
+/// [`combine_with_rule`] on `(start, stop, value)` tuples, the shape of the 0.4.0
+/// module's `combine_intervals_int` / `combine_intervals_float`: each interval's bounds
+/// are taken in either order (`(3, 1, v)` is `[1, 3)`, as 0.4.0 does), and the pieces
+/// come back as tuples.
+///
+/// # Errors
+///
+/// As [`combine_with_rule`] (never [`Error::ReversedBounds`]).
+///
+/// ```
+/// use intervalues_core::{combine_tuples, FloatRule, Kind};
+///
+/// let out = combine_tuples(&[(0, 2, 1), (3, 1, 2)], Kind::Meter, None, FloatRule::Decimal)?;
+/// assert_eq!(out, [(0, 1, 1), (1, 2, 3), (2, 3, 2)]);
+/// # Ok::<(), intervalues_core::Error>(())
+/// ```
+pub fn combine_tuples<C: Coord, V: Value>(
+    intervals: &[(C, C, V)],
+    kind: Kind,
+    nr_digits: Option<u32>,
+    rule: FloatRule,
+) -> Result<Vec<(C, C, V)>, Error> {
+    let mut starts = Vec::with_capacity(intervals.len());
+    let mut stops = Vec::with_capacity(intervals.len());
+    let mut values = Vec::with_capacity(intervals.len());
+    for &(a, b, v) in intervals {
+        let (low, high) = if b < a { (b, a) } else { (a, b) };
+        starts.push(low);
+        stops.push(high);
+        values.push(v);
+    }
+    let out = combine_with_rule(&starts, &stops, &values, kind, nr_digits, rule)?;
+    Ok(out
+        .starts
+        .into_iter()
+        .zip(out.stops)
+        .zip(out.values)
+        .map(|((a, b), v)| (a, b, v))
+        .collect())
 }
 
 /// The exact running total of a sweep and how it becomes a piece value.

@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "interval start must be less than or equal to stop: got start={start!r} > stop={stop!r}",
     ),
-    "iv_unknown_fields": (TypeError, "mapping has unknown fields: {fields}"),
+    "iv_unknown_fields": (TypeError, "replace has unknown fields: {fields}"),
     "not_an_interval": (
         TypeError,
         "{name} must be an interval or a (start, stop[, value]) tuple, not {type} ({value!r})",
@@ -456,6 +456,16 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "IntervalPdf must have finite, positive weighted length: got {value!r}",
     ),
+    # IntervalPdf.set_data re-normalises the mapping it is given, in 0.4.0's words
+    "pdf_set_empty": (ValueError, "Cannot normalize an empty IntervalPdf"),
+    "pdf_set_weight": (
+        ValueError,
+        "IntervalPdf weights must be finite and non-negative: got {value!r} for {interval!r}",
+    ),
+    "pdf_set_total": (
+        ValueError,
+        "IntervalPdf must have finite, positive weighted length: every weight is 0",
+    ),
     "pdf_update_type": (
         TypeError,
         "PDF updates require an interval or interval collection: got {type} ({value!r})",
@@ -515,7 +525,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     "pdf_level_type": (TypeError, "level must be a real number: got {type} ({value!r})"),
     "pdf_level_range": (
         ValueError,
-        "level must be finite and in (0, 1): got {value!r} (here 0 < level <= 1 is accepted)",
+        "level must be finite and in (0, 1): got {value!r}",
     ),
     "pdf_mass_type": (TypeError, "mass must be a real number: got {type} ({value!r})"),
     "pdf_mass_range": (ValueError, "mass must be finite and in (0, 1]: got {value!r}"),
@@ -778,7 +788,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "intervalues.combine_intervals not available to make a class of type {value}: "
         "object_exists must be a meter, counter or set, not {type}",
     ),
-    "variant_kind": (TypeError, "{name} needs {kind} intervals"),
+    "variant_kind": (TypeError, "{name} needs {kind} intervals, not {other} ones"),
     "combine_via_rust_str": (
         InvalidTypeError,
         "intervals must be an iterable of intervals, not {type}",

@@ -128,7 +128,7 @@ def _rounded(iv: BaseInterval, nr_digits: int) -> BaseInterval:
         return iv.with_value(r(iv.value))
     new = object.__new__(BaseInterval)
     new.start, new.stop, new.value = r(iv.start), r(iv.stop), r(iv.value)
-    if new.start > new.stop:
+    if new.start > new.stop:  # type: ignore[operator]  # numbers here
         new.stop = new.start
     return new
 

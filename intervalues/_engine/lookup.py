@@ -20,6 +20,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from datetime import datetime
+from fractions import Fraction
 from itertools import islice
 from operator import le
 from typing import Any
@@ -182,15 +183,20 @@ def lookup_many(starts: Any, stops: Any, keys: Any, np: Any) -> tuple[Any, Any]:
     return clipped, hit
 
 
-def lattice_index(track: tuple[Any, Any], x: int | float | datetime) -> int | None:
+def lattice_index(track: tuple[Any, Any], x: int | float | datetime, tol: float = 0) -> int | None:
     """The point index of coordinate ``x`` on lattice ``(step, offset)``, or None when
-    ``x`` is not one of its points.
+    ``x`` is not one of its points; a number within ``tol * step`` of a point counts as
+    that point (the discrete intervals' membership tolerance).
 
-    >>> lattice_index((2, 1), 7), lattice_index((2, 1), 4)
-    (3, None)
+    >>> lattice_index((2, 1), 7), lattice_index((2, 1), 4), lattice_index((1, 0), 1.0000001, 1e-6)
+    (3, None, 1)
     """
     step, offset = track
     q = (key_of(x) if isinstance(x, datetime) else exact(x)) - offset
-    if q % step:
+    if not q % step:
+        return divide(q, step)
+    if not tol or isinstance(x, datetime):
         return None
-    return divide(q, step)
+    r = Fraction(q) / Fraction(step)
+    k = round(r)
+    return k if abs(r - k) <= tol else None

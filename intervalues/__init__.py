@@ -61,6 +61,35 @@ def _read_version() -> str:
 
 __version__ = _read_version()
 
+
+def _bind_forward_references() -> None:
+    """Let ``typing.get_type_hints`` resolve the value types' annotations at run time.
+
+    ``BaseInterval.as_meter() -> IntervalMeter`` and the like name collections that the
+    value types may not import at module level (the collections import them: the layers
+    in ``pyproject.toml`` allow only lazy imports upwards). Once every module is loaded,
+    the names are bound in those modules' namespaces, so annotations resolve to the
+    concrete classes, as in 0.4.0.
+    """
+    from . import abstract_interval, base_interval, base_interval_discrete
+
+    names = {
+        "BaseInterval": BaseInterval,
+        "IntervalCounter": IntervalCounter,
+        "IntervalList": IntervalList,
+        "IntervalMeter": IntervalMeter,
+        "IntervalPdf": IntervalPdf,
+        "IntervalPmf": IntervalPmf,
+        "IntervalSet": IntervalSet,
+    }
+    for module in (abstract_interval, base_interval, base_interval_discrete):
+        namespace = vars(module)
+        for name, obj in names.items():
+            namespace.setdefault(name, obj)
+
+
+_bind_forward_references()
+
 __all__ = [
     "AbstractInterval",
     "AbstractIntervalCollection",

@@ -116,7 +116,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "interval start must be less than or equal to stop: got start={start!r} > stop={stop!r}",
     ),
-    "iv_unknown_fields": (TypeError, "mapping has unknown fields: {fields}"),
+    "iv_unknown_fields": (TypeError, "replace has unknown fields: {fields}"),
     "not_an_interval": (
         TypeError,
         "{name} must be an interval or a (start, stop[, value]) tuple, not {type} ({value!r})",
@@ -500,6 +500,16 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ValueError,
         "IntervalPdf must have finite, positive weighted length: got {value!r}",
     ),
+    # IntervalPdf.set_data re-normalises the mapping it is given, in 0.4.0's words
+    "pdf_set_empty": (ValueError, "Cannot normalize an empty IntervalPdf"),
+    "pdf_set_weight": (
+        ValueError,
+        "IntervalPdf weights must be finite and non-negative: got {value!r} for {interval!r}",
+    ),
+    "pdf_set_total": (
+        ValueError,
+        "IntervalPdf must have finite, positive weighted length: every weight is 0",
+    ),
     "pdf_update_type": (
         TypeError,
         "PDF updates require an interval or interval collection: got {type} ({value!r})",
@@ -559,7 +569,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     "pdf_level_type": (TypeError, "level must be a real number: got {type} ({value!r})"),
     "pdf_level_range": (
         ValueError,
-        "level must be finite and in (0, 1): got {value!r} (here 0 < level <= 1 is accepted)",
+        "level must be finite and in (0, 1): got {value!r}",
     ),
     "pdf_mass_type": (TypeError, "mass must be a real number: got {type} ({value!r})"),
     "pdf_mass_range": (ValueError, "mass must be finite and in (0, 1]: got {value!r}"),
@@ -822,7 +832,7 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         "intervalues.combine_intervals not available to make a class of type {value}: "
         "object_exists must be a meter, counter or set, not {type}",
     ),
-    "variant_kind": (TypeError, "{name} needs {kind} intervals"),
+    "variant_kind": (TypeError, "{name} needs {kind} intervals, not {other} ones"),
     "combine_via_rust_str": (
         InvalidTypeError,
         "intervals must be an iterable of intervals, not {type}",
@@ -836,6 +846,52 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     "accelerator_missing": (
         ImportError,
         "the Rust accelerator is not installed; install it with: pip install 'intervalues[rust]'",
+    ),
+    # -- intervalues.dask: the one-machine messages above where one machine raises -------
+    "dask_big_ints": (
+        TypeError,
+        "{label} holds integers beyond 64 bits; intervalues.dask needs int64 columns (one "
+        "machine keeps them as Python ints: use IntervalMeter.from_pandas)",
+    ),
+    "dask_dtype": (
+        TypeError,
+        "intervalues.dask needs numeric or datetime64 columns; column {name!r} has dtype "
+        "{dtype} (cast it first, e.g. with astype)",
+    ),
+    "dask_promote_big_ints": (
+        TypeError,
+        "int and float coordinate columns with ints beyond 2**53 are not supported by "
+        "intervalues.dask (one machine falls back to Python objects); cast both to one dtype",
+    ),
+    "dask_int64": (
+        OverflowError,
+        "a piece's value does not fit int64 (one machine keeps it as a Python int); combine "
+        "this data with IntervalMeter.from_pandas, or use float values",
+    ),
+    "dask_kind": (ValueError, "kind must be 'meter', 'counter' or 'set', got {value!r}"),
+    "dask_npartitions": (ValueError, "npartitions must be None or an int >= 1, got {value!r}"),
+    "dask_timeout_setting": (
+        ValueError,
+        "dask config {setting!r} must be a positive duration such as '60s', got {value!r}",
+    ),
+    "dask_no_workers": (
+        TimeoutError,
+        "no dask worker has been connected to the scheduler for {limit} s, so the "
+        "computation was cancelled (the limit is the dask config value {setting!r}: raise "
+        "it, e.g. dask.config.set({{{setting!r}: '5min'}}) or "
+        "DASK_INTERVALUES__NO_WORKERS_TIMEOUT=5min, or start workers)",
+    ),
+    "dask_points_type": (
+        TypeError,
+        "points must be a NumPy array, pandas Series or list, not {type}",
+    ),
+    "dask_no_files": (FileNotFoundError, "no files match {pattern!r}"),
+    "dask_set_points": (
+        ValueError,
+        "intervalues.dask cannot combine a set with zero-length intervals yet: {count} "
+        "rows have start == stop and a positive value (one machine keeps them as points "
+        "[x;x]; use "
+        "IntervalSet.from_pandas, or drop those rows)",
     ),
     # -- the command line (intervalues/cli/) ---------------------------------------------
     # The CLI raises these through ``intervalues.cli.errors.fail``, which turns them into

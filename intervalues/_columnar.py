@@ -22,7 +22,7 @@ from ._engine.coords import domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index
 from ._engine.sweep import Kind, decimal_total
 from ._gather import interval_of
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractIntervalCollection, Coordinate
 from .base_interval import BaseInterval
 from .base_interval_discrete import BaseDiscreteInterval
 
@@ -71,6 +71,9 @@ class ColumnarCollection(AbstractIntervalCollection):
         """Take over another collection's content (for in-place operators)."""
         self._assign(other._layout, other._tracks)
 
+    def _take(self, other: Any) -> None:
+        self._replace_with(other)
+
     def copy(self: Self) -> Self:
         """An independent copy.
 
@@ -85,8 +88,19 @@ class ColumnarCollection(AbstractIntervalCollection):
 
     # -- pieces ------------------------------------------------------------------------------
     def _pieces(self) -> Iterator[Piece]:
-        for t, tr in self._tracks.items():
-            yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
+        """The pieces in coordinate order (discrete runs of several lattices by first
+        point, then step)."""
+        if len(self._tracks) < 2:
+            for t, tr in self._tracks.items():
+                yield from ((t, a, b, v) for a, b, v in zip(tr.starts, tr.stops, tr.values))
+            return
+        pieces = [
+            (t, a, b, v)
+            for t, tr in self._tracks.items()
+            for a, b, v in zip(tr.starts, tr.stops, tr.values)
+        ]
+        pieces.sort(key=_first_point)
+        yield from pieces
 
     def _interval(self, t: TrackId, a: Any, b: Any, value: Any) -> BaseInterval:
         return interval_of(self._layout, t, a, b, value)
@@ -106,7 +120,7 @@ class ColumnarCollection(AbstractIntervalCollection):
             yield interval(t, a, b, v)
 
     @property
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)`` or ``None`` when empty. O(number of lattices).
 
         >>> from intervalues import IntervalMeter
@@ -393,7 +407,7 @@ class ColumnarCollection(AbstractIntervalCollection):
         return make(pieces) if pieces else self.copy()
 
     def to_timezone(
-        self: Self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self: Self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> Self:
         """A copy with every piece converted to another zone (see ``BaseInterval``).
 
@@ -403,21 +417,18 @@ class ColumnarCollection(AbstractIntervalCollection):
         >>> m.to_timezone(timezone.utc).min()
         datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
         """
-        converted = [p.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for p in self]
+        converted = [
+            p.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold) for p in self
+        ]
         return self._rebuilt(converted)
 
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
 
-        >>> from datetime import datetime, timezone
-        >>> from intervalues import IntervalMeter
-        >>> m = IntervalMeter([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> m.convert_timezone_inplace(timezone.utc); m.min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        self._replace_with(self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold))
+def _first_point(piece: Piece) -> tuple[Any, Any]:
+    """Sort key of a discrete piece: its first point's exact key, then its step."""
+    t, a, _, _ = piece
+    assert t is not None  # several tracks are lattices
+    step, offset = t
+    return (offset + a * step, step)
 
 
 def pieces_of(other: Any) -> list[BaseInterval]:

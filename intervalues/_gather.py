@@ -84,9 +84,6 @@ def gather(
             x if isinstance(x, BaseInterval) else as_interval(x, "each item of data", item_key)
             for x in ivs
         ]
-        ivs = [iv for iv in ivs if not iv._empty]  # EmptyInterval() is an empty result
-        if not ivs:
-            return Layout(None, None), {}
         discrete = ivs[0]._discrete
         if any(iv._discrete != discrete for iv in ivs):
             key = "set_mix_kind" if what == "IntervalSet" else "mixed_discrete"
@@ -126,7 +123,7 @@ def gather(
     return Layout(domain, False), {None: (starts, stops, values)}
 
 
-def zoned_layout(coords: list[datetime], keys: list[Any], discrete: bool) -> Layout:
+def zoned_layout(coords: list[Any], keys: list[Any], discrete: bool) -> Layout:
     """The layout of aware coordinates with their keys: every boundary keeps its own zone
     (where zones meet at one instant, the first by ``zone_rank``); the default zone is the
     first of all; one zone for everything costs no per-key entry.
@@ -137,7 +134,7 @@ def zoned_layout(coords: list[datetime], keys: list[Any], discrete: bool) -> Lay
     >>> lay.domain.tz, lay.zones
     (datetime.timezone.utc, {})
     """
-    tzs: list[tzinfo] = [x.tzinfo for x in coords]  # type: ignore[misc]  # aware: set
+    tzs: list[tzinfo] = [x.tzinfo for x in coords]  # aware datetimes: tzinfo is set
     distinct = set(tzs)
     if len(distinct) == 1:
         return Layout(Domain("aware", tzs[0]), discrete)
@@ -172,7 +169,7 @@ def _rounded(iv: BaseInterval, nr_digits: int) -> BaseInterval:
         return iv.with_value(r(iv.value))
     new = object.__new__(BaseInterval)
     new.start, new.stop, new.value = r(iv.start), r(iv.stop), r(iv.value)
-    if new.start > new.stop:
+    if new.start > new.stop:  # type: ignore[operator]  # numbers here
         new.stop = new.start
     return new
 

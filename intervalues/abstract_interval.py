@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numbers
 from abc import ABC, abstractmethod
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ._checks import fail
 
@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from .interval_set import IntervalSet
 
 __all__ = ["AbstractInterval", "AbstractIntervalCollection"]
+
+#: a coordinate: a number or a datetime (re-exported as ``intervalues.Coordinate``)
+Coordinate: TypeAlias = int | float | datetime
+#: a (weighted) length: a number, or a ``timedelta`` for datetimes
+Length: TypeAlias = float | timedelta
 
 
 class AbstractInterval(ABC):
@@ -75,7 +80,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def get_length(self) -> Any:
+    def get_length(self) -> Length:
         """Total (value-weighted) length.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -84,7 +89,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def max(self) -> Any:
+    def max(self) -> Coordinate:
         """Upper bound.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -93,7 +98,7 @@ class AbstractInterval(ABC):
         """
 
     @abstractmethod
-    def min(self) -> Any:
+    def min(self) -> Coordinate:
         """Lower bound.
 
         >>> from intervalues import BaseInterval, IntervalMeter
@@ -121,7 +126,7 @@ class AbstractIntervalCollection(AbstractInterval):
 
     @property
     @abstractmethod
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)``, or ``None`` when empty. O(1).
 
         >>> from intervalues import IntervalSet
@@ -145,7 +150,7 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         return len(self) == 0
 
-    def min(self) -> Any:
+    def min(self) -> Coordinate:
         """Smallest start; ``ValueError`` when empty.
 
         >>> from intervalues import IntervalSet, BaseInterval
@@ -157,7 +162,7 @@ class AbstractIntervalCollection(AbstractInterval):
             raise fail("min_empty", owner=type(self).__name__)
         return b[0]
 
-    def max(self) -> Any:
+    def max(self) -> Coordinate:
         """Largest stop; ``ValueError`` when empty.
 
         >>> from intervalues import IntervalSet, BaseInterval
@@ -189,7 +194,72 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         return self.data
 
-    def find_all_containing(self, x: Any) -> list[Any]:
+    @abstractmethod
+    def set_data(self, data: Any) -> None:
+        """Replace the content by ``data`` (what ``data`` holds for this collection type:
+        a mapping of intervals to weights for meters, intervals otherwise), recombined
+        into the canonical form; a failing call leaves the collection unchanged.
+
+        >>> from intervalues import IntervalMeter, BaseInterval
+        >>> m = IntervalMeter(); m.set_data({BaseInterval(0, 2): 3}); m
+        IntervalMeter:{BaseInterval[0;2]: 3}
+        """
+
+    @abstractmethod
+    def to_timezone(
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> Any:
+        """A same-type copy with every interval converted (see ``BaseInterval.to_timezone``).
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> s = IntervalSet(BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)))
+        >>> s.to_timezone(timezone.utc).min()
+        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        """
+
+    def convert_timezone_inplace(
+        self,
+        target_timezone: tzinfo | None,
+        *,
+        remove_timezone: bool = False,
+        fold: int | None = None,
+    ) -> Any:
+        """:meth:`to_timezone` in place, returning this collection; unchanged on failure.
+
+        >>> from datetime import datetime, timezone
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> s = IntervalSet(BaseInterval(datetime(2024, 1, 1), datetime(2024, 1, 2)))
+        >>> s.convert_timezone_inplace(timezone.utc) is s, s.max().tzinfo
+        (True, datetime.timezone.utc)
+        """
+        converted = self.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold)
+        self._take(converted)
+        return self
+
+    def _take(self, other: Any) -> None:
+        """Take over the content of ``other`` (same type); collections override it."""
+        self.set_data(other.data)
+
+    def __contains__(self, x: object) -> bool:
+        """Whether ``x`` (a coordinate or an interval) is covered; each collection
+        defines what that means.
+
+        >>> from intervalues import IntervalSet, BaseInterval
+        >>> 1 in IntervalSet(BaseInterval(0, 2)), BaseInterval(3, 4) in IntervalSet()
+        (True, False)
+        """
+        return any(x in iv for iv in self)
+
+    @abstractmethod
+    def __getitem__(self, x: Any) -> Any:
+        """The value at a coordinate (or for an interval); each collection defines it."""
+
+    def find_all_containing(self, value: Coordinate | BaseInterval) -> list[BaseInterval]:
         """Every iterated interval that contains a coordinate or interval.
 
         >>> from intervalues import IntervalList, BaseInterval
@@ -198,9 +268,19 @@ class AbstractIntervalCollection(AbstractInterval):
         """
         from .base_interval import BaseInterval
 
-        if not isinstance(x, (numbers.Real, datetime, BaseInterval)):
-            return []
-        return [iv for iv in self if x in iv]  # another domain: TypeError, as in 0.4.0
+        if not isinstance(value, (numbers.Real, datetime, BaseInterval)):
+            return []  # as 0.4.0: nothing contains a non-coordinate
+        pieces = list(self)
+        if pieces:  # a query of another domain is refused (0.4.0's TypeError)
+            pieces[0]._query_point(value.start if isinstance(value, BaseInterval) else value)
+        out = []
+        for iv in pieces:
+            try:
+                if value in iv:
+                    out.append(iv)
+            except TypeError:  # discrete against continuous: contains nothing
+                return []
+        return out
 
     def deep_copy(self) -> Any:
         """An independent copy (collections never share interval objects anyway).

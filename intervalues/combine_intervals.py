@@ -10,8 +10,8 @@ replaces them (a test's spy) sees its replacement called.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal
 
 from ._checks import check_nr_digits, fail
 from ._engine import accel
@@ -54,12 +54,12 @@ _TYPES: dict[str, type[IntervalMeter | IntervalSet]] = {
 
 
 def combine_intervals(
-    intervals: Any,
-    object_exists: Any = None,
-    combined_type: str = "meter",
+    intervals: Iterable[BaseInterval],
+    object_exists: IntervalMeter | IntervalSet | None = None,
+    combined_type: Literal["meter", "set", "counter"] = "meter",
     *,
     use_rust: bool | None = None,
-) -> Any:
+) -> IntervalMeter | IntervalSet:
     """Combine intervals into a new meter, set or counter, or into ``object_exists``.
 
     Discrete and continuous intervals (or numbers and datetimes) cannot be mixed.
@@ -118,10 +118,16 @@ def combine_arrays(
 
 
 def _variant(kind: str, discrete: bool) -> Any:
-    def combine(intervals: Any, object_exists: Any = None, *, use_rust: bool | None = None) -> Any:
+    def combine(
+        intervals: Iterable[BaseInterval],
+        object_exists: IntervalMeter | IntervalSet | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> IntervalMeter | IntervalSet:
         items = list(intervals) if not hasattr(intervals, "start") else [intervals]
         if any(getattr(iv, "_discrete", discrete) != discrete for iv in items):
-            raise fail("variant_kind", name=name, kind="discrete" if discrete else "continuous")
+            want, other = ("discrete", "continuous") if discrete else ("continuous", "discrete")
+            raise fail("variant_kind", name=name, kind=want, other=other)
         return _combine(items, object_exists, kind, use_rust, name)
 
     name = f"combine_intervals_{kind}{'_discrete' if discrete else ''}"
@@ -144,7 +150,9 @@ combine_intervals_set_discrete = _variant("set", True)
 combine_intervals_counter_discrete = _variant("counter", True)
 
 
-def combine_via_rust(intervals: Any, nr_digits: int | None = None) -> IntervalMeter:
+def combine_via_rust(
+    intervals: Iterable[BaseInterval], nr_digits: int | None = None
+) -> IntervalMeter:
     """Combine into an ``IntervalMeter`` through the accelerator when installed.
 
     The result is always ``IntervalMeter(intervals, nr_digits=nr_digits)``, exactly
@@ -188,7 +196,7 @@ def _rows(intervals: Sequence[Any], nr_digits: int | None) -> tuple[str, Rows] |
     value, ``("float", rows)`` when all are floats and ``nr_digits`` is given (and no
     bound rounds to a zero, which the kernel spells ``0.0`` and Python may keep as
     ``-0.0``), else ``None``."""
-    rows = [
+    rows: list[tuple[Any, Any, Any]] = [
         (iv.start, iv.stop, iv.value)
         for iv in intervals
         if type(iv) is BaseInterval and not iv._discrete

@@ -60,7 +60,7 @@ class FunctionInterval:
 
     __slots__ = ("__weakref__", "_function", "_start", "_stop")
 
-    def __init__(self, start: Any, stop: Any, function: Callable[[Any], Any]) -> None:
+    def __init__(self, start: float, stop: float, function: Callable[[float], float]) -> None:
         start = _check_bound(start, "start")
         stop = _check_bound(stop, "stop")
         if start > stop:
@@ -100,13 +100,14 @@ class FunctionInterval:
         """
         return self._function
 
-    def contains(self, x: Any) -> bool:
-        """Whether ``x`` is a finite number inside ``[start, stop]`` (else ``False``).
+    def contains(self, coordinate: object) -> bool:
+        """Whether ``coordinate`` is a finite number inside ``[start, stop]`` (else ``False``).
 
         >>> fi = FunctionInterval(0, 1, abs)
         >>> fi.contains(0), fi.contains(1), fi.contains(float("nan")), fi.contains("a")
         (True, True, False, False)
         """
+        x: Any = coordinate
         return _finite_number(x) and self._start <= x <= self._stop
 
     __contains__ = contains

@@ -20,12 +20,21 @@ from .function_interval import FunctionInterval
 __all__ = ["IntervalFunction"]
 
 
-def _check_result(value: Any, what: str) -> int | float:
-    """A finite ``int``/``float`` result, or ``TypeError``/``ValueError``."""
+def _check_number(value: Any, name: str) -> int | float:
+    """A finite ``int``/``float`` (``default``, a coordinate, a result), or
+    ``TypeError``/``ValueError`` naming it as 0.4.0 did.
+
+    >>> _check_number(2.5, "default")
+    2.5
+    >>> _check_number(float("nan"), "default")
+    Traceback (most recent call last):
+    ...
+    ValueError: default must be finite: got nan
+    """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise fail("fn_result_type", name=what, type=type(value).__name__, value=value)
+        raise fail("fn_result_type", name=name, type=type(value).__name__, value=value)
     if not isinstance(value, numbers.Integral) and not math.isfinite(value):
-        raise fail("fn_result_finite", name=what, value=value)
+        raise fail("fn_result_finite", name=name, value=value)
     return cast("int | float", value)  # a Real: NumPy scalars pass through unchanged
 
 
@@ -35,15 +44,16 @@ class IntervalFunction:
     ``f(x)`` calls every piece whose closed range contains ``x`` (in the given order, so
     at a shared endpoint both neighbours contribute), checks each result is a finite
     ``int``/``float``, and returns ``combine(tuple_of_results)`` (checked the same way),
-    or ``default`` when no piece covers ``x`` (also for non-numbers). Exceptions of the
-    callables propagate. ``intervals`` is one piece or an iterable of pieces, snapshotted
+    or ``default`` when no piece covers ``x``. ``x`` and ``default`` must be finite
+    numbers, as in 0.4.0 (``TypeError``/``ValueError``). Exceptions of the callables
+    propagate. ``intervals`` is one piece or an iterable of pieces, snapshotted
     to a tuple. Cost of a call: O(n) containment tests plus the covering calls.
 
     >>> f = IntervalFunction(FunctionInterval(0, 1, lambda x: 5), combine=max, default=0)
     >>> f(0.5), f(2), len(f)
     (5, 0, 1)
     >>> str(f)
-    'IntervalFunction(1 interval, default=0)'
+    'IntervalFunction(1 intervals, default=0)'
     """
 
     __slots__ = ("__weakref__", "_combine", "_default", "_intervals")
@@ -51,8 +61,8 @@ class IntervalFunction:
     def __init__(
         self,
         intervals: FunctionInterval | Iterable[FunctionInterval],
-        combine: Callable[[tuple[int | float, ...]], Any],
-        default: Any,
+        combine: Callable[[tuple[int | float, ...]], int | float],
+        default: int | float,
     ) -> None:
         if isinstance(intervals, FunctionInterval):
             pieces: tuple[FunctionInterval, ...] = (intervals,)
@@ -70,7 +80,7 @@ class IntervalFunction:
             raise fail("not_callable", name="combine", type=type(combine).__name__, value=combine)
         self._intervals = pieces
         self._combine = combine
-        self._default = default
+        self._default = _check_number(default, "default")
 
     @property
     def intervals(self) -> tuple[FunctionInterval, ...]:
@@ -99,23 +109,27 @@ class IntervalFunction:
         """
         return self._default
 
-    def __call__(self, x: Any) -> Any:
-        """Evaluate at ``x``: combine the covering pieces' results, or ``default``.
+    def __call__(self, coordinate: int | float) -> int | float:
+        """Evaluate at ``coordinate``: combine the covering pieces' results, or ``default``.
+
+        ``coordinate`` must be a finite ``int``/``float`` (``TypeError``/``ValueError``
+        otherwise, as in 0.4.0).
 
         >>> f = IntervalFunction(
         ...     [FunctionInterval(0, 2, lambda x: x), FunctionInterval(2, 4, lambda x: 10)],
-        ...     combine=sum, default=None)
-        >>> f(1), f(2), f(5) is None
-        (1, 12, True)
+        ...     combine=sum, default=-1)
+        >>> f(1), f(2), f(5)
+        (1, 12, -1)
         """
+        _check_number(coordinate, "coordinate")
         results = tuple(
-            _check_result(piece.function(x), "function result")
+            _check_number(piece.function(coordinate), "function result")
             for piece in self._intervals
-            if piece.contains(x)
+            if piece.contains(coordinate)
         )
         if not results:
             return self._default
-        return _check_result(self._combine(results), "combiner result")
+        return _check_number(self._combine(results), "combiner result")
 
     def __iter__(self) -> Iterator[FunctionInterval]:
         """The pieces, in order.
@@ -140,7 +154,4 @@ class IntervalFunction:
         )
 
     def __str__(self) -> str:
-        n = len(self._intervals)
-        return (
-            f"{type(self).__name__}({n} interval{'' if n == 1 else 's'}, default={self._default!r})"
-        )
+        return f"{type(self).__name__}({len(self._intervals)} intervals, default={self._default!r})"

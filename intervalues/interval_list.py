@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 from ._checks import check_coordinate, check_factor, describe, fail
 from ._engine.coords import domain_of
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractIntervalCollection, Coordinate, Length
 from .base_interval import BaseInterval, as_interval
 
 __all__ = ["IntervalList"]
@@ -25,7 +26,7 @@ class IntervalList(AbstractIntervalCollection):
 
     __slots__ = ("__weakref__", "_items")
 
-    def __init__(self, data: Any = None) -> None:
+    def __init__(self, data: Iterable[BaseInterval] | BaseInterval | None = None) -> None:
         self._items: list[BaseInterval] = _records(data)
 
     @property
@@ -35,28 +36,31 @@ class IntervalList(AbstractIntervalCollection):
         >>> IntervalList([(0, 2), (1, 3, 2)]).data
         [BaseInterval[0;2], BaseInterval[1;3;2]]
         """
-        return [iv.copy() for iv in self._items]
+        return [iv._clone() for iv in self._items]
 
     @data.setter
-    def data(self, value: Any) -> None:
+    def data(self, value: object) -> None:
         self.set_data(value)
 
-    def set_data(self, value: Any) -> None:
+    def set_data(self, data: object) -> None:
         """Replace the records.
 
         >>> l = IntervalList([(0, 2)]); l.set_data([(5, 6), (5, 6)]); l
         IntervalList:[BaseInterval[5;6], BaseInterval[5;6]]
         """
-        self._items = _records(value)
+        self._items = _records(data)
+
+    def _take(self, other: Any) -> None:
+        self._items = other._items
 
     def __len__(self) -> int:
         return len(self._items)
 
     def __iter__(self) -> Iterator[BaseInterval]:
-        return (iv.copy() for iv in self._items)
+        return (iv._clone() for iv in self._items)
 
     @property
-    def bounds(self) -> tuple[Any, Any] | None:
+    def bounds(self) -> tuple[Coordinate, Coordinate] | None:
         """``(min start, max stop)`` or ``None``.
 
         >>> IntervalList([(1, 3), (0, 2)]).bounds, IntervalList().bounds
@@ -82,20 +86,23 @@ class IntervalList(AbstractIntervalCollection):
                     a, b = describe(first), describe(d)
                     raise fail("collection_domain", owner="IntervalList", a=a, b=b)
 
-    def __getitem__(self, x: Any) -> Any:
-        """Not positional: the summed values of the records covering ``x`` (or an interval)."""
-        self._check_query(x, "index")
-        return sum(iv.value for iv in self._items if x in iv)
+    def __getitem__(self, other: object) -> float:
+        """Not positional: the summed values of the records covering ``other`` (or an
+        interval): :meth:`count`."""
+        self._check_query(other, "index")
+        return sum(iv[other] for iv in self._items)  # 0.4.0: a record's iv[x], summed
 
-    def count(self, x: Any) -> Any:
-        """Sum of the values of the records containing ``x``.
+    def count(self, item: Coordinate | BaseInterval) -> float:
+        """Sum of ``record[item]`` over the records: the values of the records containing a
+        coordinate; for an interval, ``value / item.value`` of each record containing it
+        (as in 0.4.0, W20).
 
         >>> l = IntervalList([(0, 2), (1, 3, 2), (1, 3)])
-        >>> l.count(1.5), l.count(5)
-        (4, 0)
+        >>> l.count(1.5), l.count(5), l.count(BaseInterval(1, 2, 2))
+        (4, 0, 2.0)
         """
-        self._check_query(x)
-        return sum(iv.value for iv in self._items if x in iv)
+        self._check_query(item)
+        return sum(iv[item] for iv in self._items)  # 0.4.0: a record's iv[x], summed
 
     def _check_query(self, x: Any, op: str = "") -> None:
         """``x`` must be a coordinate or interval of the records' domain; ``op`` (``"in"``,
@@ -112,34 +119,34 @@ class IntervalList(AbstractIntervalCollection):
             kind = describe(domain_of(self._items[0].start))
             raise fail("lookup_domain", value=x, owner="IntervalList", kind=kind)
 
-    def __contains__(self, x: Any) -> bool:
-        self._check_query(x, "in")
-        return any(x in iv for iv in self._items)
+    def __contains__(self, other: object) -> bool:
+        self._check_query(other, "in")
+        return any(other in iv for iv in self._items)
 
-    def at(self, i: int) -> BaseInterval:
-        """The record at position ``i``.
+    def at(self, index: int) -> BaseInterval:
+        """The record at position ``index``.
 
         >>> IntervalList([(0, 2), (1, 3)]).at(-1)
         BaseInterval[1;3]
         """
-        return self._items[i].copy()
+        return self._items[index]._clone()
 
-    def pop(self, i: int = -1) -> BaseInterval:
-        """Remove and return the record at ``i``.
+    def pop(self, __index: int = -1) -> BaseInterval:
+        """Remove and return the record at position ``index`` (the last by default).
 
         >>> l = IntervalList([(0, 2), (1, 3)])
         >>> l.pop(), l
         (BaseInterval[1;3], IntervalList:[BaseInterval[0;2]])
         """
-        return self._items.pop(i)
+        return self._items.pop(__index)
 
-    def insert(self, i: int, iv: Any) -> None:
-        """Insert a record before position ``i``.
+    def insert(self, __index: int, __object: BaseInterval) -> None:
+        """Insert a record before position ``index``.
 
         >>> l = IntervalList([(0, 2), (1, 3)]); l.insert(0, (5, 6)); l
         IntervalList:[BaseInterval[5;6], BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._items.insert(i, _record(iv, "insert"))
+        self._items.insert(__index, _record(__object, "insert"))
 
     def reverse(self) -> None:
         """Reverse the records in place.
@@ -176,15 +183,15 @@ class IntervalList(AbstractIntervalCollection):
         """
         return IntervalList(self._items)
 
-    def append(self, iv: Any) -> None:
+    def append(self, other: BaseInterval) -> None:
         """Add one record (kept whatever its length or value, W9).
 
         >>> l = IntervalList([(0, 2)]); l.append((0, 2)); l.append(BaseInterval(3, 4, -1)); l
         IntervalList:[BaseInterval[0;2], BaseInterval[0;2], BaseInterval[3;4;-1]]
         """
-        self._items.append(_record(iv, "append"))
+        self._items.append(_record(other, "append"))
 
-    def extend(self, other: Any) -> None:
+    def extend(self, other: Iterable[BaseInterval]) -> None:
         """Add every record of an iterable.
 
         >>> l = IntervalList([(0, 2)]); l.extend([(1, 3), BaseInterval(5, 6)]); l
@@ -192,37 +199,46 @@ class IntervalList(AbstractIntervalCollection):
         """
         self._items.extend(_records(other))
 
-    def update(self, other: Any, times: Any = 1) -> None:
-        """Add an interval or the records of a collection, ``times`` times.
+    def update(self, other: object, times: float = 1) -> None:
+        """Add an interval or the records of a list (or of an iterable of intervals),
+        ``times`` times. Other collection types raise ``InvalidTypeError`` (a
+        ``ValueError``), as in 0.4.0; ``+`` converts them.
 
         >>> l = IntervalList([(0, 2)]); l.update(BaseInterval(1, 3), times=2); l
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3], BaseInterval[1;3]]
         """
+        if isinstance(other, AbstractIntervalCollection) and not isinstance(other, IntervalList):
+            raise fail(
+                "update_type",
+                value=other,
+                cls=IntervalList,
+                iv_cls=BaseInterval,
+                what="update",
+                type=type(other).__name__,
+            )
         n = int(check_factor(times, "times"))
         recs = _records(other, "update")
         self._items.extend(recs * n)
 
     def __add__(self, other: Any) -> IntervalList:
-        new = self.copy()
         try:
-            new.update(other)
+            recs = _records(other)
         except TypeError:
             return NotImplemented
-        return new
+        return IntervalList(self._items + recs)
 
     def __radd__(self, other: Any) -> IntervalList:
-        return IntervalList(_records(other) + self._items)
+        # ``interval + list``: the interval is appended, as 0.4.0 did (``list + interval``)
+        return IntervalList(self._items + _records(other))
 
     def __iadd__(self, other: Any) -> IntervalList:
-        self.update(other)
+        self._items.extend(_records(other))
         return self
 
-    def __sub__(self, other: Any) -> Any:
-        if not isinstance(other, (BaseInterval, tuple, AbstractIntervalCollection)):
-            return NotImplemented
-        return self.as_meter() - other
-
+    # no ``list - x``: 0.4.0 refused it (TypeError); ``interval - list`` is W7
     def __rsub__(self, other: Any) -> Any:
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented
         return IntervalList(as_interval(other, "other")).as_meter() - self.as_meter()
 
     def __mul__(self, n: Any) -> IntervalList:
@@ -235,35 +251,43 @@ class IntervalList(AbstractIntervalCollection):
         self._items = self._items * int(check_factor(n, "n"))
         return self
 
-    def filter_by_coordinate(self, x: Any) -> IntervalList:
-        """A new list of the records containing ``x``.
+    def filter_by_coordinate(self, coordinate: Coordinate) -> IntervalList:
+        """A new list of the records containing ``coordinate``.
 
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).filter_by_coordinate(1.5)
         IntervalList:[BaseInterval[0;2], BaseInterval[1;3]]
         """
-        self._check_query(x, "filter")
-        return IntervalList([iv for iv in self._items if x in iv])
+        self._check_query(coordinate, "filter")
+        return IntervalList([iv for iv in self._items if coordinate in iv])
 
-    def filter_by_range(self, iv: Any) -> IntervalList:
-        """A new list of the records sharing a point with ``iv`` (touching counts).
+    def filter_by_range(self, interval: BaseInterval) -> IntervalList:
+        """A new list of the records sharing a point with ``interval`` (touching counts;
+        discrete records: a represented point, as in 0.4.0).
 
         >>> IntervalList([(0, 2), (3, 4), (5, 6)]).filter_by_range(BaseInterval(2, 3))
         IntervalList:[BaseInterval[0;2], BaseInterval[3;4]]
+        >>> from intervalues import BaseDiscreteInterval as BDI
+        >>> IntervalList([BDI(0, 4, step=2), BDI(1, 5, step=2)]).filter_by_range(BDI(4, 4))
+        IntervalList:[BaseDiscreteInterval[0;4;2]]
         """
-        iv = as_interval(iv, "interval", "interval_not_interval")
+        iv = as_interval(interval, "interval", "interval_not_interval")
         for r in self._items:
             r._check_kind(iv, "intersect")  # as 0.4.0: no discrete with continuous
-        return IntervalList([r for r in self._items if r.overlaps(iv)])
+        if iv._discrete:
+            keep = [r for r in self._items if r.overlaps(iv) and r.intersection_support(iv)]
+        else:
+            keep = [r for r in self._items if r.overlaps(iv)]
+        return IntervalList(keep)
 
-    def find_which_contains(self, x: Any) -> list[BaseInterval]:
-        """The records containing ``x``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> list[BaseInterval]:
+        """The records containing ``other``.
 
         >>> IntervalList([(0, 2), (1, 3), (5, 6)]).find_which_contains(2)
         [BaseInterval[0;2], BaseInterval[1;3]]
         """
-        return list(self.filter_by_coordinate(x))
+        return list(self.filter_by_coordinate(other))  # type: ignore[arg-type]
 
-    def total_length(self) -> Any:
+    def total_length(self) -> Length:
         """Σ of the records' weighted lengths.
 
         >>> IntervalList([(0, 2), (1, 3, 2)]).total_length()
@@ -271,18 +295,21 @@ class IntervalList(AbstractIntervalCollection):
         """
         self._check_one_domain()
         lengths = [iv.get_length() for iv in self._items]
+        if lengths and isinstance(self._items[0].start, datetime):
+            # discrete datetime records measure timedelta(0) here, as in 0.4.0
+            lengths = [n if isinstance(n, timedelta) else timedelta(0) for n in lengths]
         return sum(lengths[1:], lengths[0]) if lengths else 0
 
-    def get_length(self, iv: Any = None) -> Any:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()``.
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``self[index] * index.get_length()``.
 
         >>> l = IntervalList([(0, 2), (1, 3, 2)])
-        >>> l.get_length(), l.get_length(BaseInterval(1, 2))
-        (6, 3)
+        >>> l.get_length(), l.get_length(BaseInterval(1, 2))  # l[iv] is a ratio (0.4.0)
+        (6, 3.0)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
+        iv = as_interval(index, "index")
         return self[iv] * iv.get_length()
 
     def __eq__(self, other: object) -> bool:
@@ -293,29 +320,31 @@ class IntervalList(AbstractIntervalCollection):
         return NotImplemented if not isinstance(other, AbstractIntervalCollection) else False
 
     def __hash__(self) -> int:
+        if len(self._items) == 1:  # hashes like the one record it equals (0.4.0)
+            return hash(self._items[0])
         return hash(tuple(self._items))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the records in order.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted records come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalList([(0, 2)]), IntervalList([(0, 2), (1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = self._items, list(other)
-        return (a > b) - (a < b)
+        return sorted(self._items) < sorted(_pieces(other))
 
+    # the records in order against ``other``'s (an interval counts as a one-record list)
     def __lt__(self, other: Any) -> bool:
-        return self._items < list(other)
+        return self._items < _pieces(other)
 
     def __le__(self, other: Any) -> bool:
-        return self._items <= list(other)
+        return self._items <= _pieces(other)
 
     def __gt__(self, other: Any) -> bool:
-        return self._items > list(other)
+        return self._items > _pieces(other)
 
     def __ge__(self, other: Any) -> bool:
-        return self._items >= list(other)
+        return self._items >= _pieces(other)
 
     def __repr__(self) -> str:
         return "IntervalList:[" + ", ".join(repr(iv) for iv in self._items) + "]"
@@ -332,30 +361,29 @@ class IntervalList(AbstractIntervalCollection):
         return self.copy()
 
     def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> IntervalList:
         """A copy with every record converted.
 
         >>> from datetime import datetime, timezone
         >>> l = IntervalList([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> l.to_timezone(timezone.utc).min()
-        datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        >>> print(l.to_timezone(timezone.utc).min())
+        2024-01-01 00:00:00+00:00
         """
         return IntervalList(
-            [iv.to_timezone(tz, remove_timezone=remove_timezone, fold=fold) for iv in self._items]
+            [
+                iv.to_timezone(target_timezone, remove_timezone=remove_timezone, fold=fold)
+                for iv in self._items
+            ]
         )
 
-    def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
-    ) -> None:
-        """:meth:`to_timezone` in place; unchanged on failure.
 
-        >>> from datetime import datetime, timezone
-        >>> l = IntervalList([(datetime(2024, 1, 1), datetime(2024, 1, 2))])
-        >>> l.convert_timezone_inplace(timezone.utc); l.max()
-        datetime.datetime(2024, 1, 2, 0, 0, tzinfo=datetime.timezone.utc)
-        """
-        self._items = self.to_timezone(tz, remove_timezone=remove_timezone, fold=fold)._items
+def _pieces(other: Any) -> list[BaseInterval]:
+    if isinstance(other, IntervalList):
+        return other._items
+    if isinstance(other, BaseInterval):
+        return [other]
+    return list(other)
 
 
 def _record(iv: Any, what: str = "") -> BaseInterval:
@@ -370,7 +398,7 @@ def _record(iv: Any, what: str = "") -> BaseInterval:
             what=what,
             type=type(iv).__name__,
         )
-    return as_interval(iv, "iv").copy()
+    return as_interval(iv, "iv")._clone()
 
 
 def _records(data: Any, what: str = "") -> list[BaseInterval]:

@@ -11,9 +11,9 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from ._checks import (
     InvalidTypeError,
@@ -29,7 +29,12 @@ from ._checks import (
     finite_result,
     finite_sums,
 )
-from ._columnar import ColumnarCollection, as_list, pieces_of, plain_numbers
+from ._columnar import (
+    ColumnarCollection,
+    as_list,
+    pieces_of,
+    plain_numbers,
+)
 from ._engine import combine, lookup, setops, stats
 from ._engine.columns import Layout, Track, TrackId, resolve_zones, sorted_tracks
 from ._engine.coords import NUMBER, domain_of, key_of
@@ -37,11 +42,9 @@ from ._engine.lookup import as_numpy, lattice_index
 from ._engine.runs import Run, normalize, pointwise
 from ._engine.sweep import Kind, decimal_total
 from ._gather import gather
-from .abstract_interval import AbstractIntervalCollection
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate
 from .base_interval import BaseInterval, Length, as_interval
-
-if TYPE_CHECKING:
-    from .interval_set import IntervalSet
+from .interval_set import IntervalSet
 
 __all__ = ["IntervalCounter", "IntervalMeter"]
 
@@ -69,7 +72,7 @@ class IntervalMeter(ColumnarCollection):
 
     def __init__(
         self,
-        data: Any = None,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
         skip_combine: bool = False,
         use_rust: bool | None = None,
         nr_digits: int | None = None,
@@ -82,31 +85,34 @@ class IntervalMeter(ColumnarCollection):
             tracks = combine.build(cols, self._kind, use_rust)
         self._assign(layout, tracks)
 
-    def keys(self) -> list[BaseInterval]:
-        """The pieces with value 1 (the ``Counter`` keys of 0.4.0).
-
-        >>> IntervalMeter([(0, 2, 3), (1, 3)]).keys()
-        [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
-        """
-        interval = self._interval
-        return [interval(t, a, b, 1) for t, a, b, _ in self._pieces()]
-
-    def values(self) -> list[Any]:
-        """The weights, in piece order.
-
-        >>> IntervalMeter([(0, 2, 3), (1, 3)]).values()
-        [3, 4, 1]
-        """
-        return [v for *_, v in self._pieces()]
-
-    def items(self) -> list[tuple[BaseInterval, Any]]:
-        """``(key, weight)`` pairs in piece order.
-
-        >>> IntervalMeter(BaseInterval(0, 1, 3)).items()
-        [(BaseInterval[0;1], 3)]
-        """
+    def _item_list(self) -> list[tuple[BaseInterval, Any]]:
         interval = self._interval
         return [(interval(t, a, b, 1), v) for t, a, b, v in self._pieces()]
+
+    def keys(self) -> KeysView[BaseInterval]:
+        """The pieces with value 1, in piece order: a ``dict`` keys view, like the
+        ``Counter`` keys of 0.4.0 (of a snapshot: later changes do not show).
+
+        >>> list(IntervalMeter([(0, 2, 3), (1, 3)]).keys())
+        [BaseInterval[0;1], BaseInterval[1;2], BaseInterval[2;3]]
+        """
+        return dict(self._item_list()).keys()
+
+    def values(self) -> ValuesView[Any]:
+        """The weights, in piece order (a ``dict`` values view of a snapshot).
+
+        >>> list(IntervalMeter([(0, 2, 3), (1, 3)]).values())
+        [3, 4, 1]
+        """
+        return dict(self._item_list()).values()
+
+    def items(self) -> ItemsView[BaseInterval, Any]:
+        """``(key, weight)`` pairs in piece order (a ``dict`` items view of a snapshot).
+
+        >>> list(IntervalMeter(BaseInterval(0, 1, 3)).items())
+        [(BaseInterval[0;1], 3)]
+        """
+        return dict(self._item_list()).items()
 
     @property
     def data(self) -> Counter[BaseInterval]:
@@ -118,20 +124,20 @@ class IntervalMeter(ColumnarCollection):
         return Counter(dict(self.items()))
 
     @data.setter
-    def data(self, mapping: Any) -> None:
+    def data(self, mapping: object) -> None:
         self.set_data(mapping)
 
-    def set_data(self, mapping: Any) -> None:
-        """Replace the content by a mapping of intervals to weights (recombined).
+    def set_data(self, data: object) -> None:
+        """Replace the content by a data of intervals to weights (recombined).
 
         >>> m = IntervalMeter(); m.set_data({BaseInterval(0, 2): 3}); m
         IntervalMeter:{BaseInterval[0;2]: 3}
         """
-        if not hasattr(mapping, "items"):
-            raise fail("set_data_mapping", value=mapping)
+        if not hasattr(data, "items"):
+            raise fail("set_data_mapping", value=data)
         ivs = [
             as_interval(k, "each key").with_value(check_value(w, "each weight"))
-            for k, w in mapping.items()
+            for k, w in data.items()
         ]
         self._replace_with(type(self)(ivs))
 
@@ -141,29 +147,29 @@ class IntervalMeter(ColumnarCollection):
         self._check_query_domain(iv.start, iv)
         return iv
 
-    def __getitem__(self, x: Any) -> int | float:
+    def __getitem__(self, other: object) -> int | float:
         """The value at a coordinate (0 when uncovered); see ``docs`` for intervals.
 
         For an interval: the weight of the piece containing it, divided by the query's
         value, or 0 when no single piece contains it (0.4.0 behaviour, kept).
 
         >>> m = IntervalMeter([BaseInterval(0, 1), BaseInterval(1, 2, 3)])
-        >>> m[1], m[1.5], m[BaseInterval(1.2, 1.8)]
-        (1, 3, 3.0)
+        >>> m[1], m[1.5], m[BaseInterval(1.2, 1.8)], m[BaseInterval(1.2, 1.8, 2)]
+        (1, 3, 3, 1.5)
         """
-        if isinstance(x, (BaseInterval, tuple)):
-            iv = self._check_interval(x)
+        if isinstance(other, (BaseInterval, tuple)):
+            iv = self._check_interval(other)
             piece = self._piece_containing(iv)
             if piece is None:
                 return 0
-            return piece.value / iv.value
-        return self._value_at(self._check_point(x, "index"))
+            return piece.value if iv.value == 1 else piece.value / iv.value
+        return self._value_at(self._check_point(other, "index"))
 
     def _piece_containing(self, iv: BaseInterval) -> BaseInterval | None:
         """The piece containing ``iv``: at a shared boundary a point query takes the left
         piece (W6), a query of positive length the piece it extends into."""
         tr = self._tracks.get(None)
-        if tr is not None and not iv._discrete:
+        if tr is not None:  # a discrete query is held by a piece holding all its points
             try:
                 ka, kb = key_of(iv.start), key_of(iv.stop)
                 i = tr.find(ka) if ka == kb else tr.find_half_open(ka)
@@ -238,24 +244,24 @@ class IntervalMeter(ColumnarCollection):
         """
         return self._frame(with_values=True)
 
-    def __contains__(self, x: Any) -> bool:
+    def __contains__(self, other: object) -> bool:
         """Whether a coordinate or interval is covered by some piece."""
-        if isinstance(x, BaseInterval):
-            return self._piece_containing(self._check_interval(x)) is not None
-        x = self._check_point(x, "in")
-        return bool(self._candidates(x))
+        if isinstance(other, BaseInterval):
+            return self._piece_containing(self._check_interval(other)) is not None
+        other = self._check_point(other, "in")
+        return bool(self._candidates(other))
 
-    def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first stored key containing ``x``, or ``False``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> BaseInterval | bool:
+        """The first stored key containing ``other``, or ``False``.
 
         >>> m = IntervalMeter([(0, 2), (1, 3)])
         >>> m.find_which_contains(2.5), m.find_which_contains(9)
         (BaseInterval[2;3], False)
         """
-        if isinstance(x, BaseInterval):
-            piece = self._piece_containing(self._check_interval(x))
+        if isinstance(other, BaseInterval):
+            piece = self._piece_containing(self._check_interval(other))
         else:
-            found = self._candidates(self._check_point(x))
+            found = self._candidates(self._check_point(other))
             piece = found[0] if found else None
         return piece.as_index() if piece is not None else False
 
@@ -289,28 +295,28 @@ class IntervalMeter(ColumnarCollection):
         )
         self._assign(self._layout, {**self._tracks, t: rest})
 
-    def get(self, key: Any, default: Any = None) -> Any:
+    def get(self, __key: BaseInterval, default: float | None = None) -> float | None:
         """The weight of an exactly stored piece, else ``default``.
 
         >>> m = IntervalMeter([(0, 2), (1, 3)])
         >>> m.get(BaseInterval(1, 2)), m.get(BaseInterval(0, 3), 0)
         (2, 0)
         """
-        loc = self._locate(key)
+        loc = self._locate(__key)
         return default if loc is None else self._tracks[loc[0]].values[loc[1]]
 
-    def pop(self, key: Any, *default: Any) -> Any:
+    def pop(self, __key: BaseInterval, *default: Any) -> Any:
         """Remove an exactly stored piece and return its weight.
 
         >>> m = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])
         >>> m.pop(BaseInterval(2, 3)), m
         (2, IntervalMeter:{BaseInterval[0;1]: 1})
         """
-        loc = self._locate(key)
+        loc = self._locate(__key)
         if loc is None:
             if default:
                 return default[0]
-            raise KeyError(key)
+            raise KeyError(__key)
         value = self._tracks[loc[0]].values[loc[1]]
         self._remove_piece(*loc)
         return value
@@ -324,21 +330,26 @@ class IntervalMeter(ColumnarCollection):
         """
         if not self._tracks:
             raise fail("popitem_empty", owner=type(self).__name__)
-        t = list(self._tracks)[-1]
+        t, a, b, v = list(self._pieces())[-1]  # the last piece in iteration order
+        item = (self._interval(t, a, b, 1), v)
         tr = self._tracks[t]
-        item = (self._interval(t, tr.starts[-1], tr.stops[-1], 1), tr.values[-1])
-        self._remove_piece(t, len(tr) - 1)
+        self._remove_piece(t, bisect_left(tr.starts, a))
         return item
 
-    def setdefault(self, key: Any, default: Any = 1) -> Any:
+    def setdefault(self, key: BaseInterval, default: float | None = None) -> float | None:
         """The weight of a stored piece; else add ``key`` with weight ``default``.
+
+        ``default=None`` (0.4.0's default) adds nothing, since a piece needs a number,
+        and returns ``None``.
 
         >>> m = IntervalMeter([(0, 2, 3)])
         >>> m.setdefault(BaseInterval(0, 2)), m.setdefault(BaseInterval(5, 6), 4), m
         (3, 4, IntervalMeter:{BaseInterval[0;2]: 3, BaseInterval[5;6]: 4})
+        >>> m.setdefault(BaseInterval(8, 9)) is None, len(m)
+        (True, 2)
         """
         found = self.get(key)
-        if found is not None:
+        if found is not None or default is None:
             return found
         self.update(as_interval(key, "key").with_value(default))
         return default
@@ -389,29 +400,30 @@ class IntervalMeter(ColumnarCollection):
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
-        """Σ piece length × weight (``timedelta`` for datetimes, 0 for discrete).
+        """Σ piece length × weight (``timedelta`` for datetimes); discrete meters measure 0
+        (``timedelta(0)`` for datetime points).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
         8
         """
         if self._layout.discrete:
-            return 0
+            return self._zero_length()  # timedelta(0) for datetime points, as 0.4.0
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
         return self._as_length(stats.integral(tr))
 
-    def get_length(self, iv: Any = None) -> Length:
-        """:meth:`total_length`, or ``self[iv] * iv.get_length()`` for an interval.
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``self[index] * index.get_length()`` for an interval.
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
         >>> m.get_length(), m.get_length(BaseInterval(1, 2))
-        (8, 4.0)
+        (8, 4)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
-        return self[iv] * iv.get_length()
+        index = as_interval(index, "index")
+        return self[index] * index.get_length()
 
     @property
     def support(self) -> IntervalSet:
@@ -493,7 +505,7 @@ class IntervalMeter(ColumnarCollection):
             raise fail("stats_zero_domain", value=window)
         return stats.statistic(name, tr, ka, kb)
 
-    def average_value(self, within: Any = None) -> float:
+    def average_value(self, within: BaseInterval | None = None) -> float:
         """Measure-weighted mean of the weights; with ``within`` uncovered parts count 0.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -505,28 +517,28 @@ class IntervalMeter(ColumnarCollection):
             raise fail("stats_no_measure", what="the average")
         return mean
 
-    def minimum_value(self, within: Any = None) -> int | float:
+    def minimum_value(self, within: BaseInterval | None = None) -> float:
         """Smallest weight over the domain (0 counts where ``within`` is uncovered).
 
         >>> m = IntervalMeter([(0, 2, 3), (1, 3)])
         >>> m.minimum_value(), m.minimum_value(within=BaseInterval(0, 5))
         (1, 0)
         """
-        if within is None and None in self._tracks:
-            return stats.statistic("minimum", self._tracks[None])
+        if within is None and len(self._tracks) == 1:  # one track: over its pieces
+            return stats.statistic("minimum", next(iter(self._tracks.values())))
         return self._statistic("minimum", within)
 
-    def maximum_value(self, within: Any = None) -> int | float:
+    def maximum_value(self, within: BaseInterval | None = None) -> float:
         """Largest weight over the domain.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).maximum_value()
         2
         """
-        if within is None and None in self._tracks:
-            return stats.statistic("maximum", self._tracks[None])
+        if within is None and len(self._tracks) == 1:  # one track: over its pieces
+            return stats.statistic("maximum", next(iter(self._tracks.values())))
         return self._statistic("maximum", within)
 
-    def median_value(self, within: Any = None) -> int | float:
+    def median_value(self, within: BaseInterval | None = None) -> float:
         """Measure-weighted median of the weights (a central tie averages the two).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).median_value()
@@ -537,7 +549,7 @@ class IntervalMeter(ColumnarCollection):
             raise fail("stats_no_measure", what="the median")
         return middle
 
-    def mode_value(self, within: Any = None) -> tuple[Any, ...]:
+    def mode_value(self, within: BaseInterval | None = None) -> tuple[float, ...]:
         """The weights covering the most measure (all of them when tied), ascending.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).mode_value()
@@ -550,7 +562,7 @@ class IntervalMeter(ColumnarCollection):
             raise fail("stats_empty", owner=type(self).__name__)
         return pairs
 
-    def regions_at_least(self, minimum: Any) -> IntervalSet:
+    def regions_at_least(self, minimum: float) -> IntervalSet:
         """``IntervalSet`` of the pieces with weight ``>= minimum``.
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).regions_at_least(2)
@@ -598,7 +610,7 @@ class IntervalMeter(ColumnarCollection):
         with finite_sums(type(self).__name__):
             return pointwise(pieces, decimal_total)
 
-    def regions_below(self, maximum: Any, within: Any = None) -> IntervalSet:
+    def regions_below(self, maximum: float, within: BaseInterval | None = None) -> IntervalSet:
         """Pieces with weight ``< maximum``; ``within`` adds uncovered parts if ``maximum > 0``.
 
         >>> m = IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -617,7 +629,7 @@ class IntervalMeter(ColumnarCollection):
             low = low | (window - self.support)
         return low
 
-    def integrate(self, a: Any, b: Any) -> Length:
+    def integrate(self, a: Coordinate, b: Coordinate) -> Length:
         """∫ of the step function over ``[a, b]`` (continuous only).
 
         >>> IntervalMeter([BaseInterval(0, 4), BaseInterval(2, 6)]).integrate(1, 3)
@@ -648,21 +660,39 @@ class IntervalMeter(ColumnarCollection):
             type=type(other).__name__,
         )
 
-    def update(self, other: Any, times: Any = 1) -> None:
-        """Add an interval or collection (scaled by ``times``) in place.
+    def _check_operand(self, other: Any) -> None:
+        """``update``, ``-`` and ``-=`` take this type (or a subclass) or an interval, as in
+        0.4.0; ``+`` converts any collection first."""
+        if not isinstance(other, (type(self), BaseInterval, tuple)):
+            raise fail(
+                "update_type",
+                value=other,
+                cls=type(self),
+                iv_cls=BaseInterval,
+                what="update",
+                type=type(other).__name__,
+            )
+
+    def update(self, other: object, times: float = 1) -> None:
+        """Add an interval or a collection of this type (scaled by ``times``) in place;
+        other collection types raise ``InvalidTypeError`` (a ``ValueError``), as in 0.4.0
+        (``+`` converts them).
 
         Only the stretch the new pieces touch is re-swept: O(log n + k log k).
 
         >>> m = IntervalMeter(BaseInterval(0, 1)); m.update(BaseInterval(1, 2)); m
         IntervalMeter:{BaseInterval[0;2]: 1}
         """
+        self._check_operand(other)
         self._update(
             other, times, "compare" if isinstance(other, (BaseInterval, tuple)) else "merge"
         )
 
     def _update(self, other: Any, times: Any, op: str) -> None:
-        """:meth:`update`; ``op`` (``"merge"`` or ``"compare"``) picks the text 0.4.0 raised
-        for mixed domains (``+`` merged, ``update(interval)`` compared coordinates)."""
+        """Add an interval or any collection, scaled by ``times`` (``+`` and
+        ``update_meter`` take any collection); ``op`` (``"merge"`` or ``"compare"``) picks
+        the text 0.4.0 raised for mixed domains (``+`` merged, ``update(interval)``
+        compared coordinates)."""
         times = check_factor(times, "times")
         add = self._coerce_other(other, "update")
         check_layouts(self._layout, add._layout, type(self).__name__, op)
@@ -679,15 +709,17 @@ class IntervalMeter(ColumnarCollection):
         resolve_zones(layout, tracks, [(self._layout, self._tracks), (add._layout, add._tracks)])
         self._assign(layout, tracks)
 
-    def update_meter(self, other: Any, times: Any = 1, one_by_one: bool = False) -> None:
+    def update_meter(
+        self, other: IntervalMeter, times: float = 1, one_by_one: bool = False
+    ) -> None:
         """Compatibility name for :meth:`update`.
 
         >>> m = IntervalMeter([(0, 2)]); m.update_meter(IntervalMeter([(1, 3)]), times=2); m
         IntervalMeter:{BaseInterval[0;1]: 1, BaseInterval[1;2]: 3, BaseInterval[2;3]: 2}
         """
-        self._update(other, times, "compare" if one_by_one else "merge")
+        self._update(other, times, "compare" if one_by_one else "merge")  # any meter-like
 
-    def update_interval(self, other: Any, times: Any = 1) -> None:
+    def update_interval(self, other: BaseInterval, times: float = 1) -> None:
         """Compatibility name for :meth:`update` with one interval.
 
         >>> m = IntervalMeter([(0, 2)]); m.update_interval(BaseInterval(1, 3)); m
@@ -695,7 +727,7 @@ class IntervalMeter(ColumnarCollection):
         """
         self.update(as_interval(other, "other"), times)
 
-    def subtract(self, other: Any) -> None:
+    def subtract(self, other: BaseInterval | AbstractIntervalCollection) -> None:
         """In-place ``-=``.
 
         >>> m = IntervalMeter([(0, 4, 2)]); m.subtract(IntervalMeter([(1, 2)])); m
@@ -737,6 +769,8 @@ class IntervalMeter(ColumnarCollection):
 
     def __rsub__(self: Self, other: Any) -> Self:
         """``interval - collection``: the collection subtracted from the interval (W7)."""
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented  # ``list - meter``: refused, as in 0.4.0
         base = type(self)(as_interval(other, "other"))
         return base - self
 
@@ -770,7 +804,7 @@ class IntervalMeter(ColumnarCollection):
         """Scaled weights as stored: a meter keeps them, a counter truncates them."""
         return values
 
-    def __mul__(self: Self, factor: Any) -> Self:
+    def __mul__(self: Self, factor: float) -> Self:
         """Scale every weight (``* 0`` gives an empty meter; a weight beyond the float
         range raises ``ValueError`` and nothing changes).
 
@@ -782,11 +816,11 @@ class IntervalMeter(ColumnarCollection):
 
     __rmul__ = __mul__
 
-    def __imul__(self: Self, factor: Any) -> Self:
+    def __imul__(self: Self, factor: float) -> Self:
         self._replace_with(self * factor)
         return self
 
-    def __truediv__(self: Self, factor: Any) -> Self:
+    def __truediv__(self: Self, factor: float) -> Self:
         """Divide every weight (each quotient correctly rounded; ``/ 0`` raises
         ``ZeroDivisionError``).
 
@@ -824,20 +858,21 @@ class IntervalMeter(ColumnarCollection):
         return eq if eq is NotImplemented else not eq
 
     def __hash__(self) -> int:
-        pieces = list(self)
-        if len(pieces) == 1 and pieces[0].value == 1:
-            return hash(pieces[0])
-        return hash(frozenset(self.items()))
+        # one piece: the hash of its unit key, whatever the weight (0.4.0), so a meter
+        # equal to an interval hashes like it
+        items = self._item_list()
+        if len(items) == 1:
+            return hash(items[0][0])
+        return hash(frozenset(items))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted weighted pieces lexicographically.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted weighted pieces come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalMeter([(0, 2)]), IntervalMeter([(1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = list(self), pieces_of(other)
-        return (a > b) - (a < b)
+        return sorted(self) < sorted(pieces_of(other))
 
     def __lt__(self, other: Any) -> bool:
         return list(self) < pieces_of(other)
@@ -869,7 +904,7 @@ class IntervalMeter(ColumnarCollection):
         )
 
     @staticmethod
-    def as_my_type(other: Any) -> IntervalMeter:
+    def as_my_type(other: AbstractInterval) -> IntervalMeter:
         """``other`` converted to a meter.
 
         >>> IntervalMeter.as_my_type(BaseInterval(0, 2, 3))
@@ -877,7 +912,7 @@ class IntervalMeter(ColumnarCollection):
         """
         if isinstance(other, IntervalMeter):
             return other.as_meter()
-        return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))
+        return IntervalMeter(other if isinstance(other, BaseInterval) else list(other))  # type: ignore[call-overload]
 
 
 class IntervalCounter(IntervalMeter):
@@ -893,11 +928,15 @@ class IntervalCounter(IntervalMeter):
     _kind: ClassVar[Kind] = "counter"
 
     def __init__(
-        self, data: Any = None, use_rust: bool | None = None, nr_digits: int | None = None
+        self,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
+        use_rust: bool | None = None,
+        nr_digits: int | None = None,
     ) -> None:
         super().__init__(data, use_rust=use_rust, nr_digits=nr_digits)
 
-    def __mul__(self: Self, factor: Any) -> Self:
+    def __mul__(self: Self, factor: float) -> Self:
         """Scale the counts: ``int(count * factor)``; a factor ``<= 0`` empties it.
 
         >>> IntervalCounter([BaseInterval(0, 4), BaseInterval(2, 6)]) * 2.5
@@ -941,7 +980,7 @@ class IntervalCounter(IntervalMeter):
         return self.copy()
 
     @staticmethod
-    def as_my_type(other: Any) -> IntervalCounter:
+    def as_my_type(other: AbstractInterval) -> IntervalCounter:
         """``other`` converted to a counter.
 
         >>> IntervalCounter.as_my_type(IntervalMeter([(0, 2, 2.5)]))
@@ -949,7 +988,7 @@ class IntervalCounter(IntervalMeter):
         """
         if isinstance(other, IntervalMeter):
             return IntervalCounter(list(other))
-        return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))
+        return IntervalCounter(other if isinstance(other, BaseInterval) else list(other))  # type: ignore[call-overload]
 
     def _cmp(self, other: Any) -> list[BaseInterval]:
         return (

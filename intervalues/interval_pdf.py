@@ -55,7 +55,8 @@ class IntervalPdf(IntervalMeter):
 
     def __init__(
         self,
-        data: Any = None,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
         skip_combine: bool = False,
         use_rust: bool | None = None,
         nr_digits: int | None = None,
@@ -193,7 +194,7 @@ class IntervalPdf(IntervalMeter):
         with finite_sums("IntervalPdf"):
             return IntervalMeter._from(layout, combine.build(cols, "meter", None))
 
-    def update(self, other: Any, times: Any = 1) -> None:
+    def update(self, other: object, times: float = 1) -> None:
         """Add non-negative mass (an interval or collection, × ``times``), then renormalise.
 
         A pdf carries mass 1, so adding another pdf gives their equal-weight mixture.
@@ -212,8 +213,15 @@ class IntervalPdf(IntervalMeter):
         self._add_mass(other, times, "update")
 
     def _update(self, other: Any, times: Any, op: str) -> None:
-        """``+`` and ``+=``: the operand is read as a pdf's input (0.4.0 built one from it)."""
-        self._add_mass(other, times, "add")
+        """``+`` and ``+=``: the operand becomes a pdf first (0.4.0's ``as_my_type``: it
+        must make a valid one, checked in 0.4.0's words), then the two are mixed with
+        equal weights, as in 0.4.0."""
+        if not isinstance(other, IntervalPdf):
+            add = self._coerce_other(other, "add")
+            if not add._tracks:
+                raise fail("pdf_empty", type=type(other).__name__)
+            other = IntervalPdf(add)
+        self._add_mass(other, times, "update")
 
     def _add_mass(self, other: Any, times: Any, what: str) -> None:
         if isinstance(times, bool) or not isinstance(times, numbers.Real):
@@ -224,7 +232,7 @@ class IntervalPdf(IntervalMeter):
         if times == 0 or not add._tracks:
             return
         tmp = IntervalMeter._from(self._layout.copy(), {None: self._tracks[None].copy()})
-        tmp.update(add, times)
+        tmp.update(add, times)  # type: ignore[arg-type]  # any Real, checked above
         self._assign(tmp._layout, tmp._tracks)
 
     def _remove_piece(self, t: TrackId, i: int) -> None:
@@ -233,7 +241,7 @@ class IntervalPdf(IntervalMeter):
             raise fail("pdf_remove_last")
         super()._remove_piece(t, i)
 
-    def setdefault(self, key: Any, default: Any = 1) -> NoReturn:
+    def setdefault(self, key: BaseInterval, default: float | None = None) -> NoReturn:
         """Not supported: a density cannot take a piece without renormalising the rest.
 
         >>> IntervalPdf(BaseInterval(0, 1)).setdefault(BaseInterval(2, 3))
@@ -242,6 +250,34 @@ class IntervalPdf(IntervalMeter):
         NotImplementedError: setdefault is not supported for IntervalPdf; use update instead
         """
         raise fail("pdf_setdefault")
+
+    def set_data(self, data: object) -> None:
+        """Replace the content by a mapping of intervals to weights, normalised; as in
+        0.4.0 a zero weight is allowed while some weight is positive (its piece is not
+        stored, W11), and a failing call leaves the pdf unchanged.
+
+        >>> p = IntervalPdf(BaseInterval(0, 1))
+        >>> p.set_data({BaseInterval(0, 2): 1, BaseInterval(2, 3): 0}); p
+        IntervalPdf:{BaseInterval[0;2]: 0.5}
+        >>> p.set_data({})
+        Traceback (most recent call last):
+        ...
+        ValueError: Cannot normalize an empty IntervalPdf
+        """
+        if hasattr(data, "items"):
+            items = list(data.items())
+            if not items:
+                raise fail("pdf_set_empty")
+            for key, weight in items:  # 0.4.0's order: the first bad item decides
+                if not isinstance(key, BaseInterval) or key._discrete:
+                    break  # the collection's own checks word it
+                if _is_number(weight) and not (math.isfinite(weight) and weight >= 0):
+                    raise fail("pdf_set_weight", value=weight, interval=key)
+            kept = {k: w for k, w in items if not (_is_number(w) and w == 0)}
+            if not kept:
+                raise fail("pdf_set_total")
+            data = kept
+        super().set_data(data)
 
     def clear(self) -> None:
         """Not supported: an empty pdf has no mass to normalise.
@@ -253,7 +289,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise fail("pdf_clear")
 
-    def subtract(self, other: Any) -> None:
+    def subtract(self, other: object) -> None:
         """Not supported: removing mass could make the density negative.
 
         >>> IntervalPdf(BaseInterval(0, 2)).subtract(BaseInterval(0, 1))
@@ -273,14 +309,17 @@ class IntervalPdf(IntervalMeter):
         """
         raise fail("pdf_subtract")
 
-    def __rsub__(self, other: Any) -> NoReturn:
-        """Not supported: ``interval - pdf`` would negate a density (0.4.0's text says so).
+    def __rsub__(self, other: Any) -> Any:
+        """Not supported: ``interval - pdf`` would negate a density (0.4.0's text says so;
+        another collection on the left: ``TypeError``, as in 0.4.0).
 
         >>> BaseInterval(0, 2) - IntervalPdf(BaseInterval(0, 1))
         Traceback (most recent call last):
         ...
         NotImplementedError: Negation is not defined for probability distributions
         """
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
         raise fail("pdf_negate")
 
     def __isub__(self, other: Any) -> NoReturn:
@@ -304,7 +343,7 @@ class IntervalPdf(IntervalMeter):
         """
         raise fail("pdf_negate")
 
-    def __mul__(self, factor: Any) -> IntervalPdf:
+    def __mul__(self, factor: float) -> IntervalPdf:
         """A copy: a pdf is scale-free, but the factor must still be finite and > 0.
 
         >>> IntervalPdf(BaseInterval(0, 2)) * 3
@@ -315,7 +354,7 @@ class IntervalPdf(IntervalMeter):
 
     __rmul__ = __mul__
 
-    def __imul__(self, factor: Any) -> IntervalPdf:
+    def __imul__(self, factor: float) -> IntervalPdf:
         """In place ``*``: checks the factor, changes nothing.
 
         >>> p = IntervalPdf(BaseInterval(0, 2)); p *= 5; p
@@ -324,7 +363,7 @@ class IntervalPdf(IntervalMeter):
         _check_scale(factor)
         return self
 
-    def __truediv__(self, factor: Any) -> IntervalPdf:
+    def __truediv__(self, factor: float) -> IntervalPdf:
         """A copy, like ``*`` (the divisor must be finite and > 0).
 
         >>> IntervalPdf(BaseInterval(0, 2)) / 4
@@ -334,7 +373,7 @@ class IntervalPdf(IntervalMeter):
         return self.copy()
 
     def convert_timezone_inplace(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> None:
         """Not applicable: a pdf holds numbers only (raises ``TypeError`` like ``to_timezone``).
 
@@ -346,7 +385,7 @@ class IntervalPdf(IntervalMeter):
         raise fail("tz_needs_datetimes", what="an IntervalPdf")
 
     def to_timezone(
-        self, tz: Any, *, remove_timezone: bool = False, fold: int | None = None
+        self, target_timezone: Any, *, remove_timezone: bool = False, fold: int | None = None
     ) -> Any:
         """Not applicable: a pdf holds numbers only.
 
@@ -379,18 +418,19 @@ class IntervalPdf(IntervalMeter):
 
     # -- lengths and pointwise ----------------------------------------------------------------
     def total_length(self, force: bool = False) -> float:
-        """The total mass: ``1.0``, or with ``force=True`` Σ length × density as computed.
+        """The total mass: ``1`` (as in 0.4.0), or with ``force=True`` Σ length × density
+        as computed.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
         >>> p.total_length(), p.total_length(force=True)
-        (1.0, 1.0)
+        (1, 1.0)
         """
         if not force:
-            return 1.0
+            return 1
         starts, stops, dens = self._dcols()
         return math.fsum((b - a) * d for a, b, d in zip(starts, stops, dens))
 
-    def density_at(self, x: Any) -> float:
+    def density_at(self, x: float) -> float:
         """The density at ``x``: right-continuous at inner boundaries, the last piece's
         density at the right end, 0 outside. O(log n).
 
@@ -419,7 +459,7 @@ class IntervalPdf(IntervalMeter):
             return cum[i + 1]
         return min(cum[i + 1], max(cum[i], cum[i] + (x - starts[i]) * dens[i]))
 
-    def cumulative(self, x: Any) -> float:
+    def cumulative(self, x: float) -> float:
         """P(X <= x), the cumulative distribution function. O(log n).
 
         ``x`` may be ``±inf``; NaN raises ``ValueError``.
@@ -429,7 +469,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self._cdf(_real(x, "x", _X_KEYS))
 
-    def cumsum(self, x: Any) -> float:
+    def cumsum(self, x: float) -> float:
         """Alias of :meth:`cumulative`.
 
         >>> IntervalPdf(BaseInterval(0, 4)).cumsum(1)
@@ -437,7 +477,7 @@ class IntervalPdf(IntervalMeter):
         """
         return self.cumulative(x)
 
-    def survival(self, x: Any) -> float:
+    def survival(self, x: float) -> float:
         """P(X > x) = 1 − CDF(x). O(log n).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).survival(2)
@@ -445,16 +485,17 @@ class IntervalPdf(IntervalMeter):
         """
         return 1.0 - self.cumulative(x)
 
-    def probability_between(self, a: Any, b: Any) -> float:
-        """P(a <= X <= b) = CDF(b) − CDF(a); ``a > b`` raises ``ValueError``. O(log n).
+    def probability_between(self, start: float, stop: float) -> float:
+        """P(start <= X <= stop) = CDF(stop) − CDF(start); ``start > stop`` raises
+        ``ValueError``. O(log n).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).probability_between(1, 5)
         0.75
         """
-        a, b = _real(a, "a", _BETWEEN_KEYS), _real(b, "b", _BETWEEN_KEYS)
-        if a > b:
-            raise fail("pdf_reversed", a=a, b=b)
-        return max(0.0, self._cdf(b) - self._cdf(a))
+        start, stop = _real(start, "start", _BETWEEN_KEYS), _real(stop, "stop", _BETWEEN_KEYS)
+        if start > stop:
+            raise fail("pdf_reversed", a=start, b=stop)
+        return max(0.0, self._cdf(stop) - self._cdf(start))
 
     # -- quantiles ------------------------------------------------------------------------------
     def _quantile(self, q: float) -> float:
@@ -468,15 +509,21 @@ class IntervalPdf(IntervalMeter):
         x = starts[i] + (q - cum[i]) / dens[i]
         return float(min(max(x, starts[i]), stops[i]))
 
-    def inverse_cumulative(self, p: Any) -> float:
-        """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n).
+    def inverse_cumulative(self, p: float) -> float:
+        """The smallest ``x`` with CDF(x) >= p (``p`` in [0, 1]). O(log n). At ``p`` 0 and 1
+        the support's bounds as stored (an ``int`` stays an ``int``, as in 0.4.0).
 
-        >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).inverse_cumulative(0.25)
-        2.0
+        >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
+        >>> p.inverse_cumulative(0.25), p.inverse_cumulative(0), p.inverse_cumulative(1)
+        (2.0, 0, 6)
         """
-        return self._quantile(_probability(p, "p", _P_KEYS))
+        q = _probability(p, "p", _P_KEYS)
+        if q in (0, 1):
+            starts, stops, _ = self._dcols()
+            return starts[0] if q == 0 else stops[-1]
+        return self._quantile(q)
 
-    def quantile(self, p: Any) -> float:
+    def quantile(self, p: float) -> float:
         """Alias of :meth:`inverse_cumulative`.
 
         >>> IntervalPdf(BaseInterval(0, 10)).quantile(0.9)
@@ -492,53 +539,52 @@ class IntervalPdf(IntervalMeter):
         """
         return self._quantile(0.5)
 
-    def credible_interval(self, level: Any = 0.95) -> tuple[float, float]:
-        """The equal-tailed interval holding ``level`` of the mass (``0 < level <= 1``).
+    def credible_interval(self, level: float = 0.95) -> tuple[float, float]:
+        """The equal-tailed interval holding ``level`` of the mass (``0 < level < 1``).
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).credible_interval(0.5)
         (2.0, 4.0)
         """
         level = _probability(level, "level", _LEVEL_KEYS)
-        if level == 0:
+        if level in (0, 1):
             raise fail("pdf_level_range", value=level)
         tail = (1.0 - level) / 2
         return self._quantile(tail), self._quantile(1.0 - tail)
 
-    def highest_density_region(self, mass: Any = 0.95) -> IntervalSet:
-        """The smallest region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``.
-
-        Pieces are taken densest first; the pieces of the last density level needed are
-        trimmed symmetrically, all by the same fraction (so ties are treated alike).
+    def highest_density_region(self, mass: float = 0.95) -> IntervalSet:
+        """A region holding ``mass`` (``0 < mass <= 1``), as an ``IntervalSet``, chosen as
+        0.4.0 chooses it: pieces densest first (leftmost first among equal densities),
+        whole while they fit, and the first piece that does not fit is trimmed to its
+        centred part holding the rest.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
         >>> p.highest_density_region(0.5)
         IntervalSet:{BaseInterval[2;4]}
         >>> p.highest_density_region(0.75)
-        IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4], BaseInterval[4.5;5.5]}
+        IntervalSet:{BaseInterval[0;4]}
+        >>> p.highest_density_region(0.625)
+        IntervalSet:{BaseInterval[0.5;1.5], BaseInterval[2;4]}
         """
         mass = _probability(mass, "mass", _MASS_KEYS)
         if mass == 0:
             raise fail("pdf_mass_range", value=mass)
         starts, stops, dens = self._dcols()
-        masses = self._masses()
-        levels: dict[float, list[int]] = {}
-        for i, d in enumerate(dens):
-            levels.setdefault(d, []).append(i)
-        need = mass
+        order = sorted(range(len(dens)), key=lambda i: (-dens[i], starts[i]))
+        remaining = mass
         chosen: list[BaseInterval] = []
-        for d in sorted(levels, reverse=True):
-            idx = levels[d]
-            level_mass = math.fsum(masses[i] for i in idx)
-            if level_mass <= need + _PROB_TOL:
-                chosen.extend(BaseInterval(starts[i], stops[i]) for i in idx)
-                need -= level_mass
-                if need <= _PROB_TOL:
+        for i in order:
+            a, b, d = starts[i], stops[i], dens[i]
+            piece_mass = d * (b - a)
+            if remaining >= piece_mass or math.isclose(
+                remaining, piece_mass, rel_tol=1e-12, abs_tol=1e-15
+            ):
+                chosen.append(BaseInterval(a, b))
+                remaining = max(0.0, remaining - piece_mass)
+                if remaining == 0:
                     break
                 continue
-            keep = need / level_mass
-            for i in idx:
-                trim = (stops[i] - starts[i]) * (1.0 - keep) / 2
-                chosen.append(BaseInterval(starts[i] + trim, stops[i] - trim))
+            margin = ((b - a) - remaining / d) / 2
+            chosen.append(BaseInterval(a + margin, b - margin))
             break
         return IntervalSet(chosen)
 
@@ -549,9 +595,8 @@ class IntervalPdf(IntervalMeter):
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).mean()
         3.0
         """
-        starts, stops, _ = self._dcols()
-        masses = self._masses()
-        return math.fsum(m * (a + b) / 2 for a, b, m in zip(starts, stops, masses))
+        starts, stops, dens = self._dcols()  # 0.4.0's terms, so the same bits
+        return math.fsum(d * (b - a) * (a + b) / 2 for a, b, d in zip(starts, stops, dens))
 
     def variance(self) -> float:
         """The variance (each piece contributes its spread around the mean and width²/12).
@@ -576,7 +621,7 @@ class IntervalPdf(IntervalMeter):
         return math.sqrt(self.variance())
 
     # -- sampling and transformations ---------------------------------------------------------
-    def sample(self, k: Any = 1, rng: random.Random | None = None) -> list[float]:
+    def sample(self, k: int = 1, rng: random.Random | None = None) -> list[float]:
         """``k`` independent draws (inverse CDF of uniform numbers), as a list of floats.
 
         ``rng`` is an optional ``random.Random`` for reproducible draws.
@@ -593,55 +638,55 @@ class IntervalPdf(IntervalMeter):
         draw = gen.random
         return [self._quantile(draw()) for _ in range(k)]
 
-    def condition(self, a: Any, b: Any) -> IntervalPdf:
-        """The pdf truncated to ``[a, b]`` and renormalised (bounds may be infinite).
+    def condition(self, start: float, stop: float) -> IntervalPdf:
+        """The pdf truncated to ``[start, stop]`` and renormalised (bounds may be infinite).
 
         A region of zero probability raises ``ValueError``.
 
         >>> IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)]).condition(3, float("inf"))
         IntervalPdf:{BaseInterval[3;4]: 0.5, BaseInterval[4;6]: 0.25}
         """
-        a, b = _real(a, "a", _RANGE_KEYS), _real(b, "b", _RANGE_KEYS)
-        if a > b:
-            raise fail("pdf_reversed", a=a, b=b)
-        a, b = key_of(a), key_of(b)  # -0.0 is stored as 0.0
+        start, stop = _real(start, "start", _RANGE_KEYS), _real(stop, "stop", _RANGE_KEYS)
+        if start > stop:
+            raise fail("pdf_reversed", a=start, b=stop)
+        start, stop = key_of(start), key_of(stop)  # -0.0 is stored as 0.0
         starts, stops, dens = self._dcols()
-        lo = bisect_left(stops, a)
-        hi = bisect_right(starts, b)
+        lo = bisect_left(stops, start)
+        hi = bisect_right(starts, stop)
         cut = Track([], [], [])
         for s, e, d in zip(starts[lo:hi], stops[lo:hi], dens[lo:hi]):
-            s2, e2 = (s if s >= a else a), (e if e <= b else b)
+            s2, e2 = (s if s >= start else start), (e if e <= stop else stop)
             if s2 < e2:
                 cut.starts.append(s2)
                 cut.stops.append(e2)
                 cut.values.append(d)
         if not len(cut):
-            raise fail("pdf_condition_zero", a=a, b=b)
+            raise fail("pdf_condition_zero", a=start, b=stop)
         return type(self)._from(Layout(NUMBER, False), {None: cut})
 
     @classmethod
     def mixture(
-        cls, pdfs: Iterable[IntervalPdf], weights: Iterable[Any] | None = None
+        cls, distributions: Iterable[IntervalPdf], weights: Iterable[Any] | None = None
     ) -> IntervalPdf:
-        """The weighted mixture of pdfs (weights finite, ``>= 0``, renormalised).
+        """The weighted mixture of distributions (weights finite, ``>= 0``, renormalised).
 
         >>> IntervalPdf.mixture(
         ...     [IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 4))], weights=[3, 1]
         ... )
         IntervalPdf:{BaseInterval[0;1]: 0.75, BaseInterval[2;4]: 0.125}
         """
-        pdfs = list(pdfs)
-        if not pdfs:
+        distributions = list(distributions)
+        if not distributions:
             raise fail("mixture_empty")
-        for p in pdfs:
+        for p in distributions:
             if not isinstance(p, IntervalPdf):
                 raise fail("mixture_type", type=type(p).__name__)
         if weights is None:
-            ws: list[Any] = [1] * len(pdfs)
+            ws: list[Any] = [1] * len(distributions)
         else:
             ws = list(weights)
-            if len(ws) != len(pdfs):
-                raise fail("mixture_weight_count", pdfs=len(pdfs), weights=len(ws))
+            if len(ws) != len(distributions):
+                raise fail("mixture_weight_count", pdfs=len(distributions), weights=len(ws))
             for w in ws:
                 if isinstance(w, bool) or not isinstance(w, numbers.Real):
                     raise fail("mixture_weight_type", type=type(w).__name__, value=w)
@@ -652,7 +697,7 @@ class IntervalPdf(IntervalMeter):
         starts: list[Any] = []
         stops: list[Any] = []
         values: list[Any] = []
-        for p, w in zip(pdfs, ws):
+        for p, w in zip(distributions, ws):
             if w:
                 s, e, d = p._dcols()
                 starts.extend(s)
@@ -668,59 +713,19 @@ class IntervalPdf(IntervalMeter):
             raise fail("pdf_compare", type=type(other).__name__)
         return other
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted weighted pieces; ``other`` must be a pdf.
-
-        >>> IntervalPdf(BaseInterval(0, 1)).key_compare(IntervalPdf(BaseInterval(0, 2)))
-        -1
-        """
-        return super().key_compare(self._other(other))
-
-    def __lt__(self, other: Any) -> bool:
-        """Piece-wise ordering (like meters), only between pdfs (``TypeError`` otherwise).
-
-        >>> IntervalPdf(BaseInterval(0, 1)) < IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__lt__(self._other(other))
-
-    def __le__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) <= IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__le__(self._other(other))
-
-    def __gt__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) > IntervalPdf(BaseInterval(0, 1))
-        True
-        """
-        return super().__gt__(self._other(other))
-
-    def __ge__(self, other: Any) -> bool:
-        """See :meth:`__lt__`.
-
-        >>> IntervalPdf(BaseInterval(0, 2)) >= IntervalPdf(BaseInterval(0, 2))
-        True
-        """
-        return super().__ge__(self._other(other))
-
     def comparison_segments(
-        self, other: Any
-    ) -> tuple[tuple[Any, Any, float, float, float, float], ...]:
+        self, other: IntervalPdf
+    ) -> list[tuple[Any, Any, float, float, float, float]]:
         """Elementary segments of both pdfs: ``(start, stop, density, other_density,
         cdf_at_start, other_cdf_at_start)``, covering both supports and the gaps between.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
         >>> p.comparison_segments(q)
-        ((0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5))
+        [(0, 1, 0.5, 0.0, 0.0, 0.0), (1, 2, 0.5, 0.5, 0.5, 0.0), (2, 3, 0.0, 0.5, 1.0, 0.5)]
         """
         return _pdf_compare.comparison_segments(self, self._other(other))
 
-    def kolmogorov_distance(self, other: Any) -> float:
+    def kolmogorov_distance(self, other: IntervalPdf) -> float:
         """sup |CDF − other CDF| (attained at a breakpoint: both CDFs are piecewise linear).
 
         >>> IntervalPdf(BaseInterval(0, 2)).kolmogorov_distance(IntervalPdf(BaseInterval(1, 3)))
@@ -728,7 +733,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.kolmogorov_distance(self, self._other(other))
 
-    def wasserstein_distance(self, other: Any) -> float:
+    def wasserstein_distance(self, other: IntervalPdf) -> float:
         """The first Wasserstein (earth mover's) distance, ∫ |CDF − other CDF| dx, exactly.
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -737,7 +742,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.wasserstein_distance(self, self._other(other))
 
-    def total_variation_distance(self, other: Any) -> float:
+    def total_variation_distance(self, other: IntervalPdf) -> float:
         """½ ∫ |density − other density| dx, in [0, 1].
 
         >>> p = IntervalPdf([BaseInterval(0, 4), BaseInterval(2, 6)])
@@ -746,7 +751,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.total_variation_distance(self, self._other(other))
 
-    def overlap_coefficient(self, other: Any) -> float:
+    def overlap_coefficient(self, other: IntervalPdf) -> float:
         """∫ min(density, other density) dx (1 − total variation), in [0, 1].
 
         >>> IntervalPdf(BaseInterval(0, 2)).overlap_coefficient(IntervalPdf(BaseInterval(1, 3)))
@@ -754,7 +759,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.overlap_coefficient(self, self._other(other))
 
-    def hellinger_distance(self, other: Any) -> float:
+    def hellinger_distance(self, other: IntervalPdf) -> float:
         """sqrt(1 − ∫ sqrt(density × other density) dx), in [0, 1].
 
         >>> IntervalPdf(BaseInterval(0, 1)).hellinger_distance(IntervalPdf(BaseInterval(2, 3)))
@@ -762,7 +767,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.hellinger_distance(self, self._other(other))
 
-    def jensen_shannon_divergence(self, other: Any) -> float:
+    def jensen_shannon_divergence(self, other: IntervalPdf) -> float:
         """½ KL(p ‖ m) + ½ KL(q ‖ m) with m the average density, in nats (at most ln 2).
 
         >>> p, q = IntervalPdf(BaseInterval(0, 1)), IntervalPdf(BaseInterval(2, 3))
@@ -771,7 +776,7 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.jensen_shannon_divergence(self, self._other(other))
 
-    def kl_divergence(self, other: Any) -> float:
+    def kl_divergence(self, other: IntervalPdf) -> float:
         """Kullback-Leibler divergence KL(self ‖ other) in nats; ``inf`` where ``other`` has
         no density under mass of ``self``.
 
@@ -782,34 +787,43 @@ class IntervalPdf(IntervalMeter):
         """
         return _pdf_compare.kl_divergence(self, self._other(other))
 
-    def quantile_difference(self, other: Any, ps: Any) -> float | tuple[float, ...]:
-        """``self.quantile(p) − other.quantile(p)``: a float for one ``p``, a tuple for many.
+    def quantile_difference(
+        self, other: IntervalPdf, probabilities: float | Iterable[float]
+    ) -> float | list[tuple[float, float]]:
+        """``(p, self.quantile(p) − other.quantile(p))`` pairs for a sequence of ``p``, as
+        in 0.4.0; for one ``p`` just the difference.
 
         >>> p, q = IntervalPdf(BaseInterval(0, 2)), IntervalPdf(BaseInterval(1, 3))
         >>> p.quantile_difference(q, 0.5), p.quantile_difference(q, [0, 1])
-        (-1.0, (-1.0, -1.0))
+        (-1.0, [(0, -1), (1, -1)])
         """
         other = self._other(other)
-        if isinstance(ps, (numbers.Real, str, bytes)):
-            q = _probability(ps, "ps", _PS_KEYS)
-            return self._quantile(q) - other._quantile(q)
-        qs = [_probability(p, "each of ps", _PS_KEYS) for p in ps]
-        return tuple(self._quantile(q) - other._quantile(q) for q in qs)
+        if isinstance(probabilities, (numbers.Real, str, bytes)):
+            q = _probability(probabilities, "probabilities", _PS_KEYS)
+            return self.inverse_cumulative(q) - other.inverse_cumulative(q)
+        ps = list(probabilities)  # type: ignore[arg-type]
+        qs = [_probability(p, "each of probabilities", _PS_KEYS) for p in ps]
+        return [
+            (p, self.inverse_cumulative(q) - other.inverse_cumulative(q)) for p, q in zip(ps, qs)
+        ]
 
-    def first_order_stochastically_dominates(self, other: Any, *, strict: bool = False) -> bool:
-        """Whether CDF(x) <= other CDF(x) everywhere (this one puts mass further right);
-        with ``strict=True`` also ``<`` somewhere. Rounding residues below 1e-12 are ignored.
+    def first_order_stochastically_dominates(
+        self, other: IntervalPdf, *, strict: bool = False
+    ) -> bool:
+        """0.4.0's convention, ``self <=st other``: CDF(x) >= other CDF(x) everywhere, so
+        values of ``self`` tend to be no larger; with ``strict=True`` also ``>``
+        somewhere. Rounding residues below 1e-12 are ignored.
 
         >>> p, q = IntervalPdf(BaseInterval(1, 3)), IntervalPdf(BaseInterval(0, 2))
         >>> p.first_order_stochastically_dominates(q), q.first_order_stochastically_dominates(p)
-        (True, False)
+        (False, True)
         >>> p.first_order_stochastically_dominates(p, strict=True)
         False
         """
         return _pdf_compare.first_order_stochastically_dominates(self, self._other(other), strict)
 
     # -- goodness of fit -------------------------------------------------------------------------
-    def empirical_cdf_distance(self, samples: Iterable[Any]) -> float:
+    def empirical_cdf_distance(self, samples: Iterable[float]) -> float:
         """The one-sample Kolmogorov-Smirnov statistic sup |empirical CDF − CDF|.
 
         >>> IntervalPdf(BaseInterval(0, 1)).empirical_cdf_distance([0.25, 0.75])
@@ -818,7 +832,7 @@ class IntervalPdf(IntervalMeter):
         return _pdf_compare.empirical_cdf_distance(self, _samples(samples, "samples"))
 
     def goodness_of_fit_test(
-        self, samples: Iterable[Any], simulations: Any = 999, rng: random.Random | None = None
+        self, samples: Iterable[Any], simulations: int = 999, rng: random.Random | None = None
     ) -> tuple[float, float]:
         """``(statistic, p_value)``: the KS statistic of ``samples`` against this pdf and a
         Monte-Carlo p-value from ``simulations`` samples of the same size drawn from it.
@@ -836,9 +850,9 @@ class IntervalPdf(IntervalMeter):
 
     @staticmethod
     def two_sample_ks_test(
-        a: Iterable[Any],
-        b: Iterable[Any],
-        permutations: Any = 999,
+        samples_a: Iterable[Any],
+        samples_b: Iterable[Any],
+        permutations: int = 999,
         rng: random.Random | None = None,
     ) -> tuple[float, float]:
         """``(statistic, p_value)``: two-sample KS statistic and its permutation p-value.
@@ -849,7 +863,7 @@ class IntervalPdf(IntervalMeter):
         >>> stat, pval < 0.2
         (1.0, True)
         """
-        xa, xb = _samples(a, "samples_a"), _samples(b, "samples_b")
+        xa, xb = _samples(samples_a, "samples_a"), _samples(samples_b, "samples_b")
         perms = _count(permutations, "permutations", _RUNS_KEYS)
         if perms < 1:
             raise fail("pdf_runs_min", name="permutations", value=perms)
@@ -880,6 +894,8 @@ def _gather(
         if v < 0:
             key = "pdf_update_weights" if update else "pdf_negative"
             raise fail(key, interval=f"[{a};{b}]", value=v)
+        if v == 0 and not update:  # a zero weight is a zero weighted length, as in 0.4.0
+            raise fail("pdf_length", interval=f"[{a};{b};{v}]")
     return layout, cols
 
 
@@ -1009,3 +1025,8 @@ def _finite_at_least(x: Any, low: int) -> bool:
     if isinstance(x, int):
         return x >= low
     return math.isfinite(x) and x >= low
+
+
+def _is_number(x: object) -> bool:
+    """A real number that is not a bool (a weight the pdf can judge)."""
+    return isinstance(x, numbers.Real) and not isinstance(x, bool)

@@ -59,12 +59,15 @@ class IntervalPmf:
         self._points = points
         self._masses = [float(w / total) for w in weights]
         self._cum = [float(c / total) for c in prefix]
-        self._data = dict(zip(points, self._masses))
+        mass_of = dict(zip(points, self._masses))
+        # ``data`` lists the points in the order the intervals gave them, as 0.4.0 did
+        self._data = {x: mass_of[x] for x in raw if x in mass_of}
 
     # -- mapping-like access ------------------------------------------------------------
     @property
     def data(self) -> Mapping[Any, float]:
-        """A read-only mapping point → mass, in point order (writing raises ``TypeError``).
+        """A read-only mapping point → mass, in the order the intervals gave the points (as
+        0.4.0; writing raises ``TypeError``).
 
         >>> from intervalues import BaseDiscreteInterval
         >>> d = IntervalPmf(BaseDiscreteInterval(0, 1)).data
@@ -108,34 +111,35 @@ class IntervalPmf:
         except TypeError:
             return False
 
-    def mass_at(self, x: Any) -> float:
-        """The mass at ``x``: 0 for non-points; non-real → ``TypeError``, NaN → ``ValueError``.
+    def mass_at(self, coordinate: float) -> float:
+        """The mass at ``coordinate``: 0 for non-points; non-real → ``TypeError``, NaN →
+        ``ValueError``.
 
         >>> from intervalues import BaseDiscreteInterval
         >>> pm = IntervalPmf(BaseDiscreteInterval(0, 3))
         >>> pm.mass_at(1), pm.mass_at(1.5), pm.mass_at(9)
         (0.25, 0.0, 0.0)
         """
-        x = _real(x, "coordinate", _COORDINATE_KEYS)
-        return self._data.get(x, 0.0)
+        coordinate = _real(coordinate, "coordinate", _COORDINATE_KEYS)
+        return self._data.get(coordinate, 0.0)
 
-    def __getitem__(self, x: Any) -> float:
-        """``pmf[x]`` is :meth:`mass_at`.
+    def __getitem__(self, coordinate: float) -> float:
+        """``pmf[coordinate]`` is :meth:`mass_at`.
 
         >>> from intervalues import BaseDiscreteInterval
         >>> IntervalPmf(BaseDiscreteInterval(0, 3))[2]
         0.25
         """
-        return self.mass_at(x)
+        return self.mass_at(coordinate)
 
-    def items(self) -> tuple[tuple[Any, float], ...]:
-        """``(point, mass)`` pairs in point order.
+    def items(self) -> list[tuple[float, float]]:
+        """``(point, mass)`` pairs in point order (a new list, as in 0.4.0).
 
         >>> from intervalues import BaseDiscreteInterval
         >>> IntervalPmf(BaseDiscreteInterval(0, 1)).items()
-        ((0, 0.5), (1, 0.5))
+        [(0, 0.5), (1, 0.5)]
         """
-        return tuple(zip(self._points, self._masses))
+        return list(zip(self._points, self._masses))
 
     def total_mass(self) -> float:
         """Σ masses (1 up to rounding).
@@ -147,32 +151,32 @@ class IntervalPmf:
         return math.fsum(self._masses)
 
     # -- distribution -------------------------------------------------------------------
-    def cumulative(self, x: Any) -> float:
-        """P(X <= x). O(log n). ``x`` may be ``±inf``; NaN raises ``ValueError``.
+    def cumulative(self, coordinate: float) -> float:
+        """P(X <= coordinate). O(log n). ``coordinate`` may be ``±inf``; NaN raises ``ValueError``.
 
         >>> from intervalues import BaseDiscreteInterval
         >>> pm = IntervalPmf(BaseDiscreteInterval(0, 3))
         >>> pm.cumulative(1), pm.cumulative(-1), pm.cumulative(2.5)
         (0.5, 0.0, 0.75)
         """
-        x = _real(x, "coordinate", _COORDINATE_KEYS)
-        return self._cum[bisect_right(self._points, x)]
+        coordinate = _real(coordinate, "coordinate", _COORDINATE_KEYS)
+        return self._cum[bisect_right(self._points, coordinate)]
 
-    def inverse_cumulative(self, p: Any) -> Any:
-        """The smallest point whose CDF reaches ``p`` (``p`` in [0, 1]). O(log n).
+    def inverse_cumulative(self, probability: float) -> float:
+        """The smallest point whose CDF reaches ``probability`` (in [0, 1]). O(log n).
 
         >>> from intervalues import BaseDiscreteInterval
         >>> pm = IntervalPmf(BaseDiscreteInterval(0, 3))
         >>> pm.inverse_cumulative(0.5), pm.inverse_cumulative(0.51), pm.inverse_cumulative(0)
         (1, 2, 0)
         """
-        p = _real(p, "p", _PROBABILITY_KEYS)
-        if not 0 <= p <= 1:
-            raise fail("pmf_probability_range", value=p)
-        i = bisect_left(self._cum, p, 1) - 1
+        probability = _real(probability, "probability", _PROBABILITY_KEYS)
+        if not 0 <= probability <= 1:
+            raise fail("pmf_probability_range", value=probability)
+        i = bisect_left(self._cum, probability, 1) - 1
         return self._points[min(i, len(self._points) - 1)]
 
-    def sample(self, k: Any = 1, rng: random.Random | None = None) -> list[Any]:
+    def sample(self, k: int = 1, rng: random.Random | None = None) -> list[Any]:
         """``k`` independent draws (points), optionally from a ``random.Random``.
 
         >>> from intervalues import BaseDiscreteInterval
@@ -217,7 +221,7 @@ class IntervalPmf:
         >>> hash(a) == hash(b)
         True
         """
-        return hash(self.items())
+        return hash(tuple(self.items()))
 
     def __repr__(self) -> str:
         """``IntervalPmf:{point: mass, ...}``, sorted by point.

@@ -9,7 +9,7 @@ are runs, exact across different steps (see ``_runs``).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from ._checks import (
@@ -28,8 +28,8 @@ from ._engine.runs import Run, intersect, normalize, point_count, subtract_all
 from ._engine.setops import SetOp, with_points
 from ._engine.sweep import Kind, combine_columns
 from ._gather import gather, zoned_layout
-from .abstract_interval import AbstractIntervalCollection
-from .base_interval import BaseInterval, Length, as_interval
+from .abstract_interval import AbstractInterval, AbstractIntervalCollection
+from .base_interval import BaseInterval, Coordinate, Length, as_interval
 from .base_interval_discrete import BaseDiscreteInterval
 
 __all__ = ["IntervalSet"]
@@ -62,7 +62,12 @@ class IntervalSet(ColumnarCollection):
     _kind: ClassVar[Kind] = "set"
     _points: ClassVar[bool] = True
 
-    def __init__(self, data: Any = None, use_rust: bool | None = None) -> None:
+    def __init__(
+        self,
+        data: Iterable[BaseInterval] | BaseInterval | None = None,
+        *,
+        use_rust: bool | None = None,
+    ) -> None:
         check_use_rust(use_rust)
         layout, cols = gather(data, "IntervalSet")
         if layout.discrete:
@@ -122,12 +127,14 @@ class IntervalSet(ColumnarCollection):
                 runs.extend((offset + a * step, step, b - a) for a, b in zip(tr.starts, tr.stops))
         return sorted(runs, key=lambda r: (r[0], r[1]))
 
-    def _coerce(self, other: Any, what: str) -> IntervalSet:
+    def _coerce(self, other: Any, what: str, strict: bool = False) -> IntervalSet:
+        """``other`` as a set; ``strict`` (difference, ``^``, ``update``, ...): only a set or
+        an interval, as in 0.4.0."""
         if isinstance(other, IntervalSet):
             result = other
         elif isinstance(other, (BaseInterval, tuple)):
             result = IntervalSet(other)
-        elif isinstance(other, AbstractIntervalCollection):
+        elif isinstance(other, AbstractIntervalCollection) and not strict:
             result = IntervalSet(list(other))
         else:
             raise fail(
@@ -187,16 +194,16 @@ class IntervalSet(ColumnarCollection):
         return set(self)
 
     @data.setter
-    def data(self, value: Any) -> None:
+    def data(self, value: Iterable[BaseInterval]) -> None:
         self.set_data(value)
 
-    def set_data(self, value: Any) -> None:
+    def set_data(self, data: Iterable[BaseInterval]) -> None:
         """Replace the content by the union of the given intervals.
 
         >>> s = IntervalSet([(0, 2)]); s.set_data([(5, 7), (6, 9)]); s
         IntervalSet:{BaseInterval[5;9]}
         """
-        self._replace_with(IntervalSet(list(value)))
+        self._replace_with(IntervalSet(list(data)))
 
     # -- membership -------------------------------------------------------------------------
     def _covers_point(self, x: Any) -> bool:
@@ -209,14 +216,14 @@ class IntervalSet(ColumnarCollection):
             return x
         return self._check_point(x, op)
 
-    def __contains__(self, x: Any) -> bool:
+    def __contains__(self, other: object) -> bool:
         """Whether a coordinate or a whole interval is covered.
 
         >>> s = IntervalSet(BaseInterval(0, 6))
         >>> 5 in s, BaseInterval(1, 7) in s
         (True, False)
         """
-        return self._contains(self._check_query(x, "in"))
+        return self._contains(self._check_query(other, "in"))
 
     def _contains(self, x: Any) -> bool:
         """Whether a checked coordinate or interval is covered."""
@@ -276,20 +283,20 @@ class IntervalSet(ColumnarCollection):
         starts, stops, _ = self._key_columns()
         return {"start": starts, "stop": stops}
 
-    def __getitem__(self, x: Any) -> int:
+    def __getitem__(self, other: object) -> int:
         """1 if covered, else 0."""
-        return 1 if self._contains(self._check_query(x, "index")) else 0
+        return 1 if self._contains(self._check_query(other, "index")) else 0
 
-    def find_which_contains(self, x: Any) -> BaseInterval | bool:
-        """The first piece containing ``x``, or ``False``.
+    def find_which_contains(self, other: BaseInterval | Coordinate) -> BaseInterval | bool:
+        """The first piece containing ``other``, or ``False``.
 
         >>> s = IntervalSet([(0, 2), (5, 7)])
         >>> s.find_which_contains(6), s.find_which_contains(3)
         (BaseInterval[5;7], False)
         """
-        x = self._check_query(x)
+        other = self._check_query(other)
         for piece in self:
-            if x in piece:
+            if other in piece:
                 return piece
         return False
 
@@ -328,7 +335,7 @@ class IntervalSet(ColumnarCollection):
         resolve_zones(result._layout, result._tracks, sources)
         return result
 
-    def union(self, other: Any) -> IntervalSet:
+    def union(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Union with an interval or collection.
 
         >>> IntervalSet(BaseInterval(0, 1)).union(BaseInterval(1, 2))
@@ -344,7 +351,7 @@ class IntervalSet(ColumnarCollection):
         self._joined_layout(result)
         return result
 
-    def intersection(self, other: Any) -> IntervalSet:
+    def intersection(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Common coverage (touching pieces give a one-point piece).
 
         >>> IntervalSet([(0, 4), (6, 8)]).intersection(IntervalSet([(3, 7)]))
@@ -354,22 +361,22 @@ class IntervalSet(ColumnarCollection):
         """
         return self._binary(self._coerce(other, "intersection"), "and")
 
-    def difference(self, other: Any) -> IntervalSet:
+    def difference(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """Geometric difference; boundary points of the removed part survive.
 
         >>> IntervalSet([(0, 10)]).difference(IntervalSet([(2, 3), (5, 6)]))
         IntervalSet:{BaseInterval[0;2], BaseInterval[3;5], BaseInterval[6;10]}
         """
-        return self._binary(self._coerce(other, "difference"), "sub")
+        return self._binary(self._coerce(other, "difference", strict=True), "sub")
 
-    def symmetric_difference(self, other: Any) -> IntervalSet:
+    def symmetric_difference(self, other: IntervalSet | BaseInterval) -> IntervalSet:
         """``(self - other) | (other - self)``.
 
         >>> s = IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)])
         >>> s ^ IntervalSet(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[0;5], BaseInterval[6;8], BaseInterval[8.5;9]}
         """
-        o = self._coerce(other, "symmetric_difference")
+        o = self._coerce(other, "symmetric_difference", strict=True)
         if not self._joined_layout(o).discrete:
             return self._binary(o, "xor")
         return self._binary(o, "sub")._binary(o._binary(self, "sub"), "or")
@@ -384,7 +391,12 @@ class IntervalSet(ColumnarCollection):
         return self.__or__(other)
 
     __radd__ = __add__
-    __ror__ = __or__
+
+    def __ror__(self, other: Any) -> IntervalSet:
+        # another collection on the left: refused, as in 0.4.0 (``meter | set``)
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__or__(other)
 
     def __and__(self, other: Any) -> IntervalSet:
         try:
@@ -392,19 +404,27 @@ class IntervalSet(ColumnarCollection):
         except InvalidTypeError:
             return NotImplemented
 
-    __rand__ = __and__
+    def __rand__(self, other: Any) -> IntervalSet:
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__and__(other)
 
     def __sub__(self, other: Any) -> IntervalSet:
         return self.difference(other)  # no NotImplemented: 0.4.0 raised its ValueError here
 
     def __rsub__(self, other: Any) -> IntervalSet:
         """``interval - set``: the interval's geometry without the set (W7)."""
+        if not isinstance(other, (BaseInterval, tuple)):
+            return NotImplemented  # ``list - set``: refused, as in 0.4.0
         return IntervalSet(as_interval(other, "other")) - self
 
     def __xor__(self, other: Any) -> IntervalSet:
         return self.symmetric_difference(other)  # 0.4.0 raised its ValueError here too
 
-    __rxor__ = __xor__
+    def __rxor__(self, other: Any) -> IntervalSet:
+        if isinstance(other, AbstractIntervalCollection):
+            return NotImplemented
+        return self.__xor__(other)
 
     def __ior__(self, other: Any) -> IntervalSet:
         self._replace_with(self.union(other))
@@ -424,7 +444,7 @@ class IntervalSet(ColumnarCollection):
         self._replace_with(self.symmetric_difference(other))
         return self
 
-    def add(self, other: Any) -> None:
+    def add(self, other: IntervalSet | BaseInterval) -> None:
         """In-place union with an interval or set.
 
         >>> s = IntervalSet([(0, 2)]); s.add(BaseInterval(1, 4)); s.add(IntervalSet([(6, 7)])); s
@@ -433,14 +453,11 @@ class IntervalSet(ColumnarCollection):
         self._update(other)
 
     def _update(self, other: Any) -> None:
-        """In-place union (``add``/``update``: mixing a single interval is refused with
-        0.4.0's coordinate text)."""
-        if isinstance(other, AbstractIntervalCollection) and not isinstance(other, IntervalSet):
-            self._replace_with(self._plus(other))
-        else:
-            self._replace_with(self._binary(self._coerce(other, "update"), "or"))
+        """In-place union (``add``/``update``): only a set or an interval, as in 0.4.0
+        (mixing a single interval is refused with 0.4.0's coordinate text)."""
+        self._replace_with(self._binary(self._coerce(other, "update", strict=True), "or"))
 
-    def update(self, other: Any, reverse: bool = False) -> None:
+    def update(self, other: AbstractInterval, reverse: bool = False) -> None:
         """In-place union (``reverse=True``: difference).
 
         >>> s = IntervalSet([(0, 4)]); s.update(IntervalSet([(3, 6)])); s
@@ -449,11 +466,13 @@ class IntervalSet(ColumnarCollection):
         IntervalSet:{BaseInterval[0;1], BaseInterval[2;6]}
         """
         if reverse:
-            self._replace_with(self.difference(other))
+            self._replace_with(self.difference(other))  # type: ignore[arg-type]  # checked there
         else:
             self._update(other)
 
-    def update_set(self, other: Any, one_by_one: bool = False, reverse: bool = False) -> None:
+    def update_set(
+        self, other: IntervalSet | BaseInterval, one_by_one: bool = False, reverse: bool = False
+    ) -> None:
         """Compatibility name for :meth:`update`.
 
         >>> s = IntervalSet([(0, 4)]); s.update_set(IntervalSet([(3, 6)])); s
@@ -461,7 +480,7 @@ class IntervalSet(ColumnarCollection):
         """
         self.update(other, reverse)
 
-    def update_interval(self, other: Any, reverse: bool = False) -> None:
+    def update_interval(self, other: BaseInterval, reverse: bool = False) -> None:
         """Compatibility name for :meth:`update` with one interval.
 
         >>> s = IntervalSet([(0, 4)]); s.update_interval(BaseInterval(1, 2), reverse=True); s
@@ -469,7 +488,7 @@ class IntervalSet(ColumnarCollection):
         """
         self.update(as_interval(other, "other"), reverse)
 
-    def intersection_update(self, other: Any) -> None:
+    def intersection_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place intersection.
 
         >>> s = IntervalSet([(0, 4), (6, 8)]); s.intersection_update(IntervalSet([(3, 7)])); s
@@ -477,7 +496,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(self.intersection(other))
 
-    def difference_update(self, other: Any) -> None:
+    def difference_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place difference.
 
         >>> s = IntervalSet([(0, 4)]); s.difference_update(IntervalSet([(1, 2)])); s
@@ -487,7 +506,7 @@ class IntervalSet(ColumnarCollection):
 
     subtract = difference_update
 
-    def discard(self, other: Any) -> None:
+    def discard(self, item: IntervalSet | BaseInterval) -> None:
         """Remove the geometry of an interval or set (no error when absent).
 
         >>> s = IntervalSet([(0, 4)]); s.discard(BaseInterval(3, 9)); s
@@ -495,9 +514,9 @@ class IntervalSet(ColumnarCollection):
         >>> s.discard(BaseInterval(20, 30)); s
         IntervalSet:{BaseInterval[0;3]}
         """
-        self._replace_with(self.difference(other))
+        self._replace_with(self.difference(item))
 
-    def symmetric_difference_update(self, other: Any) -> None:
+    def symmetric_difference_update(self, other: IntervalSet | BaseInterval) -> None:
         """In-place symmetric difference.
 
         >>> s = IntervalSet([(0, 4)]); s.symmetric_difference_update(IntervalSet([(2, 6)])); s
@@ -505,7 +524,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(self.symmetric_difference(other))
 
-    def remove(self, iv: Any) -> None:
+    def remove(self, item: BaseInterval) -> None:
         """Remove an exactly stored piece; ``KeyError`` otherwise.
 
         >>> s = IntervalSet([(0, 2), (5, 7)]); s.remove(BaseInterval(5, 7)); s
@@ -515,14 +534,16 @@ class IntervalSet(ColumnarCollection):
             ...
         KeyError: '[0;1] not in IntervalSet:{BaseInterval[0;2]}'
         """
-        given = as_interval(iv, "iv")
+        given = as_interval(item, "item")
         if self._layout.discrete is not None and given._discrete != self._layout.discrete:
             raise fail("set_mix_kind", where="IntervalSet.remove")
-        iv = given.as_index()
+        item = given.as_index()
         pieces = list(self)
-        if iv not in pieces:
+        dom = self._layout.domain
+        if (dom is not None and domain_of(item.start).kind != dom.kind) or item not in pieces:
+            # another domain is not stored either (0.4.0)
             raise fail("set_remove_missing", value=given, owner=self)
-        pieces.remove(iv)
+        pieces.remove(item)
         self._replace_with(self._rebuilt(pieces))
 
     def pop(self) -> BaseInterval:
@@ -547,7 +568,7 @@ class IntervalSet(ColumnarCollection):
         """
         self._replace_with(IntervalSet())
 
-    def isdisjoint(self, other: Any) -> bool:
+    def isdisjoint(self, other: IntervalSet | BaseInterval) -> bool:
         """No shared point (touching is not disjoint).
 
         >>> s = IntervalSet([(0, 2)])
@@ -556,7 +577,7 @@ class IntervalSet(ColumnarCollection):
         """
         return (self & self._coerce(other, "isdisjoint")).is_empty
 
-    def issubset(self, other: Any) -> bool:
+    def issubset(self, other: IntervalSet | BaseInterval) -> bool:
         """Whether every point is covered by ``other``.
 
         >>> s = IntervalSet([(1, 2), (4, 5)])
@@ -568,7 +589,7 @@ class IntervalSet(ColumnarCollection):
             not self.discrete or not subtract_all(self._runs, other._runs)
         )
 
-    def issuperset(self, other: Any) -> bool:
+    def issuperset(self, other: IntervalSet | BaseInterval) -> bool:
         """Whether ``other`` is covered by this set.
 
         >>> s = IntervalSet([(0, 6)])
@@ -577,50 +598,53 @@ class IntervalSet(ColumnarCollection):
         """
         return self._coerce(other, "issuperset").issubset(self)
 
-    def clip(self, iv: Any) -> IntervalSet:
-        """The part inside ``iv``.
+    def clip(self, interval: BaseInterval) -> IntervalSet:
+        """The part inside ``interval``.
 
         >>> IntervalSet([BaseInterval(0, 6), BaseInterval(8, 9)]).clip(BaseInterval(5, 8.5))
         IntervalSet:{BaseInterval[5;6], BaseInterval[8;8.5]}
         """
-        return self & IntervalSet._single(as_interval(iv, "interval", "interval_not_interval"))
+        return self & IntervalSet._single(
+            as_interval(interval, "interval", "interval_not_interval")
+        )
 
-    def contained_intervals(self, iv: Any) -> list[BaseInterval]:
-        """The stored pieces lying fully inside ``iv``, sorted.
+    def contained_intervals(self, interval: BaseInterval) -> tuple[BaseInterval, ...]:
+        """The stored pieces lying fully inside ``interval``, sorted (a tuple, as in 0.4.0).
 
         >>> IntervalSet([(0, 1), (2, 3), (4, 6)]).contained_intervals(BaseInterval(0, 5))
-        [BaseInterval[0;1], BaseInterval[2;3]]
+        (BaseInterval[0;1], BaseInterval[2;3])
         """
-        iv = as_interval(iv, "interval", "interval_not_interval")
-        if self._layout.discrete is not None and iv._discrete != self._layout.discrete:
+        interval = as_interval(interval, "interval", "interval_not_interval")
+        if self._layout.discrete is not None and interval._discrete != self._layout.discrete:
             raise fail("set_compare_kind", where="IntervalSet.contained_intervals")
-        return sorted(p for p in self if iv.contains(p))
+        return tuple(sorted(p for p in self if interval.contains(p)))
 
     # -- sizes ------------------------------------------------------------------------------
     def total_length(self) -> Length:
-        """The covered length (0 for discrete sets; ``timedelta`` for datetimes).
+        """The covered length (``timedelta`` for datetimes); discrete sets measure 0
+        (``timedelta(0)`` for datetime points).
 
         >>> IntervalSet([BaseInterval(0, 4), BaseInterval(2, 6)]).total_length()
         6
         """
         if self._layout.discrete:
-            return 0
+            return self._zero_length()  # timedelta(0) for datetime points, as 0.4.0
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
         return self._as_length(stats.coverage(tr))
 
-    def get_length(self, iv: Any = None) -> Length:
-        """:meth:`total_length`, or ``iv.get_length()`` if ``iv`` is covered (else 0).
+    def get_length(self, index: BaseInterval | None = None) -> Length:
+        """:meth:`total_length`, or ``index.get_length()`` if ``index`` is covered (else 0).
 
         >>> s = IntervalSet([(0, 4), (6, 7)])
         >>> s.get_length(), s.get_length(BaseInterval(1, 3)), s.get_length(BaseInterval(3, 6))
         (5, 2, 0)
         """
-        if iv is None:
+        if index is None:
             return self.total_length()
-        iv = as_interval(iv, "iv")
-        return iv.get_length() if iv in self else 0
+        index = as_interval(index, "index")
+        return index.get_length() if index in self else 0
 
     def coverage_length(self) -> Length:
         """The covered length (continuous only).
@@ -645,7 +669,7 @@ class IntervalSet(ColumnarCollection):
         return point_count(self._runs)
 
     # -- comparison and display ---------------------------------------------------------------
-    def __mul__(self, factor: Any) -> IntervalSet:
+    def __mul__(self, factor: float) -> IntervalSet:
         """An unchanged copy (sets have no weights)."""
 
         check_factor(factor, key="iv_factor")
@@ -676,15 +700,14 @@ class IntervalSet(ColumnarCollection):
             return hash(pieces[0])
         return hash(frozenset(pieces))
 
-    def key_compare(self, other: Any) -> int:
-        """-1, 0 or 1 comparing the sorted pieces lexicographically.
+    def key_compare(self, other: Any) -> bool:
+        """Whether the sorted pieces come before ``other``'s (0.4.0's ``<``).
 
         >>> a, b = IntervalSet([(0, 2)]), IntervalSet([(1, 3)])
         >>> a.key_compare(b), b.key_compare(a), a.key_compare(a)
-        (-1, 1, 0)
+        (True, False, False)
         """
-        a, b = list(self), list(self._coerce(other, "key_compare"))
-        return (a > b) - (a < b)
+        return list(self) < sorted(self._coerce(other, "key_compare"))
 
     def __lt__(self, other: Any) -> bool:
         return list(self) < list(self._coerce(other, "<"))

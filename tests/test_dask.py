@@ -14,7 +14,7 @@ distributed = pytest.importorskip("distributed")
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
 
-from intervalues import IntervalCounter, IntervalMeter, IntervalSet  # noqa: E402
+from intervalues import IntervalCounter, IntervalMeter, IntervalSet, InvalidTypeError  # noqa: E402
 from intervalues import dask as idask  # noqa: E402
 
 CLASSES = {"meter": IntervalMeter, "counter": IntervalCounter, "set": IntervalSet}
@@ -96,7 +96,8 @@ def random_ints(n, seed, span=1000, width=60):
     return pd.DataFrame(
         {
             "start": s,
-            "stop": s + rng.integers(0, width, n),
+            "stop": s
+            + rng.integers(1, width, n),  # zero-length: test_set_refuses_zero_length_points
             "value": rng.integers(-3, 4, n),
         }
     )
@@ -108,7 +109,7 @@ def random_floats(n, seed):
     return pd.DataFrame(
         {
             "start": s,
-            "stop": s + np.round(rng.uniform(0, 8, n), 1),
+            "stop": s + np.round(rng.uniform(0.1, 8, n), 1),
             "value": rng.choice([0.1, 0.2, -0.3, 0.7, 1.5, 1e-7, 3.0], n),
         }
     )
@@ -140,16 +141,16 @@ class TestEqualsOneMachine:
         # 0.1 + 0.2 - 0.3 cancels on [0, 5]; 0.1 + 0.2 is 0.3 and merges across ranges
         assert got.values.tolist() == [[5.0, 20.0, 0.3]]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="issue 14 item 3: sets keep zero-length intervals as points on one machine; "
-        "intervalues.dask still drops them (dask.py: _explode keeps s < e only)",
-    )
-    def test_set_keeps_zero_length_points(self, client):
+    def test_set_refuses_zero_length_points(self, client):
+        # one machine keeps them as points [x;x] (issue 14 item 3); the event pipeline
+        # cannot carry them yet, so it says so instead of dropping them
         pdf = pd.DataFrame({"start": [0, 3, 10], "stop": [1, 3, 12]})
-        got = distributed_result(pdf, "set", None, 1, 2).compute().reset_index(drop=True)
-        want = IntervalSet.from_pandas(pdf).to_pandas()
-        pd.testing.assert_frame_equal(got, want)
+        assert len(IntervalSet.from_pandas(pdf)) == 3  # [0;1], [3;3], [10;12]
+        with pytest.raises(ValueError, match="1 rows have start == stop"):
+            distributed_result(pdf, "set", None, 1, 2)
+        pdf["value"] = [1, -1, 1]  # a negative point adds nothing to a set: fine
+        got = distributed_result(pdf, "set", "value", 1, 2).compute().reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, IntervalSet.from_pandas(pdf, value="value").to_pandas())
 
     def test_int_and_float_coordinates(self, client):
         pdf = random_ints(500, 3)
@@ -165,7 +166,7 @@ class TestEqualsOneMachine:
         pdf = pd.DataFrame(
             {
                 "start": s,
-                "stop": s + pd.to_timedelta(rng.integers(0, 600, 800), unit="min"),
+                "stop": s + pd.to_timedelta(rng.integers(1, 600, 800), unit="min"),
                 "value": rng.integers(1, 3, 800),
             }
         )
@@ -195,6 +196,8 @@ class TestRandomMixtures:
             }
         )
         kind = ["meter", "counter", "set"][seed % 3]
+        if kind == "set":  # a set refuses zero-length points (test_set_refuses_zero_length_points)
+            pdf = pdf[pdf["start"] < pdf["stop"]].reset_index(drop=True)
         ddf = dd.from_pandas(pdf, npartitions=int(rng.integers(1, 6)), sort=False)
         result = idask.combine(ddf, value="value", kind=kind, npartitions=int(rng.integers(1, 9)))
         assert_same(result, pdf, kind, "value")
@@ -219,9 +222,17 @@ class TestAwkwardData:
         assert_same(result, pdf, "set")
 
     def test_all_intervals_in_one_range(self, client):
-        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        # two distinct event coordinates: one range, however many are asked for
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": [9] * 50, "value": [2] * 50})
         result = distributed_result(pdf, "meter", "value", 4, 6)
         assert result.npartitions == 1
+        assert_same(result, pdf, "meter", "value")
+
+    def test_ranges_follow_events_not_starts(self, client):
+        # one start, 50 stops: the events spread over 51 coordinates, so do the ranges
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        result = distributed_result(pdf, "meter", "value", 4, 6)
+        assert result.npartitions == 6
         assert_same(result, pdf, "meter", "value")
 
     def test_empty_partitions(self, client):
@@ -300,13 +311,16 @@ class TestErrors:
         ),
     }
 
+    TYPE_ERRORS = ("boolean start", "string start", "numbers and datetimes", "datetime values")
+
     @pytest.mark.parametrize("case", list(CASES))
     def test_same_error_as_one_machine(self, client, case):
         pdf, kwargs = self.CASES[case]
-        with pytest.raises(Exception) as one:
+        expected = TypeError if case in self.TYPE_ERRORS else ValueError
+        with pytest.raises(expected) as one:
             IntervalMeter.from_pandas(pdf, **kwargs)
         ddf = dd.from_pandas(pdf, npartitions=3, sort=False)
-        with pytest.raises(Exception) as many:
+        with pytest.raises(expected) as many:
             idask.combine(ddf, **kwargs)
         assert type(many.value) is type(one.value)
         assert str(many.value) == str(one.value)
@@ -363,9 +377,9 @@ class TestValuesAt:
         assert got.dtype == bool
         np.testing.assert_array_equal(got.to_numpy(), one.contains_many(points))
         naive = pd.date_range("2023-12-31", periods=5, freq="1D").to_numpy()
-        with pytest.raises(Exception) as a:
+        with pytest.raises(InvalidTypeError) as a:
             one.contains_many(naive)
-        with pytest.raises(Exception) as b:
+        with pytest.raises(InvalidTypeError) as b:
             idask.values_at(result, naive)
         assert (type(a.value), str(a.value)) == (type(b.value), str(b.value))
 
@@ -374,9 +388,9 @@ class TestValuesAt:
         one = IntervalMeter.from_pandas(pdf)
         result = distributed_result(pdf, "meter", None, 2, 2)
         points = pd.to_datetime(["2024-01-01"]).to_numpy()
-        with pytest.raises(Exception) as a:
+        with pytest.raises(InvalidTypeError) as a:
             one.values_at(points)
-        with pytest.raises(Exception) as b:
+        with pytest.raises(InvalidTypeError) as b:
             idask.values_at(result, points)
         assert type(a.value) is type(b.value)
         assert str(a.value) == str(b.value)

@@ -165,17 +165,40 @@ class TestIntervalFunction:
         f = IntervalFunction(
             [FunctionInterval(0, 1, lambda x: 1), FunctionInterval(0, 1, lambda x: 2.5)],
             combine=lambda rs: got.append(rs) or 0,
-            default=None,
+            default=0,
         )
         f(0.5)
         assert got == [(1, 2.5)]
 
-    def test_default_not_validated_and_returned_for_non_numbers(self):
-        f = IntervalFunction([FunctionInterval(0, 1, double)], combine=sum, default="none")
-        assert f(5) == "none"
-        assert f("x") == "none"
-        assert f(math.nan) == "none"
-        assert f(None) == "none"
+    # 0.4.0 validates the default and the coordinate (decision 8: follow 0.4.0)
+    @pytest.mark.parametrize(
+        ("default", "exc", "text"),
+        [
+            ("none", TypeError, "default must be an int or float"),
+            (None, TypeError, "default must"),
+            (True, TypeError, "default must"),
+            (math.nan, ValueError, "default must be finite"),
+        ],
+    )
+    def test_default_is_a_finite_number(self, default, exc, text):
+        with pytest.raises(exc, match=text):
+            IntervalFunction([FunctionInterval(0, 1, double)], combine=sum, default=default)
+
+    @pytest.mark.parametrize(
+        ("x", "exc", "text"),
+        [
+            ("x", TypeError, "coordinate must be an int or float"),
+            (None, TypeError, "coordinate"),
+            (True, TypeError, "coordinate"),
+            (math.nan, ValueError, "coordinate must be finite"),
+            (math.inf, ValueError, "coordinate must be finite"),
+        ],
+    )
+    def test_coordinate_is_a_finite_number(self, x, exc, text):
+        f = IntervalFunction([FunctionInterval(0, 1, double)], combine=sum, default=-1)
+        assert f(5) == -1
+        with pytest.raises(exc, match=text):
+            f(x)
 
     def test_empty_function(self):
         f = IntervalFunction([], combine=sum, default=7)
@@ -197,7 +220,9 @@ class TestIntervalFunction:
             "function=<built-in function abs>)), combine=<built-in function sum>, "
             "default=-1)"
         )
-        assert str(IntervalFunction(pieces[0], sum, 0)) == "IntervalFunction(1 interval, default=0)"
+        assert (
+            str(IntervalFunction(pieces[0], sum, 0)) == "IntervalFunction(1 intervals, default=0)"
+        )
 
     def test_fraction_results_accepted(self):
         f = IntervalFunction(
@@ -276,6 +301,6 @@ class TestIntervalFunction:
 def test_matches_brute_force(pieces, x):
     """f(x) is sum(slope * x over the closed pieces containing x), or the default."""
     fis = [FunctionInterval(a, a + w, lambda t, s=s: s * t) for a, w, s in pieces]
-    f = IntervalFunction(fis, combine=sum, default="nothing")
+    f = IntervalFunction(fis, combine=sum, default=-12345)
     covering = [s * x for a, w, s in pieces if a <= x <= a + w]
-    assert f(x) == (sum(covering) if covering else "nothing")
+    assert f(x) == (sum(covering) if covering else -12345)

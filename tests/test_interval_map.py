@@ -169,7 +169,9 @@ class TestAssign:
         m.assign(1.5, 2, "a")
         assert len(m) == 2
 
-    def test_unmergeable_payloads_stay_apart(self):
+    def test_unmergeable_payloads_keep_the_map_unchanged(self):
+        # as 0.4.0: a payload == that raises while merging neighbours propagates, and
+        # the assignment is atomic (the map is left as it was)
         class Weird:
             def __eq__(self, other):
                 raise RuntimeError("no comparison")
@@ -179,10 +181,16 @@ class TestAssign:
         m = IntervalMap()
         w1, w2 = Weird(), Weird()
         m.assign(0, 1, w1)
-        m.assign(1, 2, w2)
-        assert len(m) == 2
-        m.assign(2, 3, w2)  # identity counts as equal
-        assert len(m) == 2
+        before = m.items()
+        with pytest.raises(RuntimeError, match="no comparison"):
+            m.assign(1, 2, w2)  # touches w1: the merge compares them
+        assert m.items() == before and len(m) == 1
+        m.assign(2, 3, w2)  # no neighbour to compare with
+        m.assign(3, 4, w2)  # identity counts as equal: no == is called
+        assert len(m) == 2 and m[3.5] is w2
+        with pytest.raises(RuntimeError, match="no comparison"):
+            m.assign(1, 2, w1)  # touches w1 (identical) and w2 (raises)
+        assert len(m) == 2 and m[1.5] is None
 
     def test_mixed_int_and_float_bounds(self):
         m = IntervalMap()

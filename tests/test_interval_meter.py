@@ -379,9 +379,12 @@ class TestEqualityHashOrdering:
     def test_single_piece_meter_and_counter_differ(self):
         assert IntervalMeter(BaseInterval(0, 1)) != IntervalCounter(BaseInterval(0, 1))
 
-    def test_empty_interval_contributes_nothing(self):
+    def test_empty_interval_is_the_zero_length_interval_it_is(self):
+        # a meter gives a zero-length interval no weight; a set keeps it as the point
+        # [0;0], as 0.4.0's IntervalSet(EmptyInterval()) does
         assert repr(IntervalMeter(EmptyInterval())) == "IntervalMeter:{}"
-        assert repr(IntervalSet(EmptyInterval())) == "IntervalSet:set()"
+        assert repr(IntervalSet(EmptyInterval())) == "IntervalSet:{BaseInterval[0;0]}"
+        assert IntervalSet(EmptyInterval()) == IntervalSet([BaseInterval(0, 0)])
 
     def test_hash_order_independent(self):
         a = IntervalMeter([BaseInterval(0, 1), BaseInterval(2, 3, 2)])

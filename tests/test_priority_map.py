@@ -125,6 +125,33 @@ class TestAdd:
         _h, _ = pm.add(x, Fraction(1, 2))
         assert pm.lookup(0, with_priority=True).priority == 0.5
 
+    def test_priorities_are_kept_as_given(self, xy):
+        # as 0.4.0: an IntEnum member, a Fraction or a large int comes back unchanged
+        import enum
+
+        class P(enum.IntEnum):
+            LOW = 1
+            HIGH = 2
+
+        x, y = xy
+        pm = PriorityIntervalMap(tie_policy="first")
+        pm.add(x, P.HIGH)
+        pm.add(y, P.LOW)
+        got = pm.lookup(3, with_priority=True).priority
+        assert got is P.HIGH
+        pm = PriorityIntervalMap()
+        pm.add(x, Fraction(1, 3))
+        assert type(pm.lookup(0, with_priority=True).priority) is Fraction
+        pm.add(y, 10**30 + 1)
+        pm.add(x, 10**30)  # distinct from 10**30 + 1, even beyond float precision
+        assert pm.lookup(3, with_priority=True).priority == 10**30 + 1
+
+    def test_handle_repr_as_040(self):
+        from intervalues.interval_map import PrioritySourceHandle
+
+        h = PrioritySourceHandle()
+        assert repr(h) == f"<intervalues.interval_map.PrioritySourceHandle object at {id(h):#x}>"
+
     @pytest.mark.parametrize("bad", [True, False, "1", None, [1], 1j])
     def test_priority_type(self, xy, bad):
         pm = PriorityIntervalMap()

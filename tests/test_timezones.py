@@ -268,3 +268,34 @@ class TestSpecExamples:
         iv = BaseInterval(datetime(2024, 10, 27, 2, 30), datetime(2024, 10, 27, 3, 30))
         with pytest.raises(ValueError):
             iv.to_timezone(AMS)
+
+
+class TestAsZeroFourZero:
+    """Facts measured against 0.4.0 (the compat harness's tz.convert calls)."""
+
+    def test_shift_moves_by_elapsed_time_across_dst(self):
+        from datetime import datetime, timedelta
+        from zoneinfo import ZoneInfo
+
+        from intervalues import BaseInterval
+
+        ams = ZoneInfo("Europe/Amsterdam")
+        iv = BaseInterval(
+            datetime(2024, 10, 27, 0, tzinfo=ams), datetime(2024, 10, 27, 1, tzinfo=ams)
+        )
+        moved = iv >> timedelta(hours=3)  # 22:00 UTC + 3 h = 01:00 UTC = 02:00 CET
+        assert str(moved.start) == "2024-10-27 02:00:00+01:00"
+        assert moved.start.tzinfo is ams
+        assert (moved << timedelta(hours=3)) == iv
+
+    def test_localizing_a_naive_time_gives_the_fold_1_spelling(self):
+        from datetime import datetime, timedelta, timezone
+
+        from intervalues import BaseInterval
+
+        iv = BaseInterval(datetime(2024, 1, 1, 9), datetime(2024, 1, 1, 10)).to_timezone(
+            timezone.utc
+        )
+        assert (iv.start.fold, iv.stop.fold) == (1, 1)  # one instant either way, as 0.4.0
+        assert iv.start == datetime(2024, 1, 1, 9, tzinfo=timezone.utc)
+        assert iv.stop - iv.start == timedelta(hours=1)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from intervalues._checks import fail
-from intervalues.base_interval import BaseInterval
+from intervalues.base_interval import BaseInterval, Coordinate
 
 from .segments import (
     ABSENT,
@@ -36,11 +36,11 @@ from .segments import (
 
 __all__ = ["IntervalMap", "combine_maps", "resolve_maps"]
 
-V = TypeVar("V")
+Payload = TypeVar("Payload")
 W = TypeVar("W")
 
 
-class IntervalMap(Generic[V]):
+class IntervalMap(Generic[Payload]):
     """Half-open segments ``[start, stop)`` mapped to payloads of any type.
 
     ``assign`` overwrites a range (last assignment wins), ``reset`` removes coverage,
@@ -69,7 +69,10 @@ class IntervalMap(Generic[V]):
     default: Any
 
     def __init__(
-        self, default: Any = None, *, items: Iterable[tuple[Any, Any]] | None = None
+        self,
+        default: Payload | None = None,
+        *,
+        items: Iterable[tuple[Any, Payload]] | None = None,
     ) -> None:
         self.default = default
         self._sk: list[Any] = []  # start keys
@@ -230,7 +233,7 @@ class IntervalMap(Generic[V]):
         self._sk, self._tk, self._sc, self._tc, self._pv = [], [], [], [], []
         self._kind = None
 
-    def copy(self) -> IntervalMap[V]:
+    def copy(self) -> IntervalMap[Payload]:
         """A shallow copy: new columns, the same payload objects.
 
         >>> m = IntervalMap(); m.assign(0, 1, [1]); c = m.copy()
@@ -254,8 +257,8 @@ class IntervalMap(Generic[V]):
             return i
         return -1
 
-    def __getitem__(self, x: Any) -> Any:
-        """The payload at coordinate ``x``, or ``default`` where nothing is assigned.
+    def __getitem__(self, coordinate: Coordinate) -> Payload | None:
+        """The payload at coordinate ``coordinate``, or ``default`` where nothing is assigned.
 
         Bad coordinates raise ``TypeError`` (wrong type or domain) or ``ValueError``
         (non-finite). Cost: O(log n).
@@ -264,6 +267,7 @@ class IntervalMap(Generic[V]):
         >>> m[0], m[9.5], m[10]
         ('on', 'on', 'off')
         """
+        x: Any = coordinate
         tx = type(x)
         if (tx is int or (tx is float and x - x == 0.0)) and self._kind in (None, "number"):
             k = x
@@ -274,15 +278,15 @@ class IntervalMap(Generic[V]):
             return self._pv[i]
         return self.default
 
-    def __contains__(self, x: Any) -> bool:
-        """Whether ``x`` is explicitly covered; never raises.
+    def __contains__(self, coordinate: object) -> bool:
+        """Whether ``coordinate`` is explicitly covered; never raises.
 
         >>> m = IntervalMap(); m.assign(0, 10, "on")
         >>> 0 in m, 10 in m, "a" in m
         (True, False, False)
         """
         try:
-            _, k, _ = coordinate_of(x, "coordinate", self._kind)
+            _, k, _ = coordinate_of(coordinate, "coordinate", self._kind)
         except (TypeError, ValueError):
             return False
         return self._index(k) >= 0
@@ -291,7 +295,7 @@ class IntervalMap(Generic[V]):
         i = self._index(k)
         return (True, self._pv[i]) if i >= 0 else (False, None)
 
-    def items(self) -> tuple[tuple[BaseInterval, V], ...]:
+    def items(self) -> tuple[tuple[BaseInterval, Payload], ...]:
         """A snapshot of ``(segment, payload)`` pairs in order (new interval objects).
 
         >>> m = IntervalMap(); m.assign(0, 2, "x")

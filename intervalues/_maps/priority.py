@@ -32,10 +32,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from intervalues._checks import fail
-from intervalues.base_interval import BaseInterval
+from intervalues.base_interval import BaseInterval, Coordinate
 
 from .interval_map import IntervalMap
-from .segments import ABSENT, MISSING, Builder, Columns, common_kind, coordinate_of, elementary
+from .segments import (
+    ABSENT,
+    MISSING,
+    Builder,
+    Columns,
+    common_kind,
+    coordinate_of,
+    elementary,
+)
 
 __all__ = [
     "PriorityIntervalMap",
@@ -44,7 +52,7 @@ __all__ = [
     "PrioritySourceHandle",
 ]
 
-V = TypeVar("V")
+Payload = TypeVar("Payload")
 
 _TIE_POLICIES = ("error", "first", "last", "key")
 
@@ -61,8 +69,8 @@ class PrioritySourceHandle:
 
     __slots__ = ("__weakref__",)
 
-    def __repr__(self) -> str:
-        return f"<PrioritySourceHandle at {id(self):#x}>"
+    def __repr__(self) -> str:  # 0.4.0's default repr, with the public module path
+        return f"<intervalues.interval_map.PrioritySourceHandle object at {id(self):#x}>"
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,7 @@ def _check_handle(handle: Any) -> PrioritySourceHandle:
     return handle
 
 
-class PriorityIntervalMap(Generic[V]):
+class PriorityIntervalMap(Generic[Payload]):
     """Live resolver over several maps: the highest priority with coverage wins.
 
     ``tie_policy`` decides between equal priorities: ``'error'`` rejects them,
@@ -174,7 +182,7 @@ class PriorityIntervalMap(Generic[V]):
 
     default: Any
 
-    def __init__(self, default: Any = None, *, tie_policy: str = "first") -> None:
+    def __init__(self, default: Payload | None = None, *, tie_policy: str = "first") -> None:
         if tie_policy not in _TIE_POLICIES:
             raise fail("tie_policy", value=tie_policy)
         self.default = default
@@ -258,9 +266,10 @@ class PriorityIntervalMap(Generic[V]):
 
     # -- registrations ----------------------------------------------------------------
     def add(
-        self, source: Any, priority: Any, *, tie_break_key: Any = MISSING
+        self, interval_map: Any, priority: Any, *, tie_break_key: Any = MISSING
     ) -> tuple[PrioritySourceHandle, bool]:
-        """Register a live source; return ``(handle, wins_somewhere)``.
+        """Register a live ``interval_map`` (or a nested resolver); return
+        ``(handle, wins_somewhere)``.
 
         ``priority`` is a finite real (not ``bool``). ``tie_break_key`` is required with
         ``tie_policy='key'`` and refused otherwise (``TypeError``). Equal priorities under
@@ -273,12 +282,12 @@ class PriorityIntervalMap(Generic[V]):
         >>> wins, pm.add(a, 0)[1]
         (True, False)
         """
-        self._check_source(source, None)  # checked in 0.4.0's order
+        self._check_source(interval_map, None)  # checked in 0.4.0's order
         priority = _check_priority(priority)
         key = self._check_key(tie_break_key, required=True)
         self._check_unique(priority, None)
         handle = PrioritySourceHandle()
-        reg = _Registration(handle, source, priority, key, self._next_order)
+        reg = _Registration(handle, interval_map, priority, key, self._next_order)
         ranked = self._rank([*self._ranked, reg])
         self._ranked = ranked
         self._registrations[handle] = reg
@@ -296,19 +305,19 @@ class PriorityIntervalMap(Generic[V]):
         del self._registrations[reg.handle]
         self._ranked = [r for r in self._ranked if r is not reg]
 
-    def replace(self, handle: PrioritySourceHandle, source: Any) -> None:
-        """Swap the source of a registration, keeping its priority and order.
+    def replace(self, handle: PrioritySourceHandle, interval_map: Any) -> None:
+        """Swap the source map of a registration, keeping its priority and order.
 
         >>> a = IntervalMap(); a.assign(0, 2, "a")
         >>> b = IntervalMap(); b.assign(0, 2, "b")
         >>> pm = PriorityIntervalMap(); h, _ = pm.add(a, 1); pm.replace(h, b); pm[1]
         'b'
         """
-        if not isinstance(source, (IntervalMap, PriorityIntervalMap)):  # first, as 0.4.0
-            raise fail("source_type", type=type(source).__name__, value=source)
+        if not isinstance(interval_map, (IntervalMap, PriorityIntervalMap)):  # first, as 0.4.0
+            raise fail("source_type", type=type(interval_map).__name__, value=interval_map)
         reg = self._registration(handle)
-        self._check_source(source, reg)
-        reg.source = source
+        self._check_source(interval_map, reg)
+        reg.source = interval_map
 
     def update_priority(
         self, handle: PrioritySourceHandle, priority: Any, *, tie_break_key: Any = MISSING
@@ -374,8 +383,8 @@ class PriorityIntervalMap(Generic[V]):
             return PriorityLookupResult(value, None, None)
         return PriorityLookupResult(value, reg.handle, reg.priority)
 
-    def lookup(self, x: Any, *, with_priority: bool = False) -> Any:
-        """The winning payload at ``x`` (or a :class:`PriorityLookupResult`).
+    def lookup(self, coordinate: Coordinate, *, with_priority: bool = False) -> Any:
+        """The winning payload at ``coordinate`` (or a :class:`PriorityLookupResult`).
 
         Bad coordinates raise ``TypeError``/``ValueError``. Cost: O(S log n).
 
@@ -384,19 +393,21 @@ class PriorityIntervalMap(Generic[V]):
         >>> pm.lookup(1), pm.lookup(1, with_priority=True).priority, pm.lookup(5)
         ('a', 7, '-')
         """
-        _, k = self._key(x)
+        _, k = self._key(coordinate)
         return self._answer(k, with_priority)
 
-    def __getitem__(self, x: Any) -> Any:
-        """``pm[x]`` is ``pm.lookup(x)``.
+    def __getitem__(self, coordinate: Coordinate) -> Payload | None:
+        """``pm[coordinate]`` is ``pm.lookup(coordinate)``.
 
         >>> PriorityIntervalMap(default=0)[3]
         0
         """
-        _, k = self._key(x)
+        _, k = self._key(coordinate)
         return self._answer(k, False)
 
-    def lookup_many(self, xs: Iterable[Any], *, with_priority: bool = False) -> tuple[Any, ...]:
+    def lookup_many(
+        self, coordinates: Iterable[Coordinate], *, with_priority: bool = False
+    ) -> tuple[Any, ...]:
         """Look up several coordinates; every input is validated before any answer.
 
         >>> a = IntervalMap(); a.assign(0, 2, "a")
@@ -406,13 +417,13 @@ class PriorityIntervalMap(Generic[V]):
         """
         kind = common_kind([self._domain_kinds()], "the sources of one PriorityIntervalMap")
         keys = []
-        for x in xs:  # without sources, the points must still share one domain (0.4.0)
+        for x in coordinates:  # without sources, the points must still share one domain (0.4.0)
             _, k, kind = coordinate_of(x, "coordinate", kind)
             keys.append(k)
         return tuple(self._answer(k, with_priority) for k in keys)
 
-    def explain(self, x: Any) -> PriorityResolutionExplanation:
-        """Why ``x`` resolves as it does: winner, priority and the gaps ranked above it.
+    def explain(self, coordinate: Coordinate) -> PriorityResolutionExplanation:
+        """Why ``coordinate`` resolves as it does: winner, priority and the gaps ranked above it.
 
         >>> a = IntervalMap(); a.assign(0, 2, "a")
         >>> b = IntervalMap(); b.assign(5, 6, "b")
@@ -421,14 +432,16 @@ class PriorityIntervalMap(Generic[V]):
         >>> e.value, e.source is ha, e.uncovered_sources == (hb,)
         ('a', True, True)
         """
-        x, k = self._key(x)
+        coordinate, k = self._key(coordinate)
         reg, value, gaps = self._resolve(k)
         if reg is None:
-            return PriorityResolutionExplanation(x, value, None, None, tuple(gaps))
-        return PriorityResolutionExplanation(x, value, reg.handle, reg.priority, tuple(gaps))
+            return PriorityResolutionExplanation(coordinate, value, None, None, tuple(gaps))
+        return PriorityResolutionExplanation(
+            coordinate, value, reg.handle, reg.priority, tuple(gaps)
+        )
 
-    def __contains__(self, x: Any) -> bool:
-        """Whether some source explicitly covers ``x``; never raises.
+    def __contains__(self, coordinate: object) -> bool:
+        """Whether some source explicitly covers ``coordinate``; never raises.
 
         >>> a = IntervalMap(); a.assign(0, 2, "a")
         >>> pm = PriorityIntervalMap(); h, _ = pm.add(a, 1)
@@ -436,7 +449,7 @@ class PriorityIntervalMap(Generic[V]):
         (True, False, False)
         """
         try:
-            _, k = self._key(x)
+            _, k = self._key(coordinate)
         except (TypeError, ValueError):
             return False
         return self._probe(k)[0]
@@ -491,7 +504,7 @@ class PriorityIntervalMap(Generic[V]):
                 regions.append([a, b, start, stop])
         return tuple(BaseInterval(start, stop) for _, _, start, stop in regions)
 
-    def snapshot(self) -> IntervalMap[V]:
+    def snapshot(self) -> IntervalMap[Payload]:
         """An independent :class:`IntervalMap` of the current resolution (same default).
 
         >>> a = IntervalMap(); a.assign(0, 4, 1)

@@ -38,15 +38,14 @@ ABSENT: Any = object()
 def same(a: Any, b: Any) -> bool:
     """Whether two payloads count as equal for merging (``is`` or a truthy ``==``).
 
-    Payloads are arbitrary objects: an ``==`` that fails or gives an ambiguous answer
-    (NumPy arrays) means "not equal", so such neighbours simply stay separate.
+    As in 0.4.0, an ``==`` that raises (or whose truth value raises, NumPy arrays)
+    propagates: callers compute the merged segments before changing any column, so the
+    map is left unchanged.
+
+    >>> same("a", "a"), same(1, 1.0), same("a", "b")
+    (True, True, False)
     """
-    if a is b:
-        return True
-    try:
-        return bool(a == b)
-    except Exception:  # arbitrary payloads: a failing == means "keep them apart"
-        return False
+    return a is b or bool(a == b)
 
 
 def kind_of(x: int | float | datetime) -> str:

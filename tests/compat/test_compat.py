@@ -71,3 +71,17 @@ def test_every_departure_row_is_used_or_speed_only(report: harness.Report) -> No
     )
     idle = [d.id for d in DEPARTURES if not used[d.id] and "excuses no call" not in d.summary]
     assert not idle, f"departure rows that excuse nothing (remove or narrow): {idle}"
+
+
+def test_docs_list_exactly_the_departure_rows() -> None:
+    """docs/compatibility.md's table holds every row of the departure table, and no
+    other (issue 14: the documentation lists the departures and nothing more)."""
+    import re
+
+    from .departures import DEPARTURES
+
+    text = (harness.ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
+    table = text.split("## The departure table", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| (W\d+(?:-[A-Z]+)?|C-[A-Z-]+) \|", table, re.MULTILINE)
+    assert len(documented) == len(set(documented)), documented
+    assert set(documented) == {d.id for d in DEPARTURES}

@@ -30,7 +30,11 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 import intervalues
 from intervalues import *
-import intervalues.combine_intervals as ci
+import sys
+import intervalues.combine_intervals
+# the module, not the function: `import intervalues.combine_intervals as ci` binds the
+# package attribute, which `from .combine_intervals import combine_intervals` made the function
+ci = sys.modules["intervalues.combine_intervals"]
 AMS = ZoneInfo("Europe/Amsterdam")
 KRA = ZoneInfo("America/Kralendijk")
 NY = ZoneInfo("America/New_York")

@@ -271,3 +271,10 @@ def model_after(model: pm.Steps, x: datetime) -> Any:
 def _set_pieces(s: Any) -> list[tuple[str, str]]:
     s._check()
     return [(repr(p.start), repr(p.stop)) for p in s]
+
+
+def refuses(kind: str, other: str) -> bool:
+    """Whether ``update`` and ``-`` refuse an operand of kind ``other`` on a collection of
+    ``kind``: as 0.4.0, they take the collection's own type (or a subclass) or an
+    interval, so a meter refuses a set and a counter refuses a meter or a set."""
+    return other == "set" or (kind == "counter" and other == "meter")

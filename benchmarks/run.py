@@ -479,11 +479,11 @@ def algebra_rows(table: Table, np: ModuleType | None, cfg: Settings) -> None:
 
 
 def scaling_rows(table: Table, cfg: Settings) -> None:
-    """6. How costs grow (W4): updates one by one against one build, and lookups in a
+    """12. How costs grow (W4): updates one by one against one build, and lookups in a
     40× larger meter or pdf against a small one (logarithmic: far below 40×)."""
     import random
 
-    table.section("6. Growth of costs (W4): incremental updates, lookups in larger collections")
+    table.section("12. Growth of costs (W4): incremental updates, lookups in larger collections")
     rng = random.Random(4)
     n = 2_000 if cfg.quick else 10_000
     ivs = []
@@ -713,12 +713,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     numpy_rows(table, np, data, cfg, kernel)
     reference_rows(table, data, cfg, ours)
     lookup_rows(table, np, data, cfg)
-    scaling_rows(table, cfg)
     memory_rows(table, data)
     crossover_rows(table, data, cfg)
     flight_rows(table, cfg)
     command_line_rows(table, cfg)
     algebra_rows(table, np, cfg)
+    scaling_rows(table, cfg)
 
     title = f"intervalues benchmarks ({'quick' if cfg.quick else 'full'} run)"
     print()

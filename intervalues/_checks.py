@@ -837,6 +837,45 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
         ImportError,
         "the Rust accelerator is not installed; install it with: pip install 'intervalues[rust]'",
     ),
+    # -- intervalues.dask: the one-machine messages above where one machine raises -------
+    "dask_big_ints": (
+        TypeError,
+        "{label} holds integers beyond 64 bits; intervalues.dask needs int64 columns (one "
+        "machine keeps them as Python ints: use IntervalMeter.from_pandas)",
+    ),
+    "dask_dtype": (
+        TypeError,
+        "intervalues.dask needs numeric or datetime64 columns; column {name!r} has dtype "
+        "{dtype} (cast it first, e.g. with astype)",
+    ),
+    "dask_promote_big_ints": (
+        TypeError,
+        "int and float coordinate columns with ints beyond 2**53 are not supported by "
+        "intervalues.dask (one machine falls back to Python objects); cast both to one dtype",
+    ),
+    "dask_int64": (
+        OverflowError,
+        "a piece's value does not fit int64 (one machine keeps it as a Python int); combine "
+        "this data with IntervalMeter.from_pandas, or use float values",
+    ),
+    "dask_kind": (ValueError, "kind must be 'meter', 'counter' or 'set', got {value!r}"),
+    "dask_npartitions": (ValueError, "npartitions must be None or an int >= 1, got {value!r}"),
+    "dask_timeout_setting": (
+        ValueError,
+        "dask config {setting!r} must be a positive duration such as '60s', got {value!r}",
+    ),
+    "dask_no_workers": (
+        TimeoutError,
+        "no dask worker has been connected to the scheduler for {limit} s, so the "
+        "computation was cancelled (the limit is the dask config value {setting!r}: raise "
+        "it, e.g. dask.config.set({{{setting!r}: '5min'}}) or "
+        "DASK_INTERVALUES__NO_WORKERS_TIMEOUT=5min, or start workers)",
+    ),
+    "dask_points_type": (
+        TypeError,
+        "points must be a NumPy array, pandas Series or list, not {type}",
+    ),
+    "dask_no_files": (FileNotFoundError, "no files match {pattern!r}"),
     # -- the command line (intervalues/cli/) ---------------------------------------------
     # The CLI raises these through ``intervalues.cli.errors.fail``, which turns them into
     # its ``CliError`` (one line on stderr, exit code 2); the class here is what

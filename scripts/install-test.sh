@@ -44,6 +44,11 @@ fi
 ls "$DIST/intervalues-$version-py3-none-any.whl" "$DIST"/intervalues_pyrust-"$version"-*.whl \
   >/dev/null 2>&1 || { echo "install-test: dist/ lacks the wheels; run make wheels" >&2; exit 1; }
 
+# every module of the source tree must be in the installed package (subpackages included)
+MODULES=$(cd intervalues && find . -name '*.py' | sed 's|^\./||; s|/__init__\.py$||; s|\.py$||; s|/|.|g' \
+  | sed 's|^|intervalues.|; s|^intervalues\.__init__$|intervalues|' | sort | tr '\n' ' ')
+export MODULES
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"  # import the installed package, never the source tree
@@ -63,7 +68,11 @@ except ImportError as exc:
     print("  use_rust=True ->", type(exc).__name__ + ":", exc)
 else:
     raise AssertionError("use_rust=True without the accelerator must raise ImportError")
-print("  pure intervalues", intervalues.__version__, "OK")
+import importlib.util, os
+missing = [m for m in os.environ["MODULES"].split() if importlib.util.find_spec(m) is None]
+assert not missing, f"modules missing from the wheel: {missing}"
+import intervalues.cli, intervalues.interval_map, intervalues.combine_intervals
+print("  pure intervalues", intervalues.__version__, "OK,", len(os.environ["MODULES"].split()), "modules")
 '
 
 RUST_CHECK='
@@ -86,6 +95,7 @@ for py in "${pythons[@]}"; do
   "$py" -m venv "$work/pure"
   "$work/pure/bin/python" -m pip install -q --no-index --find-links "$DIST" intervalues
   "$work/pure/bin/python" -c "$PURE_CHECK"
+  "$work/pure/bin/intervalues" --help >/dev/null  # the console script
   "$py" -m venv "$work/rust"
   "$work/rust/bin/python" -m pip install -q --no-index --find-links "$DIST" 'intervalues[rust]'
   "$work/rust/bin/python" -c "$RUST_CHECK"

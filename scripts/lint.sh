@@ -6,9 +6,8 @@ PY=.venv/bin/python
 "$PY" -m ruff check intervalues tests examples
 "$PY" -m ruff format --check intervalues
 "$PY" scripts/check_doctests.py  # issue 8: every public callable has a doctest example
-# issue 14: every error message comes from intervalues/_checks.py (dask is being rewritten;
-# its messages move with that work, then this --skip goes)
-"$PY" scripts/check_messages.py --skip intervalues/dask
+# issue 14: every error message comes from intervalues/_checks.py
+"$PY" scripts/check_messages.py
 "$PY" -m mypy  # types over the package (config: pyproject.toml [tool.mypy])
 .venv/bin/lint-imports --no-cache | tail -n +13  # the layers of docs/architecture.md
 if [ -f rust/Cargo.toml ] && command -v cargo >/dev/null 2>&1; then

@@ -14,7 +14,7 @@ distributed = pytest.importorskip("distributed")
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
 
-from intervalues import IntervalCounter, IntervalMeter, IntervalSet  # noqa: E402
+from intervalues import IntervalCounter, IntervalMeter, IntervalSet, InvalidTypeError  # noqa: E402
 from intervalues import dask as idask  # noqa: E402
 
 CLASSES = {"meter": IntervalMeter, "counter": IntervalCounter, "set": IntervalSet}
@@ -219,9 +219,17 @@ class TestAwkwardData:
         assert_same(result, pdf, "set")
 
     def test_all_intervals_in_one_range(self, client):
-        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        # two distinct event coordinates: one range, however many are asked for
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": [9] * 50, "value": [2] * 50})
         result = distributed_result(pdf, "meter", "value", 4, 6)
         assert result.npartitions == 1
+        assert_same(result, pdf, "meter", "value")
+
+    def test_ranges_follow_events_not_starts(self, client):
+        # one start, 50 stops: the events spread over 51 coordinates, so do the ranges
+        pdf = pd.DataFrame({"start": [5] * 50, "stop": list(range(6, 56)), "value": [2] * 50})
+        result = distributed_result(pdf, "meter", "value", 4, 6)
+        assert result.npartitions == 6
         assert_same(result, pdf, "meter", "value")
 
     def test_empty_partitions(self, client):
@@ -300,13 +308,16 @@ class TestErrors:
         ),
     }
 
+    TYPE_ERRORS = ("boolean start", "string start", "numbers and datetimes", "datetime values")
+
     @pytest.mark.parametrize("case", list(CASES))
     def test_same_error_as_one_machine(self, client, case):
         pdf, kwargs = self.CASES[case]
-        with pytest.raises(Exception) as one:
+        expected = TypeError if case in self.TYPE_ERRORS else ValueError
+        with pytest.raises(expected) as one:
             IntervalMeter.from_pandas(pdf, **kwargs)
         ddf = dd.from_pandas(pdf, npartitions=3, sort=False)
-        with pytest.raises(Exception) as many:
+        with pytest.raises(expected) as many:
             idask.combine(ddf, **kwargs)
         assert type(many.value) is type(one.value)
         assert str(many.value) == str(one.value)
@@ -363,9 +374,9 @@ class TestValuesAt:
         assert got.dtype == bool
         np.testing.assert_array_equal(got.to_numpy(), one.contains_many(points))
         naive = pd.date_range("2023-12-31", periods=5, freq="1D").to_numpy()
-        with pytest.raises(Exception) as a:
+        with pytest.raises(InvalidTypeError) as a:
             one.contains_many(naive)
-        with pytest.raises(Exception) as b:
+        with pytest.raises(InvalidTypeError) as b:
             idask.values_at(result, naive)
         assert (type(a.value), str(a.value)) == (type(b.value), str(b.value))
 
@@ -374,9 +385,9 @@ class TestValuesAt:
         one = IntervalMeter.from_pandas(pdf)
         result = distributed_result(pdf, "meter", None, 2, 2)
         points = pd.to_datetime(["2024-01-01"]).to_numpy()
-        with pytest.raises(Exception) as a:
+        with pytest.raises(InvalidTypeError) as a:
             one.values_at(points)
-        with pytest.raises(Exception) as b:
+        with pytest.raises(InvalidTypeError) as b:
             idask.values_at(result, points)
         assert type(a.value) is type(b.value)
         assert str(a.value) == str(b.value)

@@ -151,7 +151,7 @@ def run_dask(args: argparse.Namespace) -> int:
             progress=progress,
         )
         pieces = len(result)
-    except (TypeError, ValueError, KeyError, OverflowError) as exc:
+    except (TypeError, ValueError, KeyError, OverflowError, TimeoutError) as exc:
         raise CliError(str(exc).strip("'\"")) from None
     print(f"result             Interval{args.kind.title()} of {pieces:,} pieces")
     print(f"partitions         {result.npartitions} (range-partitioned, sorted)")

@@ -38,6 +38,7 @@ __all__ = [
     "fail",
     "finite_result",
     "finite_sums",
+    "scaled",
 ]
 
 
@@ -1070,6 +1071,28 @@ def check_scaled(values: list[Any], old: Any, factor: Any, name: str, op: str = 
         if type(v) is float and v - v != 0.0:  # inf or nan
             raise fail("scaled_not_finite", name=name, factor=factor, value=old[i], op=op, result=v)
     return values
+
+
+def scaled(old: Any, factor: Any, name: str, op: str = "*") -> list[Any]:
+    """The weights ``old`` multiplied (``op="*"``) or divided (``"/"``) by ``factor``,
+    refused with the ``ValueError`` of :func:`check_scaled` when one is not finite; an int
+    too large to meet a float (Python's ``OverflowError``) is such a result too.
+
+    >>> scaled([1, 2.5], 2, "factor"), scaled([3], 4, "factor", "/")
+    ([2, 5.0], [0.75])
+    >>> try:
+    ...     scaled([10**400], 0.5, "factor")
+    ... except ValueError as exc:
+    ...     print(str(exc)[-43:])
+    weights must be finite, nothing was changed
+    """
+    out: list[Any] = []
+    for v in old:
+        try:
+            out.append(v * factor if op == "*" else v / factor)
+        except OverflowError:  # 10**400 * 0.5: beyond the float range
+            out.append(math.inf)
+    return check_scaled(out, list(old), factor, name, op)
 
 
 def describe(domain: Domain) -> str:

@@ -20,7 +20,6 @@ from ._checks import (
     check_factor,
     check_layouts,
     check_nr_digits,
-    check_scaled,
     check_threshold,
     check_use_rust,
     check_value,
@@ -28,6 +27,7 @@ from ._checks import (
     fail,
     finite_result,
     finite_sums,
+    scaled,
 )
 from ._columnar import (
     ColumnarCollection,
@@ -701,8 +701,7 @@ class IntervalMeter(ColumnarCollection):
         tracks = dict(self._tracks)
         for t, tr in add._tracks.items():
             if times != 1:
-                vals = tr.values
-                check_scaled([v * times for v in vals], vals, times, "times")
+                scaled(tr.values, times, "times")  # a weight beyond the float range raises
             with finite_sums(type(self).__name__):
                 tracks[t] = combine.add_track(tracks.get(t), tr, self._kind, times)
         tracks = sorted_tracks(tracks)
@@ -786,18 +785,17 @@ class IntervalMeter(ColumnarCollection):
         for t, tr in self._tracks.items():
             old = tr.values
             if op == "/":
-                quotients = [v / factor for v in old]
-                quotients = self._counts(check_scaled(quotients, old, factor, "factor", op))
+                quotients = self._counts(scaled(old, factor, "factor", op))
                 out[t] = Track(tr.starts[:], tr.stops[:], quotients).canonical()
                 continue
-            scaled: Track | None = None
+            product: Track | None = None
             with suppress(OverflowError):  # a counter's int(inf)
-                scaled = combine.scale_track(tr, self._kind, factor)
+                product = combine.scale_track(tr, self._kind, factor)
             # the kernel refuses non-finite products; Python may have made one
-            if scaled is None or math.inf in scaled.values or -math.inf in scaled.values:
-                check_scaled([v * factor for v in old], old, factor, "factor", op)  # raises
-            assert scaled is not None  # check_scaled raised for a non-finite product
-            out[t] = scaled
+            if product is None or math.inf in product.values or -math.inf in product.values:
+                scaled(old, factor, "factor", op)  # raises, naming the weight
+            assert product is not None  # scaled() raised for a non-finite product
+            out[t] = product
         return out
 
     def _counts(self, values: list[Any]) -> list[Any]:

@@ -446,3 +446,31 @@ class TestFoundByTheModel:
     def test_a_median_between_two_huge_values_is_finite(self):
         m = IntervalMeter([(0, 1, 1.7e308), (1, 2, 1.6e308)])
         assert m.median_value() == 1.6499999999999999e308  # the exact midpoint, rounded once
+
+    def test_statistics_with_inexact_float_lengths_agree_on_both_backends(self):
+        # 1e300 - 0.1 is not exact in floats: the kernel used the rounded length (average
+        # 0.15000000000000002), Python the exact one; the kernel now leaves it to Python
+        m = IntervalMeter([(0.1, 1e300, 0.1), (-1e300, 1e300, 0.1)])
+        assert m.average_value() == 0.15
+
+    def test_numpy_float_point_two_to_the_63_on_an_int_start(self):
+        # found by the deep run: an int64 start and a float64 stop column; the float point
+        # 2.0**63 was floored to 2**63 - 1024 (below the start), not to the int64 maximum
+        m = IntervalMeter([(2**63 - 2, 1e300, 1)])
+        assert m.values_at(np.array([2.0**63])).tolist() == [1] == m.values_at([2.0**63])
+        s = IntervalSet([(2**63 - 2, 1e300)])
+        assert s.contains_many(np.array([2.0**63, -(2.0**64)])).tolist() == [True, False]
+
+    def test_scaling_huge_int_counts_by_floats_is_a_clear_value_error(self):
+        # found by the deep run: int * float beyond the float range is Python's
+        # OverflowError ("int too large to convert to float"); it is the finite-weights
+        # ValueError, and nothing changes
+        c = IntervalCounter([(0.0, 0.1, 1.7e308)])
+        c = c + c  # counts are ints: 2 * int(1.7e308), beyond the float range
+        before = repr(c)
+        for change in (lambda: c * 1e308, lambda: c / 1e-308, lambda: c.update(c, 0.5)):
+            with pytest.raises(ValueError, match="would make a weight non-finite"):
+                change()
+            assert repr(c) == before
+        with pytest.raises(ValueError, match="would make a weight non-finite"):
+            IntervalMeter([(0, 1, 10**400)]) / 3

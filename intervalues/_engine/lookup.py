@@ -249,7 +249,11 @@ def _stored(keys: Any, code: Code, rounding: str, np: Any) -> tuple[Any, Any]:
     if code == "i":  # float points, int64 column
         ok = keys >= -_TWO_63 if floor else keys < _TWO_63
         whole = np.floor(keys) if floor else np.ceil(keys)
-        return np.clip(whole, -_TWO_63, _TWO_63 - 1024.0).astype(np.int64), ok
+        inside = np.clip(whole, -_TWO_63, _TWO_63 - 1024.0).astype(np.int64)
+        if not floor:
+            return inside, ok  # below -2**63 the clip gives the int64 minimum, exactly
+        # from 2**63 on the largest int64 <= key is the int64 maximum (no float spells it)
+        return np.where(keys >= _TWO_63, np.iinfo(np.int64).max, inside), ok
     near = keys.astype(np.float64)  # int64 points, float64 column: round to nearest ...
     over = near >= _TWO_63  # ... then step once towards the point where it overshot
     back = np.where(over, 0.0, near).astype(np.int64)

@@ -79,6 +79,15 @@ def finite(v: int | float) -> int | float:
     return v
 
 
+def product(v: int | float, factor: int | float, op: str = "*") -> int | float:
+    """``v * factor`` (or ``v / factor``) as Python computes it, where an int too large
+    to meet a float (Python's ``OverflowError``) is a result beyond the float range."""
+    try:
+        return finite(v * factor if op == "*" else v / factor)
+    except OverflowError:
+        raise NotFinite(f"{v!r} {op} {factor!r}") from None
+
+
 def same(a: Any, b: Any) -> bool:
     """Equal values of one type (floats compared bit for bit)."""
     if type(a) is not type(b):
@@ -280,7 +289,7 @@ def build(kind: str, intervals: list[tuple[Any, Any, Any]]) -> Steps:
 
 def add(a: Steps, b: Steps, times: Any = 1) -> Steps:
     """``a.update(b, times)`` for a meter or counter ``a`` (``b``: the operand's meter)."""
-    scaled = [(s, e, v if times == 1 else finite(v * times)) for s, e, v in b.pieces]
+    scaled = [(s, e, v if times == 1 else product(v, times)) for s, e, v in b.pieces]
     bounds = sorted(a.boundaries() | {s for s, _, _ in scaled} | {e for _, e, _ in scaled})
     other = Steps(b.kind, scaled, b.spelling)
     segs = []
@@ -307,7 +316,7 @@ def scale(a: Steps, factor: Any, op: str) -> Steps:
         raise ZeroDivisionError
     if a.kind == "counter" and (factor <= 0 if op == "*" else factor < 0):
         return Steps(a.kind, [], a.spelling)
-    new = [(s, e, finite(v * factor if op == "*" else v / factor)) for s, e, v in a.pieces]
+    new = [(s, e, product(v, factor, op)) for s, e, v in a.pieces]
     if a.kind == "counter":
         new = [(s, e, int(v)) for s, e, v in new]
     return Steps(a.kind, _merge(a.kind, [p for p in new if p[2] != 0]), a.spelling)

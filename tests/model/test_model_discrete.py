@@ -191,8 +191,9 @@ class DiscreteMachine(RuleBasedStateMachine):
         try:
             func = case.model.function()
         except pm.NotFinite:  # the point-wise sum of two lattices is beyond the float range
-            got = agree(on_each(lambda n: case.objs[n].maximum_value()), "max")
-            assert isinstance(got.error, ValueError), got
+            for name in ("maximum_value", "minimum_value", "average_value", "median_value"):
+                got = agree(on_each(lambda n, nm=name: getattr(case.objs[n], nm)()), name)
+                assert isinstance(got.error, ValueError), (name, got)
             return
         pairs = [(v, 1) for v in func.values()]
         for name in ("maximum_value", "minimum_value", "average_value", "median_value"):

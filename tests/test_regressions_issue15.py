@@ -400,6 +400,17 @@ class TestPointIntervals:
 
 # -- found by the model suite (tests/model) ----------------------------------------------------
 class TestFoundByTheModel:
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_discrete_counts_beyond_the_float_range_times_a_float(self, use_rust):
+        # found by the deep run (the point model itself raised OverflowError here)
+        a = IntervalCounter(use_rust=use_rust)
+        b = IntervalCounter([BaseDiscreteInterval(0, 1, value=1.7e308)], use_rust=use_rust)
+        a.update(b, 2)  # an int count of 2 * int(1.7e308): exact
+        before = repr(b)
+        with pytest.raises(ValueError, match="would make a weight non-finite"):
+            b.update(a, 0.5)
+        assert repr(b) == before
+
     def test_to_arrays_keeps_big_ints_and_mixed_keys_exact(self):
         m = IntervalMeter([(2**53 + 1, 2**64 + 1, 1), (0.5, 1.5, 2)])
         starts, stops, values = m.to_arrays()

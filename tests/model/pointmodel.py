@@ -481,7 +481,7 @@ def discrete_add(a: Lattices, b: Lattices, times: Any = 1) -> Lattices:
         for lattice, pts in src.points.items():
             for k, v in pts.items():
                 contrib.setdefault(lattice, {}).setdefault(k, []).append(
-                    v if mult == 1 else finite(v * mult)
+                    v if mult == 1 else product(v, mult)
                 )
     floaty = dict(a.floaty)
     for t, f in b.floaty.items():

@@ -433,6 +433,8 @@ def _points(starts: Any, stops: Any, values: Any) -> list[Any]:
     if _is_numpy(starts) and _is_numpy(stops) and _is_numpy(values):
         found = (starts == stops) & (values > 0)
         return starts[found].tolist() if found.any() else []
+    # some columns NumPy, some Python objects: Python numbers out, never NumPy scalars
+    starts, stops, values = (c.tolist() if _is_numpy(c) else c for c in (starts, stops, values))
     if not any(map(operator.eq, starts, stops)):
         return []
     return [a for a, b, w in zip(starts, stops, values) if a == b and w > 0]

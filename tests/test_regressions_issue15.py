@@ -401,6 +401,18 @@ class TestPointIntervals:
 # -- found by the model suite (tests/model) ----------------------------------------------------
 class TestFoundByTheModel:
     @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_set_points_from_mixed_columns_are_python_numbers(self, use_rust):
+        # found by the deep run: an int64 start column with an object stop column
+        s = IntervalSet([BaseInterval(0, 0), BaseInterval(1, 1.5)], use_rust=use_rust)
+        starts, stops = s.to_arrays()
+        back = IntervalSet.from_arrays(starts, stops, use_rust=use_rust)
+        assert [(repr(iv.start), repr(iv.stop)) for iv in back] == [
+            ("0.0", "0.0"),
+            ("1.0", "1.5"),
+        ]
+        back._check()
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
     def test_discrete_counts_beyond_the_float_range_times_a_float(self, use_rust):
         # found by the deep run (the point model itself raised OverflowError here)
         a = IntervalCounter(use_rust=use_rust)

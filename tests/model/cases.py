@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import pointmodel as pm
 import pyarrow as pa
-from harness import agree, agree_collections, on_each
+from harness import agree, agree_collections, on_each, run_on
 from hypothesis import note
 
-from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet
+from intervalues import BaseInterval, IntervalCounter, IntervalMeter, IntervalSet, InvalidTypeError
 
 CLASSES = {"meter": IntervalMeter, "counter": IntervalCounter, "set": IntervalSet}
 
@@ -278,3 +278,13 @@ def refuses(kind: str, other: str) -> bool:
     ``kind``: as 0.4.0, they take the collection's own type (or a subclass) or an
     interval, so a meter refuses a set and a counter refuses a meter or a set."""
     return other == "set" or (kind == "counter" and other == "meter")
+
+
+def assert_refused(objs: dict[str, Any], others: dict[str, Any], change: Any) -> None:
+    """``change(obj, other)`` on every backend raises 0.4.0's refusal (its ``ValueError``
+    text, as ``InvalidTypeError``) and leaves ``obj`` unchanged (see :func:`refuses`)."""
+    for name, obj in objs.items():
+        before = repr(obj)
+        got = run_on(name, lambda o=obj, x=others[name]: change(o, x))
+        assert isinstance(got.error, InvalidTypeError), (name, got)
+        assert repr(obj) == before, "changed on failure"

@@ -8,7 +8,6 @@ numeric or datetime64 columns reach the kernel without a Python object per inter
 
 from __future__ import annotations
 
-import math
 import operator
 import sys
 from array import array
@@ -16,7 +15,7 @@ from collections.abc import Iterable
 from datetime import timedelta, timezone, tzinfo
 from typing import Any
 
-from ._checks import check_use_rust, describe, fail, finite_sums
+from ._checks import check_use_rust, describe, fail, finite, finite_sums
 from ._engine import combine
 from ._engine.columns import Layout, Track, TrackId, boundary_keys
 from ._engine.coords import NUMBER, Domain, from_key, pick_zone
@@ -150,8 +149,8 @@ def _finite(col: Column) -> Column:
     >>> _finite(Column("x", "float", array("d", [-0.0, 1.5]))).data
     array('d', [0.0, 1.5])
     """
-    if not all(map(math.isfinite, col.data)):
-        bad = sum(1 for x in col.data if not math.isfinite(x))
+    if not all(map(finite, col.data)):
+        bad = sum(1 for x in col.data if not finite(x))
         raise fail("array_not_finite", name=col.name, count=bad)
     if 0 in col.data:  # 0 == -0.0: found at C speed
         zeroed = plus_zero(list(col.data))

@@ -1095,6 +1095,24 @@ def scaled(old: Any, factor: Any, name: str, op: str = "*") -> list[Any]:
     return check_scaled(out, list(old), factor, name, op)
 
 
+def finite(x: int | float) -> bool:
+    """Whether the plain number ``x`` is finite: every ``int`` is, even one beyond the
+    float range (where :func:`math.isfinite` raises ``OverflowError``).
+
+    >>> finite(10**400), finite(2.5), finite(float("nan"))
+    (True, True, False)
+    """
+    return type(x) is int or math.isfinite(x)
+
+
+def _to_float(x: numbers.Real) -> float:
+    """``float(x)``, or ``inf`` for a number beyond the float range (a huge ``Fraction``)."""
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf
+
+
 def describe(domain: Domain) -> str:
     """The human name of a coordinate domain, as messages say it.
 
@@ -1135,7 +1153,7 @@ def check_coordinate(
         return x
     if isinstance(x, numbers.Integral):
         return int(x)
-    f = float(x)
+    f = _to_float(x)
     if not math.isfinite(f):
         raise fail(finite_key, name=name, type=type(x).__name__, value=x)
     return f
@@ -1168,7 +1186,7 @@ def check_value(
         raise fail(type_key, name=name, type=type(v).__name__, value=v)
     if isinstance(v, numbers.Integral):
         return int(v)
-    f = float(v)
+    f = _to_float(v)
     if not math.isfinite(f):
         raise fail(finite_key, name=name, type=type(v).__name__, value=v)
     return f
@@ -1194,7 +1212,7 @@ def check_threshold(x: Any, name: str) -> int | float:
     """
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise fail("threshold_type", name=name, value=x)
-    if not math.isfinite(x):
+    if not finite(x):
         raise fail("threshold_finite", name=name, value=x)
     return x
 

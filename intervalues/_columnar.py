@@ -9,14 +9,13 @@ overrides to keep more state (the pdf renormalises there and derives its CDF).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
 
 from ._arrays import build_from_arrays, frame_columns, key_bounds, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
-from ._checks import check_coordinate, describe, fail, finite_sums
+from ._checks import check_coordinate, describe, fail, finite, finite_sums
 from ._engine.columns import Layout, Track, TrackId, check_canonical, owned, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index
@@ -449,7 +448,7 @@ def plain_numbers(points: list[Any]) -> bool:
     types = set(map(type, points))
     if not types <= {int, float}:
         return False
-    return float not in types or all(map(math.isfinite, points))
+    return float not in types or all(map(finite, points))
 
 
 def as_list(points: Iterable[Any]) -> list[Any]:

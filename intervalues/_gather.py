@@ -15,13 +15,12 @@ BaseInterval[0;2;3]
 
 from __future__ import annotations
 
-import math
 import operator
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import Any
 
-from ._checks import check_same_domain, check_value, fail
+from ._checks import check_same_domain, check_value, fail, finite
 from ._engine.columns import Layout, TrackId
 from ._engine.coords import NUMBER, Domain, domain_of, key_of, pick_zone, zone_rank
 from ._engine.lattice import Lattice, divide, exact, exact_step, lattice_of
@@ -99,7 +98,7 @@ def gather(
     if types <= {int, float}:
         domain = NUMBER
         if float in types:
-            if not (all(map(math.isfinite, starts)) and all(map(math.isfinite, stops))):
+            if not (all(map(finite, starts)) and all(map(finite, stops))):
                 raise fail("bounds_not_finite", where=what)
             starts, stops = plus_zero(starts), plus_zero(stops)
     else:
@@ -184,8 +183,8 @@ def _check_domains(coords: list[Any], what: str, discrete: bool = False) -> Doma
 def _check_values(values: list[Any]) -> None:
     types = set(map(type, values))
     if types <= {int, float}:
-        if float in types and not all(map(math.isfinite, values)):
-            bad = next(v for v in values if not math.isfinite(v))
+        if float in types and not all(map(finite, values)):
+            bad = next(v for v in values if not finite(v))
             raise fail("must_be_finite", name="values", value=bad)
         return
     for v in values:

@@ -503,7 +503,7 @@ class BaseInterval(AbstractInterval):
         elif isinstance(value, bool) or not isinstance(value, numbers.Real):
             key = "not_a_coordinate" if isinstance(value, bool) else "clamp_type"
             raise fail(key, name="value", type=type(value).__name__, value=value)
-        elif math.isnan(value):
+        elif isinstance(value, float) and math.isnan(value):
             raise fail("clamp_nan", interval=self)
         value = check_coordinate(value, "value")
         k = key_of(value)

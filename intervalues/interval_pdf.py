@@ -271,7 +271,7 @@ class IntervalPdf(IntervalMeter):
             for key, weight in items:  # 0.4.0's order: the first bad item decides
                 if not isinstance(key, BaseInterval) or key._discrete:
                     break  # the collection's own checks word it
-                if _is_number(weight) and not (math.isfinite(weight) and weight >= 0):
+                if _is_number(weight) and not _finite_at_least(weight, 0):
                     raise fail("pdf_set_weight", value=weight, interval=key)
             kept = {k: w for k, w in items if not (_is_number(w) and w == 0)}
             if not kept:
@@ -1006,7 +1006,10 @@ def _samples(samples: Any, name: str) -> list[float]:
     for x in items:
         if isinstance(x, bool) or not isinstance(x, numbers.Real):
             raise fail("pdf_samples_item_type", name=name, type=type(x).__name__, value=x)
-        x = float(x)
+        try:
+            x = float(x)
+        except OverflowError:  # an int or Fraction beyond the float range
+            raise fail("pdf_samples_finite", name=name, value=x) from None
         if not math.isfinite(x):
             raise fail("pdf_samples_finite", name=name, value=x)
         xs.append(x)
@@ -1022,9 +1025,12 @@ def _check_scale(factor: Any) -> None:
 
 def _finite_at_least(x: Any, low: int) -> bool:
     """Whether the real number ``x`` is finite and ``>= low`` (big ints included)."""
-    if isinstance(x, int):
-        return x >= low
-    return math.isfinite(x) and x >= low
+    if isinstance(x, numbers.Integral):
+        return int(x) >= low
+    try:
+        return math.isfinite(x) and x >= low
+    except OverflowError:  # a Fraction beyond the float range is finite
+        return bool(x >= low)
 
 
 def _is_number(x: object) -> bool:

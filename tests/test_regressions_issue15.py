@@ -497,3 +497,27 @@ class TestFoundByTheModel:
             assert repr(c) == before
         with pytest.raises(ValueError, match="would make a weight non-finite"):
             IntervalMeter([(0, 1, 10**400)]) / 3
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_an_int_weight_beyond_the_float_range_next_to_a_float(self, use_rust):
+        # found by the deep run: math.isfinite(10**330) raised OverflowError in the checks
+        ivs = [BaseInterval(-1e-300, 0.0, 10**330), BaseInterval(0.0, 0.1, 0.1)]
+        m = IntervalMeter(ivs, use_rust=use_rust)
+        m._check()
+        assert m.values_at([-1e-301, 0.05]) == [10**330, 0.1]
+        back = IntervalMeter.from_arrays(*m.to_arrays(), use_rust=use_rust)
+        assert back == m and repr(back) == repr(m)
+        assert m.regions_at_least(10**400) == IntervalSet()
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_int_coordinates_and_points_beyond_the_float_range_next_to_floats(self, use_rust):
+        s = IntervalSet([BaseInterval(0.5, 10**400)], use_rust=use_rust)
+        s._check()
+        assert s.contains_many([10**399, 1.0, 10**401]) == [True, True, False]
+        assert BaseInterval(0, 1).clamp(10**400) == 1
+
+    def test_pdf_inputs_beyond_the_float_range_are_clear_errors(self):
+        pdf = IntervalPdf({BaseInterval(0, 1): 10**400, BaseInterval(1, 2): 10**400})
+        assert pdf == IntervalPdf([BaseInterval(0, 2)])
+        with pytest.raises(ValueError, match="samples must contain only finite values"):
+            pdf.empirical_cdf_distance([10**400, 1.0])

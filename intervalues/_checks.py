@@ -409,8 +409,14 @@ MESSAGES: dict[str, tuple[type[Exception], str]] = {
     ),
     "statistic_not_finite": (
         ValueError,
-        "the {name} of {what} is beyond the float range (about 1.8e308): its weights are "
-        "too large for a float answer",
+        "the {name} of {what} is beyond the float range (about 1.8e308; for datetimes the "
+        "timedelta range): its weights or lengths are too large for the answer",
+    ),
+    "density_underflow": (
+        ValueError,
+        "IntervalPdf densities must be positive floats: the piece [{start!r};{stop!r}] would "
+        "get a density below the smallest float (5e-324), its share of the mass is too "
+        "small for its length; nothing was changed",
     ),
     "density_not_finite": (
         ValueError,

@@ -9,13 +9,13 @@ overrides to keep more state (the pdf renormalises there and derives its CDF).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
 
 from ._arrays import build_from_arrays, frame_columns, key_bounds, keys_to_numpy, keys_to_pandas
 from ._arrays import require as require_module
-from ._checks import check_coordinate, describe, fail, finite, finite_sums
+from ._checks import check_coordinate, describe, fail, finite, finite_result, finite_sums
 from ._engine.columns import Layout, Track, TrackId, check_canonical, owned, sorted_tracks
 from ._engine.coords import domain_of, key_of
 from ._engine.lookup import as_numpy, lattice_index
@@ -377,6 +377,12 @@ class ColumnarCollection(AbstractIntervalCollection):
     def _zero_length(self) -> Any:
         d = self._layout.domain
         return timedelta(0) if d is not None and d.kind != "number" else 0
+
+    def _measure(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` as a length (see :meth:`_as_length`); a result beyond the float
+        or ``timedelta`` range is the clear ``ValueError`` ``"statistic_not_finite"``."""
+        with finite_result(name, type(self).__name__):
+            return self._as_length(compute())
 
     def _as_length(self, k: Any) -> Any:
         d = self._layout.domain

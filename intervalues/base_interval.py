@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._checks import check_coordinate, check_factor, check_value, describe, fail
+from ._engine import stats
 from ._engine.coords import domain_of, key_of
 from ._engine.sweep import finish_total, scale_values
 from .abstract_interval import AbstractInterval, AbstractIntervalCollection, Coordinate, Length
@@ -93,9 +94,12 @@ class BaseInterval(AbstractInterval):
         6
         """
         start, stop = self.start, self.stop
-        if isinstance(start, datetime):
-            return _elapsed(start, stop) * self.value
-        return (stop - start) * self.value  # type: ignore[operator]  # same domain
+        try:
+            if isinstance(start, datetime):
+                return _elapsed(start, stop) * self.value
+            return stats.area(start, stop, self.value)
+        except OverflowError:  # beyond the float or timedelta range
+            raise fail("statistic_not_finite", name="get_length", what=repr(self)) from None
 
     def min(self) -> Coordinate:
         """The start. ``BaseInterval(1, 4).min()`` is ``1``.
@@ -342,7 +346,14 @@ class BaseInterval(AbstractInterval):
         (6, 3.0)
         """
         if isinstance(index, BaseInterval):
-            return self.value / index.value if index in self else 0
+            if index not in self:
+                return 0
+            try:
+                return self.value / index.value
+            except OverflowError:  # an int quotient beyond the float range
+                raise fail(
+                    "statistic_not_finite", name="value / index.value", what=repr(self)
+                ) from None
         return self.value if self._contains_point(index) else 0
 
     def __iter__(self) -> typing.Iterator[tuple[Coordinate, float]]:  # typing's, as 0.4.0

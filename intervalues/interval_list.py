@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from ._checks import check_coordinate, check_factor, describe, fail
+from ._checks import check_coordinate, check_factor, describe, fail, finite_result
+from ._engine import stats
 from ._engine.coords import domain_of
 from .abstract_interval import AbstractIntervalCollection, Coordinate, Length
 from .base_interval import BaseInterval, as_interval
@@ -90,7 +91,7 @@ class IntervalList(AbstractIntervalCollection):
         """Not positional: the summed values of the records covering ``other`` (or an
         interval): :meth:`count`."""
         self._check_query(other, "index")
-        return sum(iv[other] for iv in self._items)  # 0.4.0: a record's iv[x], summed
+        return self._summed(other, "[]")
 
     def count(self, item: Coordinate | BaseInterval) -> float:
         """Sum of ``record[item]`` over the records: the values of the records containing a
@@ -102,7 +103,17 @@ class IntervalList(AbstractIntervalCollection):
         (4, 0, 2.0)
         """
         self._check_query(item)
-        return sum(iv[item] for iv in self._items)  # 0.4.0: a record's iv[x], summed
+        return self._summed(item, "count")
+
+    def _summed(self, item: Any, name: str) -> Any:
+        """``record[item]`` summed over the records in order (0.4.0's float sum); exactly,
+        rounded once, where that sum leaves the float range on the way."""
+        terms = [iv[item] for iv in self._items]
+        with finite_result(name, "IntervalList"):
+            try:
+                return sum(terms)
+            except OverflowError:  # an int beyond the float range meets a float
+                return stats.rounded_once(terms)
 
     def _check_query(self, x: Any, op: str = "") -> None:
         """``x`` must be a coordinate or interval of the records' domain; ``op`` (``"in"``,

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextlib import suppress
+from datetime import timedelta
 from typing import Any, ClassVar, TypeVar
 
 from ._checks import (
@@ -396,7 +397,10 @@ class IntervalMeter(ColumnarCollection):
         >>> IntervalMeter([(0, 2, 3), (1, 3)]).total()
         8
         """
-        return stats.total(list(self._tracks.values())) if self._tracks else 0
+        if not self._tracks:
+            return 0
+        with finite_result("total", type(self).__name__):
+            return stats.total(list(self._tracks.values()))
 
     # -- lengths and support ------------------------------------------------------------
     def total_length(self) -> Length:
@@ -411,7 +415,7 @@ class IntervalMeter(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.integral(tr))
+        return self._measure("total_length", lambda: stats.integral(tr))
 
     def get_length(self, index: BaseInterval | None = None) -> Length:
         """:meth:`total_length`, or ``self[index] * index.get_length()`` for an interval.
@@ -423,7 +427,12 @@ class IntervalMeter(ColumnarCollection):
         if index is None:
             return self.total_length()
         index = as_interval(index, "index")
-        return self[index] * index.get_length()
+        length = index.get_length()
+        value = self[index]
+        with finite_result("get_length", type(self).__name__):
+            if isinstance(length, timedelta):
+                return value * length
+            return stats.area(0, length, value)
 
     @property
     def support(self) -> IntervalSet:
@@ -445,7 +454,7 @@ class IntervalMeter(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.coverage(tr))
+        return self._measure("coverage_length", lambda: stats.coverage(tr))
 
     def support_point_count(self) -> int:
         """Number of distinct covered points (discrete only).
@@ -641,7 +650,8 @@ class IntervalMeter(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.integral(tr, key_of(window.start), key_of(window.stop)))
+        lo, hi = key_of(window.start), key_of(window.stop)
+        return self._measure("integrate", lambda: stats.integral(tr, lo, hi))
 
     # -- updates ----------------------------------------------------------------------------
     def _coerce_other(self, other: Any, what: str) -> IntervalMeter:

@@ -12,7 +12,7 @@ import math
 import numbers
 import random
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn
@@ -104,12 +104,12 @@ class IntervalPdf(IntervalMeter):
         starts, stops, values = tr.starts, tr.stops, tr.values
         if min(values) < 0:
             raise fail("pdf_weights", value=min(values))
-        prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
+        prefix = _prefix_sums(_masses(starts, stops, values))
         total = prefix[-1]
         if isinstance(total, float) and not math.isfinite(total):  # huge weights: scale down
             top = max(values)
             values = [v / top for v in values]
-            prefix = _prefix_sums([(b - a) * v for a, b, v in zip(starts, stops, values)])
+            prefix = _prefix_sums(_masses(starts, stops, values))
             total = prefix[-1]
             if not math.isfinite(total):
                 raise fail("pdf_overflow")
@@ -122,11 +122,11 @@ class IntervalPdf(IntervalMeter):
         for a, b, d in zip(starts, stops, dens):
             if d - d != 0:  # a piece too short for its mass: 1 / 5e-324 is inf
                 raise fail("density_not_finite", start=a, stop=b, density=d)
+            if not d:  # a piece too long for its mass: 1 / 10**330 is 0.0, never dropped
+                raise fail("density_underflow", start=a, stop=b)
         new = Track(starts[:], stops[:], dens).canonical()
         if len(new) != len(starts):  # rounding merged or dropped pieces: measure again
-            prefix = _prefix_sums(
-                [(b - a) * d for a, b, d in zip(new.starts, new.stops, new.values)]
-            )
+            prefix = _prefix_sums(_masses(new.starts, new.stops, new.values))
             total = prefix[-1]
         super()._assign(Layout(NUMBER, False), {None: new})
         self._cum = [c / total for c in prefix]
@@ -927,6 +927,15 @@ def _check_layout(layout: Layout, update: bool = False) -> None:
         if update:
             raise fail("pdf_update_weights", interval="discrete intervals")
         raise fail("pdf_discrete", value="discrete intervals")
+
+
+def _masses(starts: Sequence[Any], stops: Sequence[Any], values: Sequence[Any]) -> list[Any]:
+    """``(stop - start) * value`` of each piece (``inf`` past the float range); an int
+    beyond the float range meeting a float is the clear ``"pdf_overflow"``."""
+    try:
+        return [(b - a) * v for a, b, v in zip(starts, stops, values)]
+    except OverflowError:
+        raise fail("pdf_overflow") from None
 
 
 def _prefix_sums(masses: list[Any]) -> list[Any]:

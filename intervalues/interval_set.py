@@ -632,7 +632,7 @@ class IntervalSet(ColumnarCollection):
         tr = self._tracks.get(None)
         if tr is None:
             return self._zero_length()
-        return self._as_length(stats.coverage(tr))
+        return self._measure("total_length", lambda: stats.coverage(tr))
 
     def get_length(self, index: BaseInterval | None = None) -> Length:
         """:meth:`total_length`, or ``index.get_length()`` if ``index`` is covered (else 0).

@@ -7,6 +7,7 @@ suite in ``tests/model/`` covers the classes of these bugs with random operation
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -16,6 +17,7 @@ from intervalues import (
     BaseDiscreteInterval,
     BaseInterval,
     IntervalCounter,
+    IntervalList,
     IntervalMeter,
     IntervalPdf,
     IntervalSet,
@@ -521,3 +523,53 @@ class TestFoundByTheModel:
         assert pdf == IntervalPdf([BaseInterval(0, 2)])
         with pytest.raises(ValueError, match="samples must contain only finite values"):
             pdf.empirical_cdf_distance([10**400, 1.0])
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_lengths_beyond_the_float_range_are_clear_errors_never_inf(self, use_rust):
+        # found while closing the deep run: float products past the range gave inf,
+        # an int beyond the range meeting a float raised OverflowError
+        huge = IntervalMeter([BaseInterval(0, 1e300, 1e300)], use_rust=use_rust)
+        wide = IntervalSet([BaseInterval(-1.7e308, 1.7e308)], use_rust=use_rust)
+        big = IntervalMeter([BaseInterval(0, 1.5, 10**330), BaseInterval(1.5, 2, 0.5)])
+        calls = [
+            huge.total_length,
+            lambda: huge.integrate(0, 1e300),
+            lambda: huge.get_length(BaseInterval(0, 1e300)),
+            wide.total_length,
+            wide.coverage_length,
+            big.total_length,
+            big.total,
+            lambda: BaseInterval(0.5, 10**330).get_length(),
+            lambda: IntervalList([(0, 1, 10**330), (0, 1, 0.5)]).count(0.5),
+        ]
+        for call in calls:
+            with pytest.raises(ValueError, match="beyond the float range"):
+                call()
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_lengths_whose_float_terms_overflow_are_exact(self, use_rust):
+        # each product is past the float range, their sum is not
+        m = IntervalMeter(
+            [BaseInterval(-1e300, 0.0, 1e300), BaseInterval(0.0, 1e300, -1e300)],
+            use_rust=use_rust,
+        )
+        assert m.total_length() == 0.0
+        assert IntervalMeter([BaseInterval(0, 10**330, 5e-324)]).total_length() == float(
+            Fraction(10**330) * Fraction(5e-324)
+        )
+        assert IntervalMeter([(0, 1, 2**53 + 1), (2, 3, 0.5)], use_rust=use_rust).total() == float(
+            Fraction(2**53 + 1) + Fraction(1, 2)
+        )
+
+    def test_a_pdf_never_drops_a_piece_whose_density_underflows(self):
+        with pytest.raises(ValueError, match="below the smallest float"):
+            IntervalPdf([BaseInterval(0, 1), BaseInterval(2, 10**330)])
+        with pytest.raises(ValueError, match="finite, positive weighted length"):
+            IntervalPdf([BaseInterval(0.5, 10**330), BaseInterval(0, 1.0)])
+
+    def test_discrete_regions_keep_int_points_beyond_the_float_range(self):
+        big = 10**330
+        c = IntervalCounter([D(0.5, 10.5, step=0.5), D(big, big + 4, step=2)])
+        high = c.regions_at_least(1)
+        high._check()
+        assert [(iv.start, iv.stop) for iv in high][-1] == (big, big + 4)

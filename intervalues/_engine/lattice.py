@@ -8,6 +8,7 @@ A *lattice* is ``(step, start mod step)``; points of one lattice are indexed by 
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import TypeAlias
@@ -47,11 +48,16 @@ def exact_step(step: int | float | timedelta) -> Exact:
     return exact(step)
 
 
+_FLOAT_MAX = int(sys.float_info.max)
+
+
 def from_exact(q: Exact, domain: Domain, as_float: bool) -> int | float | datetime:
     """A coordinate back from its exact key (floats when ``as_float``)."""
     if domain.kind != "number":
         return from_key(int(q), domain)
-    if as_float or type(q) is not int:
+    if type(q) is not int:
+        return float(q)
+    if as_float and -_FLOAT_MAX <= q <= _FLOAT_MAX:  # an int beyond the floats stays one
         return float(q)
     return q
 

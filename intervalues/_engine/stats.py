@@ -34,15 +34,18 @@ from .combine import use_accel
 
 __all__ = [
     "Statistic",
+    "area",
     "average",
     "continuous_pairs",
     "coverage",
     "exact_sum",
+    "finite",
     "integral",
     "length",
     "median",
     "mode",
     "regions",
+    "rounded_once",
     "statistic",
     "threshold_regions",
     "total",
@@ -53,19 +56,65 @@ Statistic = Literal["average", "median", "mode", "minimum", "maximum"]
 Pair = tuple[Any, Any]
 
 
-def exact_sum(terms: Iterable[Any]) -> Any:
-    """``sum`` of ints (exact), ``math.fsum`` as soon as a float is involved.
+_EXACT = 2**53  # every int up to this magnitude is a float exactly
 
-    >>> exact_sum([1, 2]), exact_sum([0.1, 0.2, -0.3])
-    (3, 2.7755575615628914e-17)
+
+def exact_sum(terms: Iterable[Any]) -> Any:
+    """``sum`` of ints (exact); as soon as a float is involved, the exact sum rounded once
+    to a float: ``math.fsum``, or exact rationals where fsum cannot (an int beyond 2**53,
+    an intermediate overflow); ``OverflowError`` if it is beyond the float range.
+
+    >>> exact_sum([1, 2]), exact_sum([0.1, 0.2, -0.3]), exact_sum([1e308, 1e308, -1e308])
+    (3, 2.7755575615628914e-17, 1e+308)
     """
     code = code_of(terms)
-    if code is not None:  # a typed column: one type throughout
-        return math.fsum(terms) if code == "f" else sum(terms)
-    terms = list(terms)
-    if any(type(t) is float for t in terms):
-        return math.fsum(terms)
-    return sum(terms)
+    if code is not None and code != "f":  # a typed int column
+        return sum(terms)
+    if code is None:
+        terms = list(terms)
+        if not any(type(t) is float for t in terms):
+            return sum(terms)
+        if any(type(t) is int and not -_EXACT <= t <= _EXACT for t in terms):
+            return rounded_once(terms)  # fsum would round such an int to a float first
+    try:
+        out = math.fsum(terms)
+    except (OverflowError, ValueError):  # ValueError: inf - inf on the way
+        out = math.inf
+    return out if out - out == 0.0 else rounded_once(terms)
+
+
+def rounded_once(terms: Iterable[Any]) -> float:
+    """The exact sum of finite ``int``/``float``/``Fraction`` terms rounded once to a
+    float; ``OverflowError`` when it is beyond the float range (or a term is infinite).
+
+    >>> rounded_once([10**400, 0.5, -(10**400)])
+    0.5
+    """
+    return float(sum(map(Fraction, terms)))
+
+
+def area(a: Any, b: Any, v: Any) -> Any:
+    """``(b - a) * v`` as Python computes it or, when that leaves the float range on the
+    way (an int beyond it meets a float, a product overflows), the exact product rounded
+    once; ``OverflowError`` when that is beyond the float range too.
+
+    >>> area(0, 10**330, 5e-324), area(1, 4, 2)
+    (4940656.458412466, 6)
+    """
+    try:
+        out = (b - a) * v
+    except OverflowError:
+        out = math.inf
+    return out if finite(out) else rounded_once([Fraction(length(a, b)) * Fraction(v)])
+
+
+def finite(x: Any) -> bool:
+    """Whether a computed answer is usable: not a float ``inf``/``nan``.
+
+    >>> finite(10**400), finite(float("inf"))
+    (True, False)
+    """
+    return type(x) is not float or x - x == 0.0
 
 
 def _typed(track: Track) -> set[Any]:
@@ -83,7 +132,7 @@ def total(tracks: Sequence[Track], use_rust: bool | None = None) -> Any:
         column = machine(tracks[0].values)
         if column is not None:
             out = accel.total(column[1], column[0])
-            if out is not None:
+            if out is not None and finite(out):
                 return out
     if len(tracks) == 1:
         return exact_sum(tracks[0].values)
@@ -100,13 +149,20 @@ def coverage(track: Track, use_rust: bool | None = None) -> Any:
         s, e = machine(track.starts), machine(track.stops)
         if s is not None and e is not None and s[0] == e[0]:
             out = accel.coverage((s[1], e[1]), s[0])
-            if out is not None:
+            if out is not None and finite(out):
                 return out
     lengths = map(sub, track.stops, track.starts)
     codes = {code_of(track.starts), code_of(track.stops)}
-    if None in codes:
-        return exact_sum(lengths)
-    return math.fsum(lengths) if "f" in codes else sum(lengths)
+    try:
+        if None in codes:
+            out = exact_sum(lengths)
+        else:
+            out = math.fsum(lengths) if "f" in codes else sum(lengths)
+    except (OverflowError, ValueError):  # an int beyond the float range meets a float
+        out = math.inf
+    if finite(out):
+        return out
+    return rounded_once(map(length, track.starts, track.stops))  # a length beyond the range
 
 
 def overlapping(track: Track, lo: Any = None, hi: Any = None) -> tuple[int, int]:
@@ -172,8 +228,21 @@ def integral(track: Track, lo: Any = None, hi: Any = None, use_rust: bool | None
         if steps is not None:
             window = None if lo is None else (lo, hi)
             out = accel.integral(steps[2], steps[0], steps[1], window)
-            if out is not None:
+            if out is not None and finite(out):
                 return out
+    try:
+        out = _integral(track, lo, hi)
+    except (OverflowError, ValueError):  # an int beyond the float range meets a float
+        out = math.inf
+    if finite(out):
+        return out
+    # a length, product or sum beyond the float range on the way: exactly, rounded once
+    return rounded_once(Fraction(n) * Fraction(v) for v, n in continuous_pairs(track, lo, hi) if v)
+
+
+def _integral(track: Track, lo: Any, hi: Any) -> Any:
+    """:func:`integral` in Python with float arithmetic (``inf`` or ``OverflowError`` when
+    a term leaves the float range)."""
     if lo is None and None not in (codes := _typed(track)):
         terms = map(mul, map(sub, track.stops, track.starts), track.values)
         return math.fsum(terms) if "f" in codes else sum(terms)

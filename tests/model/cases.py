@@ -3,7 +3,9 @@ checks that compare them with the exact model (pieces, lookups, statistics)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import sys
+from datetime import datetime, timedelta
+from fractions import Fraction
 from typing import Any
 
 import domains as dm
@@ -255,6 +257,76 @@ def check_statistics(case: Case) -> None:
         high = pm.regions(model, lambda v, t=t: v >= t)
         want_r = [(repr(show(a)), repr(show(b))) for a, b in high]
         assert got.value == want_r, (t, got.value, want_r)
+
+
+_FLOAT_MAX = Fraction(sys.float_info.max)
+_U = Fraction(1, 2**53)  # a float rounding: at most this relative error
+_TINY = Fraction(5e-324)  # the absolute error of a product that underflows
+
+
+def check_lengths(case: Case) -> None:
+    """``total_length``, ``coverage_length`` (and a meter's ``total()``) agree on every
+    backend with the exact answer: exactly for ints (and for ``total()``, the exact sum
+    rounded once), else within the float rounding of each ``(b - a) * v`` term; a clear
+    ``ValueError`` when the exact answer is beyond the float (or timedelta) range."""
+    model = case.model
+    shown = model.shown()
+    rows = [(a, b, Fraction(1) if case.kind == "set" else Fraction(v)) for a, b, v in model.pieces]
+    rows = [(a, b, v) for a, b, v in rows if b > a]
+    ints = all(type(x) is int for piece in shown for x in piece)
+    calls: dict[str, Any] = {"coverage_length": [(a, b, Fraction(1)) for a, b, _ in rows]}
+    calls["total_length"] = rows if case.kind != "set" else calls["coverage_length"]
+    for name, terms in calls.items():
+        got = agree(on_each(lambda n, m=name: getattr(case.objs[n], m)()), name)
+        exact = sum(((b - a) * v for a, b, v in terms), Fraction(0))
+        slack = sum(4 * _U * (abs(a) + abs(b)) * abs(v) + 2 * _TINY for a, b, v in terms)
+        slack += _U * abs(exact) + _TINY
+        _check_measure(
+            name, got, exact, slack, ints, datetime_keys=model.spelling.domain != "number"
+        )
+    if case.kind != "set":
+        values = [v for _, _, v in shown]
+        got = agree(on_each(lambda n: case.objs[n].total()), "total")
+        if all(type(v) is int for v in values):
+            assert got.error is None and pm.same(got.value, sum(values)), (got, values)
+            return
+        exact = sum(map(Fraction, values), Fraction(0))
+        if abs(exact) > _FLOAT_MAX:  # the exact sum rounds to a float beyond the range?
+            try:
+                float(exact)
+            except OverflowError:
+                assert isinstance(got.error, ValueError), ("total", got)
+                return
+        assert got.error is None and pm.same(got.value, float(exact)), (got, exact)
+
+
+def _check_measure(
+    name: str, got: Any, exact: Fraction, slack: Fraction, ints: bool, datetime_keys: bool
+) -> None:
+    note(f"{name}: exact {float(exact) if abs(exact) <= _FLOAT_MAX else exact}")
+    if datetime_keys:  # microseconds; a timedelta rounds its float to the microsecond
+        limit = Fraction(timedelta.max // timedelta(microseconds=1))
+        if abs(exact) - slack > limit:
+            assert isinstance(got.error, ValueError), (name, got)
+            return
+        if got.error is None:
+            us = got.value // timedelta(microseconds=1)
+            assert abs(us - exact) <= slack + 1, (name, got.value, exact, slack)
+        else:
+            assert abs(exact) + slack + 1 >= limit, (name, got)
+        return
+    if ints:
+        assert got.error is None and type(got.value) is int, (name, got)
+        assert got.value == exact, (name, got.value, exact)
+        return
+    if abs(exact) - slack > _FLOAT_MAX:
+        assert isinstance(got.error, ValueError), (name, got)
+        return
+    if got.error is not None:  # only where the exact answer is at the float range's edge
+        assert isinstance(got.error, ValueError) and abs(exact) + slack >= _FLOAT_MAX, (name, got)
+        return
+    assert type(got.value) in (int, float) and pm.finite(got.value) == got.value, (name, got)
+    assert abs(Fraction(got.value) - exact) <= slack, (name, got.value, exact, slack)
 
 
 def _lookup(case: Case, name: str, arr: Any) -> Any:

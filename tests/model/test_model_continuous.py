@@ -31,6 +31,7 @@ from cases import (
     Case,
     array_columns,
     assert_refused,
+    check_lengths,
     check_lookups,
     check_pieces,
     check_statistics,
@@ -278,6 +279,7 @@ class ContinuousMachine(RuleBasedStateMachine):
         pts = dm.probes(case.model, self.domain)
         pts = data.draw(st.lists(st.sampled_from(pts), max_size=12, unique_by=repr), label="pts")
         check_lookups(case, self.domain, pts)
+        check_lengths(case)
         if case.kind != "set":
             check_statistics(case)
 

@@ -273,10 +273,14 @@ def check_lengths(case: Case) -> None:
     shown = model.shown()
     rows = [(a, b, Fraction(1) if case.kind == "set" else Fraction(v)) for a, b, v in model.pieces]
     rows = [(a, b, v) for a, b, v in rows if b > a]
-    ints = all(type(x) is int for piece in shown for x in piece)
-    calls: dict[str, Any] = {"coverage_length": [(a, b, Fraction(1)) for a, b, _ in rows]}
-    calls["total_length"] = rows if case.kind != "set" else calls["coverage_length"]
-    for name, terms in calls.items():
+    int_keys = all(type(a) is int and type(b) is int for a, b, _ in shown)
+    int_values = int_keys and all(type(v) is int for _, _, v in shown)
+    cover = [(a, b, Fraction(1)) for a, b, _ in rows]
+    calls: dict[str, Any] = {
+        "coverage_length": (cover, int_keys),
+        "total_length": (rows, int_values) if case.kind != "set" else (cover, int_keys),
+    }
+    for name, (terms, ints) in calls.items():
         got = agree(on_each(lambda n, m=name: getattr(case.objs[n], m)()), name)
         exact = sum(((b - a) * v for a, b, v in terms), Fraction(0))
         slack = sum(4 * _U * (abs(a) + abs(b)) * abs(v) + 2 * _TINY for a, b, v in terms)

@@ -31,6 +31,8 @@ BIG_INTS = [
     -(2**63) - 1,
     2**64 + 1,
     10**20,
+    10**330,  # beyond the float range: meets floats only exactly
+    -(10**330),
 ]
 SPECIAL_FLOATS = [
     0.0,
@@ -60,7 +62,7 @@ SMALL_INT = st.integers(-6, 6)
 SMALL_FLOAT = st.floats(-8, 8, allow_nan=False, allow_infinity=False)
 
 INT_VALUE = st.one_of(
-    st.integers(-3, 3), st.integers(-3, 3), st.sampled_from([2**64, -(2**64), 10**20])
+    st.integers(-3, 3), st.integers(-3, 3), st.sampled_from([2**64, -(2**64), 10**20, 10**330])
 )
 FLOAT_VALUE = st.one_of(
     st.sampled_from([0.1, 0.2, -0.3, 0.5, 1.0, -1.0, 0.0, -0.0, 1e-17, 1e16, -1e16, 2.5]),
@@ -152,11 +154,16 @@ def probes(model: pm.Steps, domain: Domain) -> list[Any]:
     if domain.kind == "number":
         for k in keys:
             out.append(model.spelling.show(k))
-            f = float(k)
-            out += [f, math.nextafter(f, -math.inf), math.nextafter(f, math.inf)]
+            with suppress(OverflowError):  # an int key beyond the float range has no float
+                f = float(k)
+                out += [f, math.nextafter(f, -math.inf), math.nextafter(f, math.inf)]
             if k.denominator == 1:
                 out += [int(k), int(k) - 1, int(k) + 1]
-        out += [float((a + b) / 2) for a, b in pairwise(keys)]
+        for a, b in pairwise(keys):
+            mid = (a + b) / 2
+            with suppress(OverflowError):
+                out.append(float(mid))
+            out.append(mid.numerator // mid.denominator)  # an int point inside (or at a)
         out += [-(2**70), 2**70, -1e308, 1e308, 0, 0.0]
         return [x for x in out if not (type(x) is float and not math.isfinite(x))]
     if domain.kind == "naive":

@@ -264,7 +264,7 @@ _U = Fraction(1, 2**53)  # a float rounding: at most this relative error
 _TINY = Fraction(5e-324)  # the absolute error of a product that underflows
 
 
-def check_lengths(case: Case) -> None:
+def check_lengths(case: Case, domain: dm.Domain) -> None:
     """``total_length``, ``coverage_length`` (and a meter's ``total()``) agree on every
     backend with the exact answer: exactly for ints (and for ``total()``, the exact sum
     rounded once), else within the float rounding of each ``(b - a) * v`` term; a clear
@@ -285,9 +285,7 @@ def check_lengths(case: Case) -> None:
         exact = sum(((b - a) * v for a, b, v in terms), Fraction(0))
         slack = sum(4 * _U * (abs(a) + abs(b)) * abs(v) + 2 * _TINY for a, b, v in terms)
         slack += _U * abs(exact) + _TINY
-        _check_measure(
-            name, got, exact, slack, ints, datetime_keys=model.spelling.domain != "number"
-        )
+        _check_measure(name, got, exact, slack, ints, datetime_keys=domain.kind != "number")
     if case.kind != "set":
         values = [v for _, _, v in shown]
         got = agree(on_each(lambda n: case.objs[n].total()), "total")

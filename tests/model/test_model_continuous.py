@@ -279,7 +279,7 @@ class ContinuousMachine(RuleBasedStateMachine):
         pts = dm.probes(case.model, self.domain)
         pts = data.draw(st.lists(st.sampled_from(pts), max_size=12, unique_by=repr), label="pts")
         check_lookups(case, self.domain, pts)
-        check_lengths(case)
+        check_lengths(case, self.domain)
         if case.kind != "set":
             check_statistics(case)
 

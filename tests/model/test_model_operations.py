@@ -85,7 +85,7 @@ def test_build_lookup_statistics(domain: dm.Domain, kind: str, data: Any, form: 
     pts = dm.probes(case.model, domain)
     pts = data.draw(st.lists(st.sampled_from(pts), max_size=8, unique_by=repr), label="pts")
     check_lookups(case, domain, pts)
-    check_lengths(case)
+    check_lengths(case, domain)
     if kind != "set":
         check_statistics(case)
 

@@ -573,3 +573,15 @@ class TestFoundByTheModel:
         high = c.regions_at_least(1)
         high._check()
         assert [(iv.start, iv.stop) for iv in high][-1] == (big, big + 4)
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_from_arrays_with_a_numpy_and_a_typed_coordinate_column(self, use_rust):
+        # found by the deep run: an int64 column next to an object column (mixed
+        # values) reached the kernel as one NumPy and one typed array; the kernel's
+        # value-type pass assumed both were the same kind of container
+        for ivs in ([(-1, 0, 1), (0, 0.1, 0.1)], [(-1, 0, 1), (0.1, 2**53 - 1, 0.1)]):
+            cols = IntervalMeter(ivs).to_arrays()
+            back = IntervalMeter.from_arrays(*cols, use_rust=use_rust)
+            back._check()
+            assert repr(back) == repr(IntervalMeter.from_arrays(*cols, use_rust=False))
+            assert [type(v) for v in back.values()] == [int, float]

@@ -142,16 +142,20 @@ def _combine_mixed(starts: Any, stops: Any, values: list[Any], kind: Kind) -> An
     if out is None or kind != "meter" or not len(out[0]):
         return out
     floats = [type(x) is float for x in values]
-    if isinstance(starts, array):
-        float_starts = array(starts.typecode, compress(starts, floats)).tobytes()
-        float_stops = array(stops.typecode, compress(stops, floats)).tobytes()
-    else:  # NumPy
-        float_starts, float_stops = starts[floats].tobytes(), stops[floats].tobytes()
+    float_starts, float_stops = _selected(starts, floats), _selected(stops, floats)
     ones = (array("q", [1]) * sum(floats)).tobytes()
     cover = accel.combine_bytes("set", float_starts, float_stops, ones, code, "i")
     if cover is None:
         return None
     return typed_pieces(out[0], out[1], out[2], cover[0], cover[1])
+
+
+def _selected(col: Any, keep: list[bool]) -> bytes:
+    """The bytes of the entries of a machine column (typed ``array`` or NumPy; the two
+    columns of one call may differ) where ``keep`` is true."""
+    if isinstance(col, array):
+        return array(col.typecode, compress(col, keep)).tobytes()
+    return bytes(col[keep].tobytes())  # NumPy: a boolean mask
 
 
 def typed_pieces(

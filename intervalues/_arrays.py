@@ -308,6 +308,8 @@ def columns_from_arrays(
         exact = False  # a float64 cannot carry these ints' sums (see _build_mixed)
     if v.data is None:
         v.data = _ones(len(s), s.data)
+    if not exact:  # Python numbers: a NumPy float cannot meet an int beyond the float range
+        s.data, e.data, v.data = _listed(s.data), _listed(e.data), _listed(v.data)
     i = _first_reversed(s.data, e.data)
     if i is not None:
         raise fail("array_reversed", i=i, where=what, start=repr(s.data[i]), stop=repr(e.data[i]))
@@ -316,7 +318,7 @@ def columns_from_arrays(
     else:
         layout = Layout(Domain("naive") if s.kind == "naive" else NUMBER, False)
     if not exact:  # ints beyond 2**53 with floats: the exact Python kernel, on the columns
-        return layout, {None: (_listed(s.data), _listed(e.data), _listed(v.data))}
+        return layout, {None: (s.data, e.data, v.data)}
     return layout, (s, e, v)
 
 

@@ -585,3 +585,15 @@ class TestFoundByTheModel:
             back._check()
             assert repr(back) == repr(IntervalMeter.from_arrays(*cols, use_rust=False))
             assert [type(v) for v in back.values()] == [int, float]
+
+    @pytest.mark.parametrize("use_rust", BACKENDS)
+    def test_from_arrays_float64_starts_with_int_stops_beyond_the_float_range(self, use_rust):
+        # found by the deep run: the reversed-row check compared NumPy floats with an
+        # int beyond the float range (OverflowError); such columns stay Python numbers
+        m = IntervalMeter([(0.0, 0.1, 1.1), (0.1, 10**330, 0.1)])
+        back = IntervalMeter.from_arrays(*m.to_arrays(), use_rust=use_rust)
+        back._check()
+        assert repr(back) == repr(m)
+        stops = np.array([10**330, 1], dtype=object)
+        with pytest.raises(ValueError, match="start must be less than or equal to stop"):
+            IntervalMeter.from_arrays(np.array([0.5, 1e300]), stops, use_rust=use_rust)

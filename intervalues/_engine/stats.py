@@ -40,6 +40,7 @@ __all__ = [
     "coverage",
     "exact_sum",
     "finite",
+    "float_or_exact",
     "integral",
     "length",
     "median",
@@ -76,11 +77,7 @@ def exact_sum(terms: Iterable[Any]) -> Any:
             return sum(terms)
         if any(type(t) is int and not -_EXACT <= t <= _EXACT for t in terms):
             return rounded_once(terms)  # fsum would round such an int to a float first
-    try:
-        out = math.fsum(terms)
-    except (OverflowError, ValueError):  # ValueError: inf - inf on the way
-        out = math.inf
-    return out if out - out == 0.0 else rounded_once(terms)
+    return float_or_exact(lambda: math.fsum(terms), lambda: terms)
 
 
 def rounded_once(terms: Iterable[Any]) -> float:
@@ -93,6 +90,22 @@ def rounded_once(terms: Iterable[Any]) -> float:
     return float(sum(map(Fraction, terms)))
 
 
+def float_or_exact(fast: Callable[[], Any], terms: Callable[[], Iterable[Any]]) -> Any:
+    """``fast()`` (float arithmetic), or where it leaves the float range on the way
+    (``inf``/``nan``, ``OverflowError``, fsum's ``ValueError`` for ``inf - inf``) the exact
+    sum of ``terms()`` rounded once (:func:`rounded_once`).
+
+    >>> big = Fraction(1e300) ** 2
+    >>> float_or_exact(lambda: 1e300 * 1e300 - 1e300 * 1e300, lambda: [big, -big, 0.5])
+    0.5
+    """
+    try:
+        out = fast()
+    except (OverflowError, ValueError):
+        out = math.inf
+    return out if finite(out) else rounded_once(terms())
+
+
 def area(a: Any, b: Any, v: Any) -> Any:
     """``(b - a) * v`` as Python computes it or, when that leaves the float range on the
     way (an int beyond it meets a float, a product overflows), the exact product rounded
@@ -101,11 +114,7 @@ def area(a: Any, b: Any, v: Any) -> Any:
     >>> area(0, 10**330, 5e-324), area(1, 4, 2)
     (4940656.458412466, 6)
     """
-    try:
-        out = (b - a) * v
-    except OverflowError:
-        out = math.inf
-    return out if finite(out) else rounded_once([Fraction(length(a, b)) * Fraction(v)])
+    return float_or_exact(lambda: (b - a) * v, lambda: [Fraction(length(a, b)) * Fraction(v)])
 
 
 def finite(x: Any) -> bool:
@@ -151,18 +160,15 @@ def coverage(track: Track, use_rust: bool | None = None) -> Any:
             out = accel.coverage((s[1], e[1]), s[0])
             if out is not None and finite(out):
                 return out
-    lengths = map(sub, track.stops, track.starts)
     codes = {code_of(track.starts), code_of(track.stops)}
-    try:
+
+    def fast() -> Any:
+        lengths = map(sub, track.stops, track.starts)
         if None in codes:
-            out = exact_sum(lengths)
-        else:
-            out = math.fsum(lengths) if "f" in codes else sum(lengths)
-    except (OverflowError, ValueError):  # an int beyond the float range meets a float
-        out = math.inf
-    if finite(out):
-        return out
-    return rounded_once(map(length, track.starts, track.stops))  # a length beyond the range
+            return exact_sum(lengths)
+        return math.fsum(lengths) if "f" in codes else sum(lengths)
+
+    return float_or_exact(fast, lambda: map(length, track.starts, track.stops))
 
 
 def overlapping(track: Track, lo: Any = None, hi: Any = None) -> tuple[int, int]:
@@ -230,14 +236,10 @@ def integral(track: Track, lo: Any = None, hi: Any = None, use_rust: bool | None
             out = accel.integral(steps[2], steps[0], steps[1], window)
             if out is not None and finite(out):
                 return out
-    try:
-        out = _integral(track, lo, hi)
-    except (OverflowError, ValueError):  # an int beyond the float range meets a float
-        out = math.inf
-    if finite(out):
-        return out
-    # a length, product or sum beyond the float range on the way: exactly, rounded once
-    return rounded_once(Fraction(n) * Fraction(v) for v, n in continuous_pairs(track, lo, hi) if v)
+    return float_or_exact(  # exact lengths only where the float path overflows
+        lambda: _integral(track, lo, hi),
+        lambda: (Fraction(n) * Fraction(v) for v, n in continuous_pairs(track, lo, hi) if v),
+    )
 
 
 def _integral(track: Track, lo: Any, hi: Any) -> Any:
